@@ -212,6 +212,7 @@ class Reference:
     issue: str | None = None
     number: str | None = None
     page: str | None = None
+    number_of_pages: str | None = None
     genre: str | None = None
     medium: str | None = None
     URL: str | None = None

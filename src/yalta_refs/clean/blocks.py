@@ -1,0 +1,227 @@
+"""From raw text to reference blocks: lines, markers, sections, joined wraps.
+
+:func:`split_blocks` turns a whole damaged document into the blocks that hold
+one reference each, plus a report of every piece of text that is not part of
+a reference (article prose before the list, headings, markup, page furniture
+after it), each with its reason and line. :func:`split_lines` is the
+one-reference-per-line variant used for known-clean lists and evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import DiscardedText, SourceSpan
+from .markup import BREAK, strip_markup
+from .text import fix_line, normalize_newlines
+
+__all__ = ["Block", "reference_score", "split_blocks", "split_lines"]
+
+# reasons reported for discarded text
+MARKUP = "markup"
+LIST_MARKER = "list marker"
+HEADING = "heading"
+BEFORE_LIST = "article text before the reading list"
+FURNITURE = "page furniture after the reading list"
+NOT_A_REFERENCE = "not a reference (subheading or stray text inside the list)"
+
+_HEADING = re.compile(
+    r"^\s*(?:(?:further|suggested|recommended|additional|selected|supplementary|select)\s+"
+    r"(?:reading|readings|bibliography|sources|works)(?:\s+list)?|bibliography|sources|"
+    r"references|works\s+cited|literature\s+cited|works\s+consulted|reading\s+list|"
+    r"for\s+further\s+(?:reading|study|information)|sources\s+and\s+further\s+reading|"
+    r"bibliography\s+and\s+further\s+reading|literature)\s*:?\s*$",
+    re.I,
+)
+_FURNITURE = re.compile(
+    r"^\s*(?:categories\s*:|category\s*:|see\s+also\b|related\s+(?:articles|topics|entries)\b|"
+    r"\[[a-z]{1,4}\]|tags\s*:|keywords\s*:|citation\s+information\b|last\s+updated\b|"
+    r"retrieved\s+from\s+\"?https?:|this\s+page\s+was\s+last)",
+    re.I,
+)
+_MARKER = re.compile(
+    r"^\s*(?:[•*·▪◦●‣⁃∙■□○\-–—](?![-–—])\s*|\(?\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|\d{1,4}\.\t)"
+)
+_REPEAT = re.compile(r"^\s*(?:[—–-]{2,}|_{3,})")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d)(?!\d)|\bn\.\s?d\.|\bforthcoming\b", re.I)
+_IMPRINT = re.compile(
+    r"[A-Z][\w.'’ -]+(?:, [A-Z][\w.]+)?:\s*[A-Z][^:]{2,}?,|\b(?:vol|no|pp|ed|eds|trans)\.\s|"
+    r"\b\d+\s*\(\d+\)|https?://|\bdoi\b|\bISBN\b|\bPress\b|\bUniversity\b|\bJournal\b",
+)
+_NAME_START = re.compile(
+    r"^\s*(?:[—–-]{2,}|(?:[A-Z][\w'’-]+|(?:van|von|de|da|di|du|le|la|del|della|der|ten|ter)"
+    r"\s+[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?,\s+(?:[A-Z]|et al\.)|"
+    r"[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][\w'’-]+[,.]|\"|“)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """The cleaned text of one reference and where it came from."""
+
+    text: str
+    span: SourceSpan
+
+
+@dataclass(slots=True)
+class _Unit:
+    text: str
+    line: int
+    starts_new: bool
+    blank: bool = False
+
+
+def reference_score(text: str) -> int:
+    """How much ``text`` looks like a reference (3 or more: it is one)."""
+    score = 0
+    if _YEAR.search(text):
+        score += 2
+    if _IMPRINT.search(text):
+        score += 1
+    if _NAME_START.match(text):
+        score += 1
+    if re.search(r"[.?!]\s+\S", text.strip()):
+        score += 1
+    if len(text.split()) < 4:
+        score -= 1
+    return score
+
+
+def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Iterator[_Unit]:
+    for lineno, raw in enumerate(normalize_newlines(text).split("\n"), start=1):
+        stripped = strip_markup(fix_line(raw))
+        span = SourceSpan(source, lineno)
+        if stripped.removed:
+            discarded.append(DiscardedText(" ".join(stripped.removed), MARKUP, span))
+        pieces = stripped.text.split(BREAK)
+        for i, piece in enumerate(pieces):
+            marker = _MARKER.match(piece)
+            new = i > 0
+            if marker and not _REPEAT.match(piece):
+                if any(c.isalnum() for c in marker.group(0)):
+                    discarded.append(DiscardedText(marker.group(0).strip(), LIST_MARKER, span))
+                piece = piece[marker.end() :]
+                new = True
+            if piece.strip():
+                yield _Unit(piece.strip(), lineno, new)
+            elif i == 0 and len(pieces) == 1:
+                yield _Unit("", lineno, False, blank=True)
+
+
+def _ends_reference(text: str) -> bool:
+    return bool(re.search(r"[.!?)\]\"”]\s*$", text)) and reference_score(text) >= 3
+
+
+def _continues(prev: str, line: str, width: int) -> bool:
+    """Whether ``line`` carries on the reference of the lines before it."""
+    if not _ends_reference(prev):
+        return True
+    if line[:1].islower() or not _NAME_START.match(line):
+        return True
+    # a full-width previous line followed by a complete-looking one: hard wrap,
+    # unless the new line is itself a whole reference
+    return len(prev.split("\n")[-1]) >= width - 12 and reference_score(line) < 3
+
+
+def _paragraphs(units: list[_Unit]) -> Iterator[list[_Unit]]:
+    """Group units into blocks: blank lines and markers end one; wraps join."""
+    current: list[_Unit] = []
+    width = max((len(u.text) for u in units), default=0)
+    for unit in units:
+        if unit.blank:
+            if current:
+                yield current
+            current = []
+            continue
+        joined = "\n".join(u.text for u in current)
+        if current and (unit.starts_new or _is_special(unit.text) or _is_special(joined)
+                        or not _continues(joined, unit.text, width)):
+            yield current
+            current = []
+        current.append(unit)
+    if current:
+        yield current
+
+
+def _is_special(text: str) -> bool:
+    return bool(_HEADING.match(text) or _FURNITURE.match(text))
+
+
+def _join_lines(units: list[_Unit]) -> str:
+    text = units[0].text
+    for unit in units[1:]:
+        sep = "" if text.endswith("-") and text[-2:-1].isalpha() else " "
+        text = f"{text}{sep}{unit.text}"
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def split_blocks(text: str, *, source: str | None = None) -> tuple[list[Block], list[DiscardedText]]:
+    """Split a damaged document into reference blocks and discarded text."""
+    discarded: list[DiscardedText] = []
+    paragraphs = list(_paragraphs(list(_units(text, source, discarded))))
+    texts = [_join_lines(p) for p in paragraphs]
+    spans = [SourceSpan(source, p[0].line, p[-1].line) for p in paragraphs]
+    headings = [i for i, t in enumerate(texts) if _HEADING.match(t)]
+    start = _list_start(texts, headings)
+    for i in range(start):
+        reason = HEADING if i in headings else BEFORE_LIST
+        discarded.append(DiscardedText(texts[i], reason, spans[i]))
+    kinds = [_kind(t) for t in texts[start:]]
+    refs = [i for i, k in enumerate(kinds) if k == "ref"]
+    last = refs[-1] if refs else -1
+    furniture = next((i for i, k in enumerate(kinds) if k == "furniture"), len(kinds))
+    blocks: list[Block] = []
+    for offset, (kind, t) in enumerate(zip(kinds, texts[start:], strict=True)):
+        span = spans[start + offset]
+        if kind == "ref" and offset < furniture:
+            blocks.append(Block(t, span))
+        elif kind == "heading":
+            discarded.append(DiscardedText(t, HEADING, span))
+        elif kind == "ref" or offset > last or kind == "furniture":
+            discarded.append(DiscardedText(t, FURNITURE, span))
+        elif not refs or offset < refs[0]:
+            discarded.append(DiscardedText(t, BEFORE_LIST if not headings else NOT_A_REFERENCE, span))
+        else:
+            discarded.append(DiscardedText(t, NOT_A_REFERENCE, span))
+    return blocks, sorted(discarded, key=lambda d: d.span.line if d.span else 0)
+
+
+def _list_start(texts: list[str], headings: list[int]) -> int:
+    """Index of the first block of the list: after the heading that a reference follows."""
+    for h in headings:
+        following = [t for t in texts[h + 1 :] if not _HEADING.match(t)]
+        if following and _kind(following[0]) == "ref":
+            return h + 1
+    return headings[-1] + 1 if headings else 0
+
+
+def _kind(text: str) -> str:
+    if _FURNITURE.match(text):
+        return "furniture"
+    if _HEADING.match(text):
+        return "heading"
+    return "ref" if reference_score(text) >= 3 or _REPEAT.match(text) else "other"
+
+
+def split_lines(text: str, *, source: str | None = None) -> tuple[list[Block], list[DiscardedText]]:
+    """One block per input line, in order, whatever the line holds."""
+    discarded: list[DiscardedText] = []
+    blocks: list[Block] = []
+    lines = normalize_newlines(text).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for lineno, raw in enumerate(lines, start=1):
+        stripped = strip_markup(fix_line(raw))
+        span = SourceSpan(source, lineno)
+        if stripped.removed:
+            discarded.append(DiscardedText(" ".join(stripped.removed), MARKUP, span))
+        line = stripped.text.replace(BREAK, " ")
+        marker = _MARKER.match(line)
+        if marker and not _REPEAT.match(line):
+            if any(c.isalnum() for c in marker.group(0)):
+                discarded.append(DiscardedText(marker.group(0).strip(), LIST_MARKER, span))
+            line = line[marker.end() :]
+        blocks.append(Block(re.sub(r"\s{2,}", " ", line).strip(), span))
+    return blocks, discarded

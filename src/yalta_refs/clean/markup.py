@@ -1,0 +1,114 @@
+"""Markup removal: whole tags, cut tags and attribute residue.
+
+Scraped lists carry three kinds of markup: whole tags (``<i>``, ``<li>``,
+``<mixed-citation>``), the residue of a tag whose ``<name`` was cut away
+(``citation-type="booksimple"`` … ``xlink:type="simple">``), and tags split
+across lines. :func:`strip_markup` removes all three from one line, reports
+what it removed, and marks with :data:`BREAK` the places where a new
+reference must start (block-level tags, citation openings).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["BREAK", "StrippedLine", "strip_markup"]
+
+#: Inserted where markup says a new block begins.
+BREAK = "\x1e"
+
+_ATTR = r"""[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'>]+)"""
+_TAG = re.compile(
+    rf"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[|\]\]>|<!DOCTYPE[^>]*>"
+    rf"|</?(?P<name>[A-Za-z][\w:.-]*)(?:\s+{_ATTR}|\s+[A-Za-z_][\w:.-]*)*\s*/?>",
+    re.S,
+)
+# attributes left over from a tag whose "<name" was cut away, possibly with
+# a fragment of the name still in front ("ion citation-type=...").
+_RESIDUE = re.compile(
+    rf"(?P<lead>(?:^|(?<=[\s>.;]))(?:<?[A-Za-z][\w:-]*\s+)?)"
+    rf"(?P<attrs>(?:{_ATTR}\s*)+)(?P<close>/?>)?"
+)
+# "<citation" at the very end of a line, its attributes on the next one
+_OPEN_AT_END = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)(?:\s+" + _ATTR + r")*\s*$")
+
+_BLOCK_TAGS = frozenset(
+    """citation mixed-citation element-citation nlm-citation ref ref-list li ul ol p br
+    div tr td dd dt dl h1 h2 h3 h4 h5 h6 table tbody section bibl biblstruct listbibl
+    entry item blockquote hr article body html head title""".split()
+)
+_CITATION_ATTRS = re.compile(r"(?:citation|publication|ref)-type\s*=|xlink:type\s*=", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class StrippedLine:
+    """A line with its markup removed: ``text`` may hold :data:`BREAK` marks."""
+
+    text: str
+    removed: tuple[str, ...]
+
+
+def _is_block(name: str | None) -> bool:
+    return bool(name) and name.lower().split(":")[-1] in _BLOCK_TAGS  # type: ignore[union-attr]
+
+
+def _join(left: str, right: str, block: bool) -> str:
+    """Glue text around a removed tag without welding two words together."""
+    if block:
+        return f"{left}{BREAK}{right}"
+    if left[-1:].isalnum() and right[:1].isalnum():
+        return f"{left} {right}"
+    return left + right
+
+
+def _strip_tags(line: str, removed: list[str]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        removed.append(m.group(0))
+        return BREAK if _is_block(m.group("name")) else "\x00"
+
+    return _weld(_TAG.sub(repl, line))
+
+
+def _weld(text: str) -> str:
+    """Resolve inline-tag placeholders (\\x00): a space between words, else nothing."""
+    if "\x00" not in text:
+        return text
+    parts = re.split(r"\x00+", text)
+    result = parts[0]
+    for part in parts[1:]:
+        result = _join(result, part, False)
+    return result
+
+
+def _strip_residue(line: str, removed: list[str]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        attrs = m.group("attrs")
+        lead = m.group("lead")
+        at_start = not line[: m.start()].strip(" \t•*·-–—")
+        citation_like = bool(_CITATION_ATTRS.search(attrs)) or "citation" in lead.lower()
+        if not (m.group("close") or at_start or citation_like):
+            return m.group(0)  # an x="y" inside prose: leave it alone
+        removed.append(m.group(0).strip())
+        return BREAK if (citation_like or at_start) else " "
+
+    return _RESIDUE.sub(repl, line)
+
+
+def strip_markup(line: str) -> StrippedLine:
+    """Remove tags and tag residue from one line (entities already decoded)."""
+    if "<" not in line and "=" not in line and ">" not in line:
+        return StrippedLine(line, ())
+    removed: list[str] = []
+    text = _strip_tags(line, removed) if "<" in line else line
+    if "=" in text:
+        text = _strip_residue(text, removed)
+    m = _OPEN_AT_END.search(text)
+    if m:
+        removed.append(m.group(0))
+        text = text[: m.start()] + (BREAK if _is_block(m.group("name")) else "")
+    if text.lstrip().startswith(">") and removed == []:
+        # the tail ">" of a tag cut on the previous line
+        removed.append(">")
+        text = text.lstrip()[1:]
+    return StrippedLine(text, tuple(removed))

@@ -1,0 +1,71 @@
+"""Character-level repair of one line: entities, mojibake, odd spaces.
+
+These functions are pure and work line by line, so line numbers survive.
+ftfy repairs mojibake (UTF-8 read as cp1252, once or twice); we decode HTML
+entities ourselves, repeatedly, because scraped lists are often escaped twice
+(``&amp;#8217;``) and ftfy only unescapes where no markup is present.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+__all__ = ["decode_entities", "fix_line", "fix_mojibake", "normalize_newlines"]
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# characters that only show up when text was mis-decoded
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2\u00c5\u0080-\u009f\u20ac\u201a\u0192\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2122\u0161\u203a\u0153\u017e\u0178]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; a leading byte-order mark is dropped."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_entities(text: str, rounds: int = 3) -> str:
+    """Decode HTML/XML entities, again and again for double-escaped text."""
+    for _ in range(rounds):
+        if "&" not in text or not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config() -> object:
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_latin_ligatures=True,
+        fix_character_width=True,
+        normalization="NFC",
+        explain=False,
+    )
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair UTF-8-read-as-cp1252 mojibake (also when done twice)."""
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    text = text.replace("\u00e2\u20ac\ufffd", "\u201d").replace("\u00e2\u20ac\x9d", "\u201d")
+    fixed: str = ftfy.fix_text(text, config=_ftfy_config())
+    if "\ufffd" in fixed and fixed.count("\u201c") > fixed.count("\u201d"):
+        # the closing quote's last byte (0x9d) has no cp1252 character and got lost
+        fixed = fixed.replace("\ufffd", "\u201d", fixed.count("\u201c") - fixed.count("\u201d"))
+    return fixed
+
+
+def fix_line(line: str) -> str:
+    """Entities, mojibake, exotic spaces and zero-width characters of one line."""
+    line = decode_entities(line)
+    line = fix_mojibake(line)
+    line = _ZERO_WIDTH.sub("", line)
+    return _SPACES.sub(" ", line)

@@ -1,0 +1,76 @@
+"""Normalizers: one small function per field, each rescued on its own.
+
+Parsing leaves values as they were written; these turn them into the forms
+the model promises (ISBN digits, bare DOIs, ASCII page ranges, trimmed
+titles). Each normalizer names the fields it touches in :data:`NORMALIZERS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .model import Reference
+
+__all__ = ["NORMALIZERS", "normalize_reference"]
+
+
+def _title(value: str) -> str:
+    value = re.sub(r"\s+", " ", value).strip()
+    value = re.sub(r"\s+([:;,])", r"\1", value)
+    return value.rstrip(",;: ").removesuffix(".") if not value.endswith("..") else value
+
+
+def _isbn(value: str) -> str:
+    digits = re.sub(r"[^\dXx]", "", value).upper()
+    if len(digits) not in (10, 13):
+        raise ValueError(f"ISBN {value!r} has {len(digits)} digits")
+    from stdnum import isbn
+
+    if not isbn.is_valid(digits):
+        raise ValueError(f"ISBN {value!r} has a wrong check digit")
+    return str(digits)
+
+
+def _doi(value: str) -> str:
+    value = re.sub(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", "", value.strip(), flags=re.I)
+    return value.rstrip(".,;")
+
+
+def _page(value: str) -> str:
+    return re.sub(r"\s*[-–—]+\s*", "-", value.strip())
+
+
+def _text(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip(" ,;")
+
+
+NORMALIZERS: dict[str, Callable[[Any], Any]] = {
+    "title": _title,
+    "container_title": _title,
+    "collection_title": _title,
+    "original_title": _title,
+    "publisher": _text,
+    "publisher_place": _text,
+    "ISBN": _isbn,
+    "DOI": _doi,
+    "page": _page,
+}
+
+
+def normalize_reference(ref: Reference) -> Reference:
+    """Apply every normalizer to its field; a failing one leaves the value and warns."""
+    changes: dict[str, Any] = {}
+    for attr, fn in NORMALIZERS.items():
+        value = getattr(ref, attr)
+        if not value:
+            continue
+        try:
+            new = fn(value)
+        except ValueError as exc:
+            ref = ref.warn("normalize", str(exc), attr)
+            continue
+        if new != value:
+            changes[attr] = new
+    return ref.with_fields(**changes) if changes else ref

@@ -1,0 +1,275 @@
+"""Recognisers for the publication-fact elements of a reference.
+
+Each recogniser looks at one element (a segment's text without its closing
+period) and returns an :class:`Element` with the fields it found, or None.
+:data:`RECOGNISERS` is the ordered, replaceable list :func:`classify` tries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import MONTH_RE, parse_date, parse_doi, parse_edition, parse_isbn, parse_pages
+from .names import parse_name_list
+
+__all__ = ["RECOGNISERS", "TERMINAL_KINDS", "Element", "classify"]
+
+
+@dataclass(frozen=True)
+class Element:
+    """What one element holds: its kind and the model fields it sets."""
+
+    kind: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+#: kinds after which the annotation may begin
+TERMINAL_KINDS = frozenset(
+    {"imprint", "journal", "news", "thesis", "url", "doi", "accessed", "isbn", "extent",
+     "publisher-year", "report"}
+)
+
+_YEARISH = r"(?:\[?(?:1[0-9]\d\d|20\d\d)\]?(?:\s*[-–/]\s*(?:1[0-9]\d\d|20\d\d|\d\d))?[a-z]?|n\.\s?d\.?|forthcoming|in press)"
+_PLACE = r"[A-Z][\w.'’-]*(?:[ -][A-Z&][\w.'’-]*|\s(?:and|&|upon|on|am|an|de|sur)\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:(?:\s(?:and|&)|;|,)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.]+)?)*"
+_IMPRINT = re.compile(rf"^(?P<place>{_PLACE}):\s*(?P<publisher>.+?)(?:,?\s+(?P<year>{_YEARISH}))?$")
+_PUB_YEAR = re.compile(rf"^(?P<publisher>[A-Z][^,:]{{1,80}}?),\s+(?P<year>{_YEARISH})$")
+_PUB_WORDS = re.compile(
+    r"\b(?:Press|Books|Publish\w*|Verlag|Editions?|Éditions|Random|Knopf|Norton|Macmillan|"
+    r"Penguin|Scribner'?s?|Harper\w*|Routledge|Wiley|Sons|Co\.|Company|Inc\.?|Ltd\.?|House|"
+    r"Library|Society|Institute|Brill|Springer|Elsevier|Sage|Blackwell|Longman|Viking|Dover|"
+    r"Doubleday|Houghton|Mifflin|Putnam|Simon|Schuster|Praeger|Greenwood|Basic|Vintage|"
+    r"Oxford|Cambridge|Yale|Princeton|Harvard|University|Bantam|Pantheon|Allen|Unwin|Hill|Wang)\b"
+)
+_JOURNAL = re.compile(
+    r"^(?P<container>[^\d(]+?),?\s+(?:vol\.\s*)?(?P<volume>\d+[A-Za-z]?)"
+    r"(?:,?\s*(?:no\.|nos\.|issue|#)\s*(?P<issue>[\w/–-]+))?"
+    r"(?:\s*\((?P<date>[^)]*?\d{4}[^)]*?)\)|,\s*(?P<date2>(?:\w+\.?\s+)?\d{4}))"
+    r"(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<page>[\w–-]+(?:,\s*\d+[–-]\d+)*))?$"
+)
+_JOURNAL_MLA = re.compile(
+    r"^(?P<container>[^,]+?),\s+vol\.\s*(?P<volume>\w+)(?:,\s*no\.\s*(?P<issue>[\w/–-]+))?"
+    r"(?:,\s*(?P<date>[^,]*\d{4}))?(?:,\s*pp?\.\s*(?P<page>[\w–-]+))?$"
+)
+_JOURNAL_APA = re.compile(
+    r"^(?P<container>[^,\d]+?),\s*(?P<volume>\d+)(?:\s*\((?P<issue>[\w/–-]+)\))?"
+    r"(?:,\s*(?P<page>[\w]+(?:[–-]\w+)?))?$"
+)
+_NEWS = re.compile(
+    rf"^(?P<container>[^,]+?),\s*(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}}|{MONTH_RE}\s+\d{{4}}|(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{{4}}))"
+    r"(?:,\s*(?:sec\.\s*\w+,\s*)?(?:pp?\.\s*)?(?P<page>[\w–-]+))?$", re.I
+)
+_NEWSPAPER = re.compile(
+    r"\b(?:Times|Post|Herald|Tribune|Guardian|Gazette|News|Telegraph|Chronicle|Observer|"
+    r"Independent|Globe|Daily|Journal|Sun|Star|Mail|Express|Inquirer|Courier|Record|Zeitung|"
+    r"Monde|Figaro|Pravda|Izvestia|Bulletin|Dispatch|Register|Examiner)\b"
+)
+_CHAPTER = re.compile(
+    r"^In\s+(?P<container>.+?)(?:,\s*(?:ed\.|eds\.|edited(?:\s+and\s+translated)?\s+by)\s+"
+    r"(?P<editors>[^,]+(?:,\s*(?:and\s+)?[^,\d]+)*?))?(?:,\s*(?:vol\.\s*(?P<volume>\w+),\s*)?"
+    r"(?:pp?\.\s*)?(?P<page>\d+\s*[–-]\s*\d+|\d+))?$"
+)
+_THESIS = re.compile(
+    r"^(?P<genre>(?:Ph\.\s?D\.|PhD|Doctoral|Master['’]s|M\.A\.|MA|M\.Sc\.|MSc|M\.Phil\.|"
+    r"MPhil|Senior|Honors|Honours|B\.A\.|D\.Phil\.|DPhil|Ed\.D\.)\s+(?:diss(?:ertation)?\.?|thesis))"
+    rf"(?:,\s*(?P<publisher>[^,]+?))?(?:,\s*(?P<year>{_YEARISH}))?$", re.I
+)
+_URL_RE = re.compile(r"(https?://\S+|www\.\S+)")
+_ACCESSED = re.compile(r"^(?:Accessed|Retrieved|Viewed|Consulted|Last accessed)(?:\s+on)?\s+(?P<date>.+?)(?:,?\s+from\s+(?P<url>\S+))?$", re.I)
+_ROLE = re.compile(
+    r"^(?P<role>(?:Translated|Trans\.|Tr\.|Edited|Ed\.|Eds\.|Compiled|Comp\.)"
+    r"(?:\s+(?:and|&)\s+(?:translated|edited|annotated|introduced|abridged))?"
+    r"(?:\s+(?:from|with)\s+(?:the\s+)?[\w ]+?)?)\s+by\s+(?P<names>.+)$"
+    r"|^(?P<abbr>Trans\.|Ed\.|Eds\.|Tr\.)\s+(?P<names2>.+)$"
+)
+_VOLUMES = re.compile(r"^(?P<n>\d+)\s+vols?\.?$", re.I)
+_VOLUME = re.compile(r"^Vol(?:ume|\.)?\s*(?P<v>[\dIVXLCivxlc]+)(?:\s+of\s+(?P<of>.+))?$")
+_EXTENT = re.compile(r"^(?:[ivxlc]+\s*\+\s*)?(?P<n>\d+)\s*(?:pp|pages|p)\.?$", re.I)
+_ISBN = re.compile(r"^ISBN(?:-1[03])?:?\s*(?P<isbn>[\dXx -]{10,17})(?:\s*\(\w+\))?$", re.I)
+_DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\S+)$", re.I)
+_REPORT = re.compile(r"\b(?:Report|Working Paper|Technical Paper|Occasional Paper|Policy Brief|Discussion Paper|Research Paper|White Paper)\b(?:\s+(?:No\.|no\.|#)\s*(?P<number>[\w./-]+))?")
+_SERIES = re.compile(r"^\(?(?P<series>(?:[A-Z][\w'’-]*|of|in|and|the|on|for)(?:\s+(?:[A-Z][\w'’-]*|of|in|and|the|on|for|&))*\s+(?:Series|Studies|Library|Classics|Monographs|Texts|History|Histories))(?:,?\s*(?:no\.|vol\.)?\s*(?P<number>\d+))?\)?$")
+
+
+def _names(text: str) -> tuple[Any, ...]:
+    return parse_name_list(text)
+
+
+def recognise_role(text: str) -> Element | None:
+    m = _ROLE.match(text)
+    if not m:
+        return None
+    role = (m.group("role") or m.group("abbr")).lower()
+    names = _names(m.group("names") or m.group("names2"))
+    values: dict[str, Any] = {}
+    if role.startswith(("trans", "tr.")) or "translated" in role:
+        values["translator"] = names
+    if role.startswith(("ed", "comp")) or "edited" in role:
+        values["editor"] = names
+    return Element("role", values) if names else None
+
+
+def recognise_edition(text: str) -> Element | None:
+    edition = parse_edition(text)
+    return Element("edition", {"edition": edition}) if edition else None
+
+
+def recognise_volumes(text: str) -> Element | None:
+    m = _VOLUMES.match(text)
+    if m:
+        return Element("volumes", {"number_of_volumes": m.group("n")})
+    m = _VOLUME.match(text)
+    if m:
+        values: dict[str, Any] = {"volume": m.group("v")}
+        if m.group("of"):
+            values["collection_title"] = m.group("of")
+        return Element("volumes", values)
+    return None
+
+
+def recognise_thesis(text: str) -> Element | None:
+    m = _THESIS.match(text)
+    if not m:
+        return None
+    values: dict[str, Any] = {"genre": m.group("genre")}
+    if m.group("publisher"):
+        values["publisher"] = m.group("publisher")
+    if m.group("year"):
+        values["issued"] = parse_date(m.group("year"))
+    return Element("thesis", values)
+
+
+def recognise_imprint(text: str) -> Element | None:
+    m = _IMPRINT.match(text)
+    if m and not re.match(r"^(?:In|See|Reprint)\b", text):
+        values: dict[str, Any] = {"publisher_place": m.group("place"),
+                                  "publisher": m.group("publisher").strip(" ,")}
+        if m.group("year"):
+            values["issued"] = parse_date(m.group("year"))
+        return Element("imprint", values)
+    m = _PUB_YEAR.match(text)
+    if m and _PUB_WORDS.search(m.group("publisher")):
+        return Element("publisher-year", {"publisher": m.group("publisher"),
+                                          "issued": parse_date(m.group("year"))})
+    return None
+
+
+def recognise_chapter(text: str) -> Element | None:
+    m = _CHAPTER.match(text)
+    if not m:
+        return None
+    values: dict[str, Any] = {"container_title": m.group("container").strip()}
+    if m.group("editors"):
+        values["editor"] = _names(m.group("editors"))
+    if m.group("page"):
+        values["page"] = parse_pages(m.group("page"))
+    if m.group("volume"):
+        values["volume"] = m.group("volume")
+    return Element("chapter", values)
+
+
+def recognise_journal(text: str) -> Element | None:
+    for pattern in (_JOURNAL, _JOURNAL_MLA, _JOURNAL_APA):
+        m = pattern.match(text)
+        if m:
+            d = m.groupdict()
+            values: dict[str, Any] = {"container_title": d["container"].strip(" ,")}
+            for key in ("volume", "issue"):
+                if d.get(key):
+                    values[key] = d[key]
+            date = d.get("date") or d.get("date2")
+            if date:
+                values["issued"] = parse_date(date) or parse_date(str(_year_of(date)))
+            if d.get("page"):
+                values["page"] = parse_pages(d["page"]) or d["page"]
+            return Element("journal", values)
+    return None
+
+
+def _year_of(text: str) -> int | str:
+    m = re.search(r"\d{4}", text)
+    return int(m.group(0)) if m else ""
+
+
+def recognise_news(text: str) -> Element | None:
+    m = _NEWS.match(text)
+    if not m:
+        return None
+    container = m.group("container").strip()
+    kind = "article-newspaper" if _NEWSPAPER.search(container) else "article-magazine"
+    values: dict[str, Any] = {"container_title": container, "issued": parse_date(m.group("date")),
+                              "type": kind}
+    if m.group("page"):
+        values["page"] = parse_pages(m.group("page")) or m.group("page")
+    return Element("news", values)
+
+
+def recognise_identifiers(text: str) -> Element | None:
+    m = _DOI.match(text)
+    if m:
+        return Element("doi", {"DOI": parse_doi(m.group("doi"))})
+    m = _ISBN.match(text)
+    if m:
+        return Element("isbn", {"ISBN": parse_isbn(m.group("isbn"))})
+    m = _ACCESSED.match(text)
+    if m:
+        values: dict[str, Any] = {"accessed": parse_date(m.group("date"))}
+        if m.group("url"):
+            values["URL"] = m.group("url")
+        return Element("accessed", values) if values["accessed"] else None
+    m = _URL_RE.fullmatch(text.strip("<>"))
+    if m:
+        url = m.group(1)
+        doi = parse_doi(url) if "doi.org/" in url else None
+        return Element("doi", {"DOI": doi}) if doi else Element("url", {"URL": url})
+    m = _EXTENT.match(text)
+    if m:
+        return Element("extent", {"number_of_pages": m.group("n")})
+    return None
+
+
+def recognise_series(text: str) -> Element | None:
+    m = _SERIES.match(text)
+    if not m:
+        return None
+    values: dict[str, Any] = {"collection_title": m.group("series")}
+    if m.group("number"):
+        values["collection_number"] = m.group("number")
+    return Element("series", values)
+
+
+def recognise_report(text: str) -> Element | None:
+    m = _REPORT.search(text)
+    if not m or len(text.split()) > 12:
+        return None
+    values: dict[str, Any] = {"genre": text[: m.end()].strip(" ,") if m.start() == 0 else m.group(0)}
+    if m.group("number"):
+        values["number"] = m.group("number")
+        values["genre"] = text[m.start() : m.start() + len(m.group(0)) - len(m.group("number"))].strip(" ,#").removesuffix(" No.").removesuffix(" no.")
+    return Element("report", values)
+
+
+RECOGNISERS: list[Callable[[str], Element | None]] = [
+    recognise_identifiers,
+    recognise_role,
+    recognise_edition,
+    recognise_volumes,
+    recognise_thesis,
+    recognise_chapter,
+    recognise_imprint,
+    recognise_news,
+    recognise_journal,
+    recognise_report,
+    recognise_series,
+]
+
+
+def classify(text: str) -> Element | None:
+    """The first recogniser that claims ``text`` (an element without its period)."""
+    for recognise in RECOGNISERS:
+        element = recognise(text)
+        if element is not None:
+            return element
+    return None

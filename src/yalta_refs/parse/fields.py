@@ -1,0 +1,126 @@
+"""Small parsers for single field values: dates, editions, pages, identifiers.
+
+Each function takes the text of one element and returns the normalized value
+or None when the text is not of that kind; none of them raise on odd input.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Date
+
+__all__ = [
+    "MONTHS",
+    "parse_date",
+    "parse_doi",
+    "parse_edition",
+    "parse_isbn",
+    "parse_pages",
+    "parse_year",
+]
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH_RE = _MONTH
+_YEAR = r"(1[0-9]\d\d|20\d\d)"
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+
+def parse_year(text: str) -> int | None:
+    m = re.search(r"(?<!\d)" + _YEAR + r"(?!\d)", text)
+    return int(m.group(1)) if m else None
+
+
+def parse_date(text: str) -> Date | None:
+    """A date in the usual bibliography forms; "n.d." and garbage give None."""
+    t = text.strip().strip(".,;()[] ")
+    if not t or re.fullmatch(r"n\.\s?d|no date|undated", t, re.I):
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", t)
+    if m:
+        return Date(parts=(tuple(int(g) for g in m.groups() if g),))
+    m = re.fullmatch(rf"({_MONTH})\s+(\d{{1,2}}),?\s+{_YEAR}", t, re.I)
+    if m:
+        return Date(parts=((int(m.group(3)), _month(m.group(1)), int(m.group(2))),))
+    m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH})\s+{_YEAR}", t, re.I)
+    if m:
+        return Date(parts=((int(m.group(3)), _month(m.group(2)), int(m.group(1))),))
+    m = re.fullmatch(rf"({_MONTH})\s+{_YEAR}", t, re.I)
+    if m:
+        return Date(parts=((int(m.group(2)), _month(m.group(1))),))
+    m = re.fullmatch(rf"(?:(?:Spring|Summer|Fall|Autumn|Winter)\s+)?{_YEAR}\s*[a-z]?", t, re.I)
+    if m:
+        return Date.from_year(int(m.group(1)))
+    m = re.fullmatch(rf"{_YEAR}\s*[-–—/]\s*{_YEAR}", t)
+    if m:
+        return Date(parts=((int(m.group(1)),), (int(m.group(2)),)))
+    m = re.fullmatch(rf"(?:c\.|ca\.|circa)\s*{_YEAR}", t, re.I)
+    if m:
+        return Date(parts=((int(m.group(1)),),), circa=True)
+    m = re.fullmatch(rf"\[?{_YEAR}\]?\s*\??", t)
+    if m:
+        return Date.from_year(int(m.group(1)))
+    return None
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")[:3] if text.lower().rstrip(".") not in MONTHS
+                  else text.lower().rstrip(".")]
+
+
+def parse_edition(text: str) -> str | None:
+    """ "2d ed." -> "2"; "Rev. ed." -> "Rev."; "Third edition" -> "3"; else None."""
+    t = text.strip().rstrip(".")
+    m = re.fullmatch(r"(\d+)\s*(?:st|nd|rd|th|d)\.?\s+(?:(?:rev(?:ised)?|enl(?:arged)?|"
+                     r"expanded|updated|and|,|\.)\s*)*ed(?:ition|n)?", t, re.I)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"(\w+)\s+(?:(?:rev(?:ised)?|and|expanded|,)\s*)*ed(?:ition)?", t, re.I)
+    if m and m.group(1).lower() in _ORDINALS:
+        return str(_ORDINALS[m.group(1).lower()])
+    m = re.fullmatch(r"((?:rev|revised|new|expanded|updated|abridged|enlarged|corrected|"
+                     r"reprint|illustrated|paperback|anniversary|centennial|special)"
+                     r"(?:\.|\s+and\s+\w+|\s*,\s*\w+)*\.?)\s+ed(?:ition|n)?\.?", t, re.I)
+    if m:
+        return m.group(1)
+    return None
+
+
+def parse_pages(text: str) -> str | None:
+    """ "pp. 45–67" -> "45-67"; "p. 3" -> "3"."""
+    t = re.sub(r"^(?:pp?\.|pages?)\s*", "", text.strip().rstrip("."), flags=re.I)
+    if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
+                    r"(?:,\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?)*", t):
+        return re.sub(r"\s*[-–—]+\s*", "-", t)
+    if re.fullmatch(r"[ivxlcdm]+(?:\s*[-–]\s*[ivxlcdm]+)?", t, re.I):
+        return re.sub(r"\s*[-–—]+\s*", "-", t)
+    return None
+
+
+def parse_isbn(text: str) -> str | None:
+    m = re.search(r"\b(97[89][\d -]{10,16}|\d[\d -]{8,11}[\dXx])\b", text)
+    if not m:
+        return None
+    digits = re.sub(r"[^\dXx]", "", m.group(1)).upper()
+    return digits if len(digits) in (10, 13) else None
+
+
+def parse_doi(text: str) -> str | None:
+    m = re.search(r"(10\.\d{4,9}/[^\s\"<>]+)", text)
+    return m.group(1).rstrip(".,;)") if m else None

@@ -1,0 +1,216 @@
+"""Parse one cleaned reference into a :class:`~yalta_refs.model.Reference`.
+
+The order of work: the leading names (or a "———." repeat mark), an
+author-date year in parentheses, the title (quoted or the first element),
+then the publication-fact elements one by one. The first element after the
+last fact that is not itself a fact starts the annotation, which is kept
+verbatim; notes inside it (first published, published as, translated by)
+fill empty fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ParseError
+from ..model import Diagnostic, Name, Reference
+from .elements import _PUB_WORDS, TERMINAL_KINDS, Element, classify
+from .fields import parse_date, parse_pages
+from .names import take_author_element
+from .notes import notes_from_annotation
+from .segments import Segment, split_segments
+
+__all__ = ["REPEAT_AUTHOR", "parse_reference"]
+
+#: diagnostic code for "———." references: the pipeline copies the names
+REPEAT_AUTHOR = "repeat-author"
+
+_REPEAT = re.compile(r"^\s*(?:[—–]+|-{2,}|_{3,})\s*[.,]?\s*")
+_AUTHOR_YEAR = re.compile(r"^\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,\s*(?P<rest>[^)]*))?\)\.?\s*")
+_QUOTED = re.compile(r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|‘(?P<c>[^’]+)’)[.,]?\s*')
+# after the publication facts, only these may still come before the annotation
+_TRAILING = frozenset({"url", "doi", "accessed", "isbn", "extent", "series", "pages"})
+_PAGES = re.compile(r"^(?:pp?\.|pages?)\s*\S+", re.I)
+
+
+@dataclass
+class _State:
+    values: dict[str, Any] = field(default_factory=dict)
+    kinds: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def put(self, element: Element) -> None:
+        self.kinds.append(element.kind)
+        for key, value in element.values.items():
+            if value not in (None, "", ()) and key not in self.values:
+                self.values[key] = value
+
+
+def parse_reference(text: str) -> Reference:
+    """Parse the cleaned text of one reference; raise ParseError if it is empty."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise ParseError("empty reference")
+    state = _State()
+    pos = _take_names(text, state)
+    m = _AUTHOR_YEAR.match(text[pos:])
+    if m:
+        state.values["issued"] = parse_date(m.group("year")[:4]) if m.group("year")[0] != "n" else None
+        pos += m.end()
+    pos = _take_title(text, pos, state)
+    annotation_start = _take_facts(text, pos, state)
+    annotation = text[annotation_start:].strip() if annotation_start is not None else ""
+    return _build(text, state, annotation)
+
+
+def _take_names(text: str, state: _State) -> int:
+    repeat = _REPEAT.match(text)
+    if repeat:
+        state.diagnostics.append(Diagnostic(REPEAT_AUTHOR, "names repeated from the entry above"))
+        return repeat.end()
+    element = take_author_element(text)
+    if element is None:
+        return 0
+    state.values[element.role] = element.names
+    if element.et_al:
+        state.diagnostics.append(Diagnostic("et-al", "the list of names was cut short (et al.)",
+                                            element.role, "info"))
+    return element.end
+
+
+def _take_title(text: str, pos: int, state: _State) -> int:
+    rest = text[pos:]
+    m = _QUOTED.match(rest)
+    if m:
+        title = (m.group("a") or m.group("b") or m.group("c")).strip().rstrip(".,")
+        state.values["title"] = title
+        state.values["_quoted"] = True
+        return pos + m.end()
+    segments = split_segments(rest)
+    if not segments:
+        return pos
+    first = segments[0]
+    element = classify(first.bare)
+    if element is not None and element.kind in {"url", "doi", "isbn", "chapter"}:
+        return pos  # no title: facts straight away
+    if not _has_author(state) and len(segments) > 2 and _looks_corporate(first.bare) \
+            and not _is_fact(segments[1]) and _is_fact(segments[2]):
+        # "United Nations. The State of the World's Refugees. Geneva: UNHCR, 2000."
+        state.values["author"] = (Name(literal=first.bare),)
+        state.values["title"] = segments[1].bare
+        return pos + segments[1].end
+    state.values["title"] = first.bare
+    return pos + first.end
+
+
+def _has_author(state: _State) -> bool:
+    return any(k in state.values for k in ("author", "editor", "translator"))
+
+
+def _is_fact(segment: Segment) -> bool:
+    return classify(segment.bare) is not None
+
+
+def _looks_corporate(text: str) -> bool:
+    return ":" not in text and len(text.split()) <= 8
+
+
+def _take_facts(text: str, pos: int, state: _State) -> int | None:
+    """Read fact elements; return where the annotation starts (None: no annotation)."""
+    segments = [Segment(s.text, s.start + pos, s.end + pos) for s in split_segments(text[pos:])]
+    unknown: list[Segment] = []
+    terminal = False
+    for seg in segments:
+        element = _classify_in_context(seg, state, terminal)
+        if element is None:
+            if terminal:
+                _keep_unknown(unknown, state, before_terminal=True)
+                return seg.start
+            unknown.append(seg)
+            continue
+        if unknown:
+            _keep_unknown(unknown, state, before_terminal=True)
+            unknown = []
+        state.put(element)
+        terminal = terminal or element.kind in TERMINAL_KINDS
+    if unknown and not terminal and not state.kinds:
+        return unknown[0].start  # title, then prose: all of it is the annotation
+    if unknown:
+        _keep_unknown(unknown, state, before_terminal=terminal)
+    return None
+
+
+def _classify_in_context(seg: Segment, state: _State, terminal: bool) -> Element | None:
+    bare = seg.bare
+    if _PAGES.match(bare):
+        pages = parse_pages(bare)
+        if pages:
+            return Element("pages", {"page": pages})
+    element = classify(bare)
+    if terminal:
+        return element if element is not None and element.kind in _TRAILING else None
+    if element is None and "issued" in state.values and not state.kinds and \
+            len(bare.split()) <= 8 and _PUB_WORDS.search(bare):
+        return Element("publisher-year", {"publisher": bare})
+    return element
+
+
+def _keep_unknown(unknown: list[Segment], state: _State, *, before_terminal: bool) -> None:
+    """Elements we could not name: a website's name, a series, else a note."""
+    for seg in unknown:
+        bare = seg.bare
+        if "container_title" not in state.values and state.values.get("_quoted"):
+            state.values["container_title"] = bare
+        else:
+            state.notes.append(bare)
+    unknown.clear()
+
+
+def _infer_type(state: _State) -> str:
+    v, kinds = state.values, set(state.kinds)
+    if "type" in v:
+        return str(v["type"])
+    if "thesis" in kinds:
+        return "thesis"
+    if "chapter" in kinds:
+        return "chapter"
+    if "journal" in kinds:
+        return "article-journal"
+    if "report" in kinds:
+        return "report"
+    if kinds & {"url", "accessed"} and "publisher" not in v:
+        return "webpage"
+    if v.get("_quoted") and "container_title" in v:
+        return "article-magazine" if "publisher" not in v else "chapter"
+    return "book"
+
+
+def _build(text: str, state: _State, annotation: str) -> Reference:
+    values = dict(state.values)
+    values.pop("_quoted", None)
+    ref_type = _infer_type(state)
+    values.pop("type", None)
+    if state.notes:
+        values["note"] = ". ".join(state.notes)
+        state.diagnostics.append(Diagnostic("unrecognised-element",
+                                            f"kept as a note: {values['note']!r}", "note", "info"))
+    if annotation:
+        for key, value in notes_from_annotation(annotation).items():
+            values.setdefault(key, value)
+    if "title" not in values:
+        state.diagnostics.append(Diagnostic("no-title", "no title found", "title"))
+    return Reference(type=ref_type, annotation=annotation or None, source_text=text,
+                     diagnostics=tuple(state.diagnostics), **values)
+
+
+def copy_names(ref: Reference, previous: Reference) -> Reference:
+    """Fill a "———." reference's names from the reference above it."""
+    names: dict[str, tuple[Name, ...]] = {}
+    for role in ("author", "editor"):
+        if getattr(previous, role) and not getattr(ref, role):
+            names[role] = getattr(previous, role)
+            break
+    return ref.with_fields(**names)

@@ -1,0 +1,110 @@
+"""Split a reference into its period-separated elements.
+
+Bibliographic elements end with ". " (or "? ", "! "), but so do initials,
+abbreviations ("St.", "Vol.", "pp."), and periods inside quoted titles,
+parentheses and URLs. :func:`split_segments` knows those cases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Segment", "split_segments"]
+
+_NO_BREAK_AFTER = frozenset(
+    """st mt ft dr mr mrs ms messrs prof vs cf e.g i.e vol vols no nos pp p ca c fl jan feb mar
+    apr jun jul aug sep sept oct nov dec gen col capt lt sgt adm gov sen rep pres rev repr
+    approx fig figs ch chap sec pt bk art n nn ser esp viz al""".split()
+)
+_BEFORE_NUMBER = frozenset({"vol", "vols", "no", "nos", "pp", "p", "ch", "chap", "pt", "bk", "n", "nn"})
+_OPEN = {"(": ")", "[": "]", "“": "”"}
+_URL = re.compile(r"(?:https?://|www\.|doi:\s?)\S+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One element: its text (with the closing punctuation) and its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        """The text without the element-closing period."""
+        t = self.text.rstrip()
+        if t.endswith(".") and not _keeps_period(t):
+            t = t[:-1]
+        return t.strip()
+
+
+def _keeps_period(text: str) -> bool:
+    last = text.rsplit(None, 1)[-1] if text.split() else ""
+    core = last.rstrip(".").lower()
+    return bool(re.fullmatch(r"[a-z]", core) and last[0].isupper()) or core in {
+        "jr", "sr", "inc", "ltd", "co", "bros", "corp", "etc", "al", "ed", "eds", "trans",
+        "comp", "diss", "n.d", "u.s", "u.k", "d.c",
+    } or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", core))
+
+
+def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
+    """Whether the punctuation at text[i] ends an element (text[i+1] is a space)."""
+    if depth > 0:
+        return False
+    ch = text[i]
+    if ch in "?!":
+        return not in_quote
+    word = re.search(r"(\S+)$", text[: i])
+    token = word.group(1) if word else ""
+    core = token.lstrip("(\"“'‘").lower()
+    if core in _BEFORE_NUMBER:
+        return not re.match(r"\s(?:\d|[IVXLivxl]+\b)", text[i + 1 : i + 12])
+    if core in _NO_BREAK_AFTER:
+        return False
+    if re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", token.lstrip("(\"“'‘")):
+        nxt = text[i + 2 : i + 40]
+        # an initial: "J. R. Smith", "U.S. Army"; but "Smith, John Q. The Title"
+        return not re.match(r"[A-Z]\.|[A-Z][\w'’-]*[\s,]", nxt) or bool(
+            re.match(r"(?:The|A|An|In|On|Of)\s", nxt))
+    return not in_quote
+
+
+def split_segments(text: str) -> list[Segment]:
+    """The period-separated elements of a reference, with their offsets."""
+    protected = [(m.start(), m.start() + len(m.group(0).rstrip(".,;:)"))) for m in _URL.finditer(text)]
+    segments: list[Segment] = []
+    start = 0
+    depth = 0
+    in_quote = False
+    i = 0
+    while i < len(text):
+        if any(a <= i < b for a, b in protected):
+            i = next(b for a, b in protected if a <= i < b)
+            continue
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _OPEN.values() and depth > 0:
+            depth -= 1
+        elif ch == '"':
+            in_quote = not in_quote
+        if ch in ".?!" and (i + 1 == len(text) or text[i + 1] == " " or (
+                text[i + 1] in "\"”’'" and (i + 2 == len(text) or text[i + 2] == " "))):
+            end = i + 1
+            while end < len(text) and text[end] in "\"”’'":
+                end += 1
+            closing_quote = end > i + 1
+            if closing_quote or _is_break(text, i, depth, in_quote):
+                if closing_quote and '"' in text[end - 1 : end]:
+                    in_quote = False
+                segments.append(Segment(text[start:end].strip(), start, end))
+                start = end
+                while start < len(text) and text[start] == " ":
+                    start += 1
+                i = start
+                continue
+        i += 1
+    if text[start:].strip():
+        segments.append(Segment(text[start:].strip(), start, len(text)))
+    return segments

@@ -1,0 +1,119 @@
+"""The default stages and the function that runs them.
+
+A stage is a plain function ``Library -> Library``; :data:`DEFAULT_STAGES`
+lists them in order and callers may pass their own list. Per-reference work
+goes through :func:`per_reference`, which catches :class:`ParseError` for
+that one reference and keeps it as data, so one bad reference never aborts
+the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from .clean.blocks import Block, split_blocks, split_lines
+from .errors import ParseError
+from .model import Diagnostic, FailedBlock, Library, Reference
+from .normalize import normalize_reference
+from .parse.reference import REPEAT_AUTHOR, copy_names, parse_reference
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "Stage",
+    "clean_text",
+    "fill_repeated_names",
+    "normalize_stage",
+    "parse_blocks",
+    "per_reference",
+    "run_stages",
+]
+
+Stage = Callable[[Library], Library]
+
+
+def parse_blocks(blocks: Iterable[Block], *, keep_empty: bool = False) -> Library:
+    """Parse each block; a block that fails becomes a FailedBlock (or, with
+    ``keep_empty``, an empty reference, so line-per-reference output stays aligned)."""
+    references: list[Reference] = []
+    failed: list[FailedBlock] = []
+    for block in blocks:
+        try:
+            ref = parse_reference(block.text)
+        except ParseError as exc:
+            if keep_empty:
+                references.append(Reference(type="document", source_text=block.text,
+                                            span=block.span,
+                                            diagnostics=(Diagnostic("empty", str(exc)),)))
+            else:
+                failed.append(FailedBlock(block.text, str(exc), block.span))
+            continue
+        references.append(ref.with_fields(span=block.span))
+    return Library(tuple(references), (), tuple(failed))
+
+
+def per_reference(fn: Callable[[Reference], Reference], code: str) -> Stage:
+    """Make a stage from a per-reference function, rescuing each reference on its own."""
+
+    def stage(library: Library) -> Library:
+        out = []
+        for ref in library.references:
+            try:
+                out.append(fn(ref))
+            except (ParseError, ValueError) as exc:
+                out.append(ref.warn(code, str(exc)))
+        return library.with_references(out)
+
+    stage.__name__ = getattr(fn, "__name__", code)
+    return stage
+
+
+def fill_repeated_names(library: Library) -> Library:
+    """"———." references take the names of the reference above them."""
+    out: list[Reference] = []
+    for ref in library.references:
+        if out and any(d.code == REPEAT_AUTHOR for d in ref.diagnostics):
+            ref = copy_names(ref, out[-1])
+        out.append(ref)
+    return library.with_references(out)
+
+
+normalize_stage = per_reference(normalize_reference, "normalize-failed")
+
+
+def _assign_keys(library: Library) -> Library:
+    from .formats.keys import assign_keys
+
+    return assign_keys(library)
+
+
+DEFAULT_STAGES: tuple[Stage, ...] = (fill_repeated_names, normalize_stage, _assign_keys)
+
+
+def run_stages(library: Library, stages: Sequence[Stage] = DEFAULT_STAGES) -> Library:
+    """Apply each stage in turn."""
+    for stage in stages:
+        library = stage(library)
+    return library
+
+
+def clean_text(
+    text: str,
+    *,
+    source: str | None = None,
+    lines: bool = False,
+    stages: Sequence[Stage] = DEFAULT_STAGES,
+) -> Library:
+    """Clean a damaged reading list and parse it into a :class:`Library`.
+
+    ``source`` names the input in spans and messages (a file name). With
+    ``lines=True`` every input line is exactly one reference, in order (empty
+    lines give empty references). Text that became no reference is in
+    ``Library.discarded`` with its reason and line.
+    """
+    if lines:
+        blocks, discarded = split_lines(text, source=source)
+    else:
+        blocks, discarded = split_blocks(text, source=source)
+    library = parse_blocks(blocks, keep_empty=lines)
+    library = Library(library.references, tuple(discarded), library.failed)
+    return run_stages(library, stages)
