@@ -87,7 +87,8 @@ def _strip_residue(line: str, removed: list[str]) -> str:
         lead = m.group("lead")
         at_start = not line[: m.start()].strip(" \t•*·-–—")
         citation_like = bool(_CITATION_ATTRS.search(attrs)) or "citation" in lead.lower()
-        if not (m.group("close") or at_start or citation_like):
+        xml_names = bool(re.search(r"[\w]+[-:][\w-]+\s*=", attrs))
+        if not (m.group("close") or citation_like or (at_start and xml_names)):
             return m.group(0)  # an x="y" inside prose: leave it alone
         removed.append(m.group(0).strip())
         return BREAK if (citation_like or at_start) else " "

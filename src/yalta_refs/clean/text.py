@@ -19,6 +19,7 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2\u00c5\u0080-\u009f\u20ac\u201a\u0192\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2122\u0161\u203a\u0153\u017e\u0178]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def normalize_newlines(text: str) -> str:
@@ -68,4 +69,4 @@ def fix_line(line: str) -> str:
     line = decode_entities(line)
     line = fix_mojibake(line)
     line = _ZERO_WIDTH.sub("", line)
-    return _SPACES.sub(" ", line)
+    return _SPACES.sub(" ", _CONTROL.sub(" ", line))

@@ -1,0 +1,412 @@
+"""BibTeX and BibLaTeX output.
+
+The text is written here rather than by pybtex's ``Writer``: that writer runs
+every field, ``url`` and ``doi`` included, through the ``latex`` codec (so
+``a_b%20`` in a URL becomes ``a\\_b\\%20``), leaves ``{ } $ ^ \\`` unescaped,
+writes no ``@comment`` blocks and puts all names before all fields. pybtex's
+:class:`~pybtex.database.Person` still splits the name parts, and latexcodec
+(pybtex's own dependency) turns non-ASCII characters into LaTeX for ``ascii``.
+
+Decisions, with the importer code they rest on:
+
+* ``annote`` carries the annotation in both dialects: biber maps it to
+  ``annotation``; Zotero's BibTeX.js (zotero/translators) and Better BibTeX's
+  importer (translators/bibtex/bibtex.ts, ``$annote``) import it as a child note.
+* ``translator`` is written in both: BibTeX.js parses ``author``, ``editor``
+  and ``translator`` alike into creators of that type; Better BibTeX too.
+* ``origdate`` / ``origtitle`` are written in both. Zotero's stock BibTeX.js
+  ignores them, but Better BibTeX imports them into Extra as
+  ``Original Date:`` / ``Original title:`` (which Zotero's citeproc reads),
+  and BibTeX styles ignore unknown fields. Because neither stock Zotero nor a
+  BibTeX style would otherwise keep them, the BibTeX dialect also says it in
+  ``note`` ("Originally published as Victims of Yalta (1977)."): BibTeX.js
+  imports ``note`` as a note, and styles print it.
+* ``urldate`` (ISO) for the access date and ``pagetotal`` for the number of
+  pages: BibTeX.js reads both; ``bookauthor``: Better BibTeX reads it.
+* BibTeX gets ``year`` and ``month`` (a month macro), plus an ISO ``date``
+  when there is a day or a range (BibTeX.js prefers ``date`` when present).
+  BibLaTeX gets only ``date`` (EDTF ``~`` for circa).
+* What has no field of its own goes into ``note`` with a label, never away.
+
+Titles, booktitles, series and original titles protect all-caps words and
+words with internal capitals (``{USSR}``, ``{iPhone}``) against styles that
+lowercase titles; ordinary capitalised words are left alone.
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import latexcodec  # noqa: F401  (registers the "ulatex+ascii" codec)
+from pybtex.database import Person
+
+from .. import __version__
+from ..model import CSL_FIELDS, Date, FailedBlock, Library, Name, Reference
+from .keys import assign_keys
+
+__all__ = ["format_name", "latex_escape", "protect_case", "write_biblatex", "write_bibtex"]
+
+_SPECIALS = {
+    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}",
+}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MASTERS = re.compile(r"master|magist|\bm\.?\s?(a|sc|s|phil|litt)\b", re.IGNORECASE)
+_PAGE_RANGE = re.compile(r"(?<=\w)\s*[-\u2010-\u2015\u2212]+\s*(?=\w)")
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_EDGES = re.compile(r"([^\w&]*)(.*?)([^\w&]*)", re.DOTALL)
+_ARTICLES = ("article", "article-journal", "article-magazine", "article-newspaper", "review")
+
+_BIBTEX_TYPES = {
+    "book": "book", "chapter": "incollection", "article-journal": "article",
+    "article-magazine": "article", "article-newspaper": "article", "webpage": "misc",
+    "report": "techreport", "paper-conference": "inproceedings",
+}
+_BIBLATEX_TYPES = {**_BIBTEX_TYPES, "webpage": "online", "thesis": "thesis", "report": "report"}
+
+# ---------------------------------------------------------------- LaTeX text
+
+
+def _ascii_char(char: str) -> str:
+    try:
+        encoded: object = codecs.encode(char, "ulatex+ascii")  # typeshed says bytes; it is str
+    except ValueError:
+        base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        return base or f'{{\\symbol{{"{ord(char):04X}}}}}'
+    out = encoded if isinstance(encoded, str) else str(encoded)
+    return f"{{{out.strip()}}}" if out.startswith(("\\", "$")) else out
+
+
+def latex_escape(text: str, *, ascii: bool = False) -> str:
+    """``text`` with LaTeX specials escaped (braces stay balanced); with
+    ``ascii`` every non-ASCII character becomes LaTeX ("é" -> ``{\\'e}``)."""
+    return "".join(_latex_char(char, ascii) for char in unicodedata.normalize("NFC", text))
+
+
+def _latex_char(char: str, ascii: bool) -> str:
+    if char in _SPECIALS:
+        return _SPECIALS[char]
+    if char in "\r\n\t":
+        return " "
+    return _ascii_char(char) if ascii and not char.isascii() else char
+
+
+def _needs_protection(word: str) -> bool:
+    upper = sum(1 for ch in word if ch.isupper())
+    internal = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+    return upper >= 2 or internal
+
+
+def protect_case(text: str, *, ascii: bool = False) -> str:
+    """Escape ``text`` and brace acronyms and words with internal capitals."""
+    out = []
+    for token in re.split(r"(\s+|[-/\u2010-\u2014])", text):
+        match = _EDGES.fullmatch(token)
+        assert match is not None  # every part of the pattern is optional
+        lead, core, trail = match.groups()
+        core = latex_escape(core, ascii=ascii)
+        core = f"{{{core}}}" if _needs_protection(match.group(2)) else core
+        out.append(latex_escape(lead, ascii=ascii) + core + latex_escape(trail, ascii=ascii))
+    return "".join(out)
+
+
+def _raw(text: str, ascii: bool) -> str:
+    """URLs, DOIs, ISO dates stay raw; only braces (and non-ASCII with ``ascii``) are %-encoded."""
+    text = text.replace("{", "%7B").replace("}", "%7D").replace("\n", "")
+    if not ascii:
+        return text
+    return "".join(ch if ch.isascii() else "".join(f"%{b:02X}" for b in ch.encode()) for ch in text)
+
+
+# ---------------------------------------------------------------- names
+
+
+def _brace_if(text: str, needed: bool) -> str:
+    return f"{{{text}}}" if needed and text else text
+
+
+def _name_part(text: str | None, ascii: bool) -> str:
+    value = latex_escape(text or "", ascii=ascii)
+    return _brace_if(value, "," in value or re.search(r"\sand\s", value, re.I) is not None)
+
+
+def format_name(name: Name, *, ascii: bool = False) -> str:
+    """One name as BibTeX reads it back: "van Gogh, Vincent", "{United Nations}"."""
+    if name.literal is not None or not name.family:
+        literal = name.literal if name.literal is not None else (name.given or "")
+        return f"{{{latex_escape(literal, ascii=ascii)}}}"
+    family = _name_part(name.family, ascii)
+    if not (name.given or name.suffix) and " " in family:
+        family = _brace_if(family, not family.startswith("{"))
+    particles = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
+    person = Person(
+        first=_name_part(name.given, ascii),
+        prelast=_name_part(particles, ascii),
+        last=family,
+        lineage=_name_part(name.suffix, ascii),
+    )
+    von_last = " ".join(person.prelast_names + person.last_names)
+    first = person.get_part_as_text("first")
+    if person.lineage_names:
+        return f"{von_last}, {person.get_part_as_text('lineage')}, {first}".rstrip()
+    return f"{von_last}, {first}" if first else von_last
+
+
+# ---------------------------------------------------------------- entries
+
+
+@dataclass
+class _Entry:
+    """The fields of one entry being built, in insertion order."""
+
+    ascii: bool
+    fields: dict[str, str] = field(default_factory=dict)
+    macros: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+
+    def put(self, name: str, value: str | None, *, label: str = "", kind: str = "text") -> None:
+        """Add a field; a field already taken sends ``value`` to the note instead."""
+        if not value:
+            return
+        if name in self.fields:
+            self.note(f"{label or name.capitalize()}: {value}")
+        elif kind == "title":
+            self.fields[name] = protect_case(value, ascii=self.ascii)
+        elif kind == "raw":
+            self.fields[name] = _raw(value, self.ascii)
+        elif kind == "macro":
+            self.fields[name] = value
+            self.macros.add(name)
+        else:
+            self.fields[name] = latex_escape(value, ascii=self.ascii)
+
+    def names(self, name: str, names: Iterable[Name]) -> None:
+        text = " and ".join(format_name(n, ascii=self.ascii) for n in names)
+        if text:
+            self.fields[name] = text
+
+    def note(self, sentence: str) -> None:
+        if sentence.strip():
+            self.notes.append(_sentence(sentence))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def _iso(date: Date, circa_mark: str = "") -> str:
+    return "/".join(str(Date(parts=(p,))) + circa_mark for p in date.parts)
+
+
+def _bibtex_date(entry: _Entry, date: Date) -> None:
+    if not date.parts:
+        entry.put("year", date.literal)
+        return
+    years = [str(p[0]) for p in date.parts if p]
+    entry.put("year", "--".join(dict.fromkeys(years)))
+    first = date.parts[0]
+    if len(first) > 1 and 1 <= first[1] <= 12:
+        entry.put("month", _MONTHS[first[1] - 1], kind="macro")
+    if len(date.parts) > 1 or len(first) > 2:
+        entry.put("date", _iso(date))
+    if date.circa:
+        entry.note(f"Date approximate (circa {years[0]})")
+
+
+def _dates(entry: _Entry, ref: Reference, biblatex: bool) -> None:
+    if ref.issued is not None:
+        if biblatex and ref.issued.parts:
+            entry.put("date", _iso(ref.issued, "~" if ref.issued.circa else ""), kind="raw")
+        elif biblatex:
+            entry.put("year", ref.issued.literal)
+        else:
+            _bibtex_date(entry, ref.issued)
+    for name, label, date in (("origdate", "First published", ref.original_date),
+                              ("urldate", "Accessed", ref.accessed)):
+        if date is None:
+            continue
+        if date.parts:
+            entry.put(name, _iso(date))
+        elif biblatex or name == "urldate":  # BibTeX: _original() words it
+            entry.note(f"{label} {date.literal}")
+
+
+def _original(entry: _Entry, ref: Reference, biblatex: bool) -> None:
+    entry.put("origtitle", ref.original_title, kind="title")
+    if biblatex or not (ref.original_title or ref.original_date):
+        return
+    year = str(ref.original_date.year or ref.original_date) if ref.original_date else ""
+    if ref.original_title:
+        when = f" ({year})" if year else ""
+        entry.note(f"Originally published as {ref.original_title}{when}")
+    elif year:
+        entry.note(f"First published {year}")
+
+
+def _container(entry: _Entry, ref: Reference, biblatex: bool) -> None:
+    if ref.type in _ARTICLES:
+        entry.put("journaltitle" if biblatex else "journal", ref.container_title)
+        if biblatex and ref.type in ("article-magazine", "article-newspaper"):
+            entry.put("entrysubtype", ref.type.removeprefix("article-"))
+    elif ref.type == "webpage":
+        entry.put("organization" if biblatex else "howpublished", ref.container_title)
+    else:
+        entry.put("booktitle", ref.container_title, kind="title")
+
+
+def _numbers(entry: _Entry, ref: Reference) -> None:
+    issue = (ref.issue, "Issue")
+    number = (ref.number, "Number")
+    series = (ref.collection_number, "Series number")
+    if ref.type == "report":
+        order = (number, series, issue)
+    elif ref.type in _ARTICLES:
+        order = (issue, number, series)
+    else:
+        order = (series, number, issue)
+    for value, label in order:
+        entry.put("number", value, label=label)
+
+
+def _publication(entry: _Entry, ref: Reference, biblatex: bool) -> None:
+    entry.put("series", ref.collection_title, kind="title")
+    _numbers(entry, ref)
+    entry.put("pages", _PAGE_RANGE.sub("--", ref.page) if ref.page else None)
+    if ref.type == "thesis":
+        entry.put("institution" if biblatex else "school", ref.publisher)
+    elif ref.type == "report":
+        entry.put("institution", ref.publisher)
+    else:
+        entry.put("publisher", ref.publisher)
+    entry.put("location" if biblatex else "address", ref.publisher_place)
+
+
+def _people(entry: _Entry, ref: Reference) -> None:
+    entry.names("author", ref.author)
+    entry.names("editor", ref.editor)
+    entry.names("translator", ref.translator)
+    entry.names("bookauthor", ref.container_author)
+    if ref.collection_editor:
+        series_editors = " and ".join(n.display() for n in ref.collection_editor)
+        entry.note(f"Series edited by {series_editors}")
+
+
+def _extra(entry: _Entry, extra: Mapping[str, str]) -> None:
+    for key, value in sorted(extra.items()):
+        name = key.lower()
+        if _FIELD_NAME.match(name) and name not in entry.fields and name not in ("note", "annote"):
+            entry.put(name, value)
+        else:
+            entry.note(f"{key}: {value}")
+
+
+#: Model attributes the mapping above writes; any other non-empty CSL field
+#: (say, one added to the model later) is spelled out in ``note``.
+_HANDLED = frozenset((
+    "type", "author", "editor", "translator", "container_author", "collection_editor",
+    "title", "container_title", "collection_title", "collection_number", "publisher",
+    "publisher_place", "issued", "original_date", "original_title", "accessed", "edition",
+    "volume", "number_of_volumes", "issue", "number", "page", "number_of_pages", "genre",
+    "medium", "URL", "DOI", "ISBN", "ISSN", "language", "abstract", "note", "annotation",
+))
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, tuple):
+        return " and ".join(n.display() if isinstance(n, Name) else str(n) for n in value)
+    return str(value)
+
+
+def _build(ref: Reference, biblatex: bool, ascii: bool) -> _Entry:
+    entry = _Entry(ascii=ascii)
+    _people(entry, ref)
+    entry.put("title", ref.title, kind="title")
+    _original(entry, ref, biblatex)
+    _container(entry, ref, biblatex)
+    entry.put("edition", ref.edition)
+    entry.put("volume", ref.volume)
+    entry.put("volumes", ref.number_of_volumes)
+    _publication(entry, ref, biblatex)
+    entry.put("pagetotal", ref.number_of_pages)
+    _dates(entry, ref, biblatex)
+    default_type = {"thesis": "phdthesis", "report": "techreport"}.get(ref.type)
+    entry.put("type", ref.genre or (default_type if biblatex else None))
+    entry.put("howpublished", ref.medium, label="Medium")
+    entry.put("language", ref.language)
+    entry.put("isbn", ref.ISBN)
+    entry.put("issn", ref.ISSN)
+    entry.put("doi", ref.DOI, kind="raw")
+    entry.put("url", ref.URL, kind="raw")
+    entry.put("abstract", ref.abstract)
+    _extra(entry, ref.extra)
+    for csl_name, value in ref.items():
+        if CSL_FIELDS[csl_name] not in _HANDLED:
+            entry.note(f"{csl_name}: {_plain(value)}")
+    own = (ref.note or "").strip()
+    notes = [_sentence(own) if entry.notes else own, *entry.notes]
+    entry.put("note", " ".join(n for n in notes if n))
+    entry.put("annote", " ".join(ref.annotation.split()) if ref.annotation else None)
+    return entry
+
+
+def _entry_type(ref: Reference, biblatex: bool) -> str:
+    if biblatex:
+        return _BIBLATEX_TYPES.get(ref.type, "misc")
+    if ref.type == "thesis":
+        return "mastersthesis" if ref.genre and _MASTERS.search(ref.genre) else "phdthesis"
+    return _BIBTEX_TYPES.get(ref.type, "misc")
+
+
+def _render(ref: Reference, biblatex: bool, ascii: bool) -> str:
+    entry = _build(ref, biblatex, ascii)
+    lines = [f"@{_entry_type(ref, biblatex)}{{{ref.id},"]
+    for name, value in entry.fields.items():
+        shown = value if name in entry.macros else f"{{{value}}}"
+        lines.append(f"  {name} = {shown},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _balanced(text: str) -> bool:
+    depths = itertools.accumulate({"{": 1, "}": -1}.get(char, 0) for char in text)
+    return all(d >= 0 for d in itertools.chain(depths, [0])) and text.count("{") == text.count("}")
+
+
+def _render_failed(block: FailedBlock, ascii: bool) -> str:
+    """A failed block as ``@comment``; ``@`` and unbalanced braces are neutralised
+    (BibTeX itself would start a new entry at any ``@`` inside the comment)."""
+    where = f" at {block.span}" if block.span else ""
+    body = f"yalta-refs could not read this block{where}: {block.error}\n{block.text.strip()}"
+    body = body.replace("@", "(at)")
+    if not _balanced(body):
+        body = body.replace("{", "(").replace("}", ")")
+    if ascii:
+        body = "".join(ch if ch.isascii() else _ascii_char(ch) for ch in body)
+    return f"@comment{{{body}\n}}"
+
+
+def _write(library: Library, biblatex: bool, ascii: bool) -> str:
+    library = assign_keys(library)
+    dialect = "BibLaTeX" if biblatex else "BibTeX"
+    header = (f"% Encoding: {'US-ASCII' if ascii else 'UTF-8'}\n"
+              f"% {dialect} written by yalta_refs {__version__}\n")
+    blocks = [_render(ref, biblatex, ascii) for ref in library.references]
+    blocks += [_render_failed(block, ascii) for block in library.failed]
+    return header + "".join(f"\n{block}\n" for block in blocks)
+
+
+def write_bibtex(library: Library, *, ascii: bool = False) -> str:
+    """``library`` as a BibTeX file (UTF-8 text, or pure ASCII with ``ascii``)."""
+    return _write(library, biblatex=False, ascii=ascii)
+
+
+def write_biblatex(library: Library, *, ascii: bool = False) -> str:
+    """``library`` as a BibLaTeX (biber) file."""
+    return _write(library, biblatex=True, ascii=ascii)

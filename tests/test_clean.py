@@ -1,0 +1,135 @@
+"""The cleaner: characters, markup and block splitting, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from yalta_refs.clean import fix_line, split_blocks, split_lines, strip_markup
+from yalta_refs.clean.markup import BREAK
+
+
+def _mojibake(text: str, times: int = 1) -> str:
+    for _ in range(times):
+        text = text.encode("utf-8").decode("cp1252", errors="replace")
+    return text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("Stalin&#8217;s", "Stalin’s", id="numeric-entity"),
+        pytest.param("Stalin&amp;#8217;s", "Stalin’s", id="double-escaped"),
+        pytest.param("Tom &amp;amp; Jerry", "Tom & Jerry", id="double-escaped-amp"),
+        pytest.param("caf&eacute;&nbsp;au lait", "café au lait", id="named-entities"),
+        pytest.param(_mojibake("Stalin’s café"), "Stalin’s café", id="mojibake-once"),
+        pytest.param(_mojibake("Stalin’s café – naïve", 2), "Stalin’s café – naïve",
+                     id="mojibake-twice"),
+        pytest.param(_mojibake("“Quoted”"), "“Quoted”", id="mojibake-closing-quote"),
+        pytest.param("plain ascii, untouched.", "plain ascii, untouched.", id="ascii"),
+        pytest.param("zero\u200bwidth\u00a0space", "zerowidth space", id="odd-spaces"),
+        pytest.param("Ä\u0308rger", "Ä\u0308rger", id="non-mojibake-unicode-kept"),
+    ],
+)
+def test_fix_line(raw: str, expected: str) -> None:
+    assert fix_line(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "removed"),
+    [
+        pytest.param('  • citation-type="booksimple"', "  • " + BREAK,
+                     ('citation-type="booksimple"',), id="seed-opening"),
+        pytest.param('xlink:type="simple">Ure, John.', BREAK + "Ure, John.",
+                     ('xlink:type="simple">',), id="seed-close"),
+        pytest.param('ion citation-type="book" xlink:type="simple">Ure', BREAK + "Ure",
+                     ('ion citation-type="book" xlink:type="simple">',), id="cut-tag-name"),
+        pytest.param("<italic>Title</italic>.", "Title.", ("<italic>", "</italic>"), id="inline"),
+        pytest.param("<surname>Ure</surname><given-names>John</given-names>", "Ure John",
+                     ("<surname>", "</surname>", "<given-names>", "</given-names>"),
+                     id="inline-no-weld"),
+        pytest.param("<li>One</li><li>Two</li>", f"{BREAK}One{BREAK}{BREAK}Two{BREAK}",
+                     ("<li>", "</li>", "<li>", "</li>"), id="block-tags"),
+        pytest.param('a x="y" b', 'a x="y" b', (), id="attribute-in-prose-kept"),
+        pytest.param("5 < 6 and 7 > 3", "5 < 6 and 7 > 3", (), id="comparison-kept"),
+    ],
+)
+def test_strip_markup(line: str, text: str, removed: tuple[str, ...]) -> None:
+    result = strip_markup(line)
+    assert (result.text, result.removed) == (text, removed)
+
+
+REF_A = "Ure, John. The Cossacks: An Illustrated History. New York: Penguin Books, 2002."
+REF_B = "Seaton, Albert. The Horsemen of the Steppes. New York: Hippocrene Books, 1985."
+REF_C = "Tolstoy, Nikolai. The Secret Betrayal. New York: Scribner, 1978. A careful account."
+
+
+def _texts(raw: str) -> list[str]:
+    return [b.text for b in split_blocks(raw)[0]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param(f"{REF_A}\n{REF_B}\n{REF_C}\n", [REF_A, REF_B, REF_C], id="one-per-line"),
+        pytest.param(f"{REF_A}\r\n\r\n{REF_B}\r\n", [REF_A, REF_B], id="crlf-blank-lines"),
+        pytest.param(f"• {REF_A}\n• {REF_B}\n", [REF_A, REF_B], id="bullets"),
+        pytest.param(f"1. {REF_A}\n2) {REF_B}\n[3] {REF_C}\n", [REF_A, REF_B, REF_C],
+                     id="numbering"),
+        pytest.param(
+            "Ure, John. The Cossacks: An Illustrated History. New York: Penguin\n"
+            "Books, 2002. An accessible history of the Cossacks, with maps and a long\n"
+            "bibliography of Russian sources.\n"
+            f"{REF_B}\n",
+            [REF_A[:-1] + ". An accessible history of the Cossacks, with maps and a long "
+             "bibliography of Russian sources.", REF_B],
+            id="hard-wraps",
+        ),
+        pytest.param(
+            f'{REF_A} citation-type="booksimple" xlink:type="simple">{REF_B}',
+            [REF_A, REF_B], id="run-together-by-residue",
+        ),
+        pytest.param(f"<ul><li><i>{REF_A}</i></li><li>{REF_B}</li></ul>", [REF_A, REF_B],
+                     id="html-list"),
+        pytest.param(
+            f"Article text about the war, written in 1990 by someone. It goes on.\n\n"
+            f"Further Reading\n{REF_A}\n{REF_B}\n\nSee also\nYalta Conference\n"
+            "Categories: History\n",
+            [REF_A, REF_B], id="heading-and-furniture",
+        ),
+        pytest.param(f"{REF_A}\n———. Another Book. London: Macmillan, 1990.\n",
+                     [REF_A, "———. Another Book. London: Macmillan, 1990."], id="repeat-author"),
+    ],
+)
+def test_split_blocks(raw: str, expected: list[str]) -> None:
+    assert _texts(raw) == expected
+
+
+def test_split_blocks_reports_every_discard_with_reason_and_line() -> None:
+    raw = (
+        "Some article text that ends in 1945. And more words.\n"
+        "\n"
+        "Bibliography\n"
+        f'• citation-type="booksimple"\n\nxlink:type="simple">{REF_A}\n'
+        "\n"
+        "World War II: European Theater\n"
+        "\n"
+        "[kw]Yalta Conference (1945)\n"
+        "Categories: History\n"
+    )
+    blocks, discarded = split_blocks(raw, source="in.txt")
+    assert [b.text for b in blocks] == [REF_A]
+    assert blocks[0].span.file == "in.txt"
+    assert blocks[0].span.line == 6
+    found = {(d.text, d.reason, d.span.line if d.span else None) for d in discarded}
+    assert ("Bibliography", "heading", 3) in found
+    assert ("Categories: History", "page furniture after the reading list", 11) in found
+    assert ('citation-type="booksimple"', "markup", 4) in found
+    assert any(t.startswith("World War II") and r.startswith("page furniture") for t, r, _ in found)
+    assert any(t.startswith("[kw]") for t, _, _ in found)
+    assert any(r == "article text before the reading list" for _, r, _ in found)
+
+
+def test_split_lines_gives_one_block_per_line_even_when_empty() -> None:
+    blocks, _ = split_lines(f"{REF_A}\n\n<i>{REF_B}</i>\n")
+    assert [b.text for b in blocks] == [REF_A, "", REF_B]
+    assert [b.span.line for b in blocks] == [1, 2, 3]

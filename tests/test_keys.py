@@ -1,0 +1,176 @@
+"""Citation keys: readable, deterministic, unique."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yalta_refs.formats.keys import assign_keys, fold_ascii, is_valid_key, make_key
+from yalta_refs.model import Date, Library, Name, Reference
+
+
+def book(
+    family: str | None = None,
+    title: str | None = None,
+    year: int | None = None,
+    *,
+    key: str = "",
+    **fields: object,
+) -> Reference:
+    authors = (Name(family=family, given="A."),) if family else ()
+    issued = Date.from_year(year) if year is not None else None
+    return Reference(id=key, author=authors, title=title, issued=issued).with_fields(**fields)
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        pytest.param(book("Montefiore", "Stalin: The Court of the Red Tsar", 2004),
+                     "montefiore2004stalin", id="montefiore"),
+        pytest.param(book("Perlmutter", "FDR and Stalin: A Not So Grand Alliance", 1993),
+                     "perlmutter1993fdr", id="perlmutter"),
+        pytest.param(book("Polian", "Against Their Will", 2004), "polian2004against",
+                     id="polian"),
+        pytest.param(book("Seaton", "The Horsemen of the Steppes", 1985),
+                     "seaton1985horsemen", id="seaton-skips-the"),
+        pytest.param(book("Tolstoy", "The Secret Betrayal", 1978), "tolstoy1978secret",
+                     id="tolstoy"),
+        pytest.param(book("Ure", "The Cossacks: An Illustrated History", 2002),
+                     "ure2002cossacks", id="ure"),
+        pytest.param(book("Öztürk", "Die Geschichte der Stadt", 1999), "ozturk1999geschichte",
+                     id="folded-german-stopword"),
+        pytest.param(book("Łukasiewicz", "L'Empire", 1950), "lukasiewicz1950empire",
+                     id="l-stroke-elision"),
+        pytest.param(book("Smith", "A History"), "smithndhistory", id="no-year"),
+        pytest.param(book("Smith", None, 2001), "smith2001", id="no-title"),
+        pytest.param(book(None, "The Secret Betrayal", 1978), "secret1978betrayal",
+                     id="no-names-title-words"),
+        pytest.param(book(None, None, None), "nd", id="nothing-at-all"),
+        pytest.param(
+            book(None, "Yearbook", 1990, editor=(Name(family="Jones", given="B."),)),
+            "jones1990yearbook", id="editor-fallback"),
+        pytest.param(
+            book(None, "Report on Refugees", 1946, author=(Name(literal="The United Nations"),)),
+            "united1946report", id="corporate-first-significant-word"),
+        pytest.param(
+            book(None, "Letters", 1850,
+                 author=(Name(family="Gogh", given="Vincent", non_dropping_particle="van"),)),
+            "gogh1850letters", id="particle-not-in-key"),
+        pytest.param(book("Sebag Montefiore", "Young Stalin", 2007),
+                     "sebagmontefiore2007young", id="two-word-family"),
+    ],
+)
+def test_make_key(ref: Reference, expected: str) -> None:
+    assert make_key(ref) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Ö", "o", id="umlaut"),
+        pytest.param("Straße", "strasse", id="sharp-s"),
+        pytest.param("Dvořák", "dvorak", id="caron"),
+        pytest.param("O'Brien-Smith", "obriensmith", id="punctuation"),
+        pytest.param("Полян", "", id="cyrillic-dropped"),
+    ],
+)
+def test_fold_ascii(text: str, expected: str) -> None:
+    assert fold_ascii(text) == expected
+
+
+def keys(refs: list[Reference]) -> list[str]:
+    return [ref.id for ref in assign_keys(Library(tuple(refs)))]
+
+
+@pytest.mark.parametrize(
+    ("refs", "expected"),
+    [
+        pytest.param(
+            [book("Smith", "History", 2001)] * 3,
+            ["smith2001history", "smith2001historya", "smith2001historyb"],
+            id="better-bibtex-suffixes"),
+        pytest.param(
+            [book("Smith", "History", 2001, key="mykey"), book("Ure", "Cossacks", 2002)],
+            ["mykey", "ure2002cossacks"], id="imported-key-kept"),
+        pytest.param(
+            [book("Smith", "History", 2001, key="dup"), book("Ure", "Cossacks", 2002, key="dup")],
+            ["dup", "ure2002cossacks"], id="clashing-id-first-keeps"),
+        pytest.param(
+            [book("Smith", "History", 2001, key="Dup"), book("Ure", "Cossacks", 2002, key="dup")],
+            ["Dup", "ure2002cossacks"], id="clash-is-case-insensitive"),
+        pytest.param(
+            [book("Smith", "History", 2001), book("Ure", "Cossacks", 2002,
+                                                  key="smith2001history")],
+            ["smith2001historya", "smith2001history"], id="generated-avoids-kept"),
+        pytest.param(
+            [book("Smith", "History", 2001, key="Smith 2001")],
+            ["smith2001history"], id="invalid-bibtex-key-replaced"),
+    ],
+)
+def test_assign_keys(refs: list[Reference], expected: list[str]) -> None:
+    assert keys(refs) == expected
+
+
+def test_assign_keys_is_deterministic_and_idempotent() -> None:
+    refs = [book("Smith", "History", 2001)] * 4 + [book(None, None, None)] * 2
+    first = assign_keys(Library(tuple(refs)))
+    assert first == assign_keys(Library(tuple(refs)))
+    assert assign_keys(first) == first
+
+
+def test_suffixes_go_past_z() -> None:
+    generated = keys([book("Smith", "History", 2001)] * 30)
+    assert generated[26:] == ["smith2001historyz", "smith2001historyaa",
+                              "smith2001historyab", "smith2001historyac"]
+
+
+@pytest.mark.parametrize(
+    ("key", "valid"),
+    [
+        pytest.param("smith2001", True, id="plain"),
+        pytest.param("Smith:2001/a-b_c", True, id="punctuation-ok"),
+        pytest.param("", False, id="empty"),
+        pytest.param("a b", False, id="space"),
+        pytest.param("a,b", False, id="comma"),
+        pytest.param("a{b", False, id="brace"),
+    ],
+)
+def test_is_valid_key(key: str, valid: bool) -> None:
+    assert is_valid_key(key) is valid
+
+
+names = st.builds(
+    Name,
+    family=st.none() | st.text(max_size=12),
+    given=st.none() | st.text(max_size=8),
+    literal=st.none() | st.text(max_size=12),
+)
+references = st.builds(
+    Reference,
+    id=st.just(""),
+    author=st.lists(names, max_size=2).map(tuple),
+    editor=st.lists(names, max_size=1).map(tuple),
+    title=st.none() | st.text(max_size=30),
+    issued=st.none() | st.integers(-500, 3000).map(Date.from_year),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(references, max_size=25))
+def test_generated_keys_unique_and_plain(refs: list[Reference]) -> None:
+    generated = keys(refs)
+    assert len({k.casefold() for k in generated}) == len(generated)
+    assert all(re.fullmatch(r"[a-z0-9]+", k) for k in generated)
+    assert generated == keys(refs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(references, st.text(max_size=6)), max_size=25))
+def test_keys_unique_with_imported_ids(pairs: list[tuple[Reference, str]]) -> None:
+    refs = [ref.with_fields(id=key) for ref, key in pairs]
+    assigned = keys(refs)
+    assert len({k.casefold() for k in assigned}) == len(assigned)
+    assert all(is_valid_key(k) for k in assigned)
