@@ -22,8 +22,9 @@ def _mojibake(text: str, times: int = 1) -> str:
         pytest.param("Tom &amp;amp; Jerry", "Tom & Jerry", id="double-escaped-amp"),
         pytest.param("caf&eacute;&nbsp;au lait", "café au lait", id="named-entities"),
         pytest.param(_mojibake("Stalin’s café"), "Stalin’s café", id="mojibake-once"),
-        pytest.param(_mojibake("Stalin’s café – naïve", 2), "Stalin’s café – naïve",
-                     id="mojibake-twice"),
+        pytest.param(
+            _mojibake("Stalin’s café – naïve", 2), "Stalin’s café – naïve", id="mojibake-twice"
+        ),
         pytest.param(_mojibake("“Quoted”"), "“Quoted”", id="mojibake-closing-quote"),
         pytest.param("plain ascii, untouched.", "plain ascii, untouched.", id="ascii"),
         pytest.param("zero\u200bwidth\u00a0space", "zerowidth space", id="odd-spaces"),
@@ -37,18 +38,37 @@ def test_fix_line(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("line", "text", "removed"),
     [
-        pytest.param('  • citation-type="booksimple"', "  • " + BREAK,
-                     ('citation-type="booksimple"',), id="seed-opening"),
-        pytest.param('xlink:type="simple">Ure, John.', BREAK + "Ure, John.",
-                     ('xlink:type="simple">',), id="seed-close"),
-        pytest.param('ion citation-type="book" xlink:type="simple">Ure', BREAK + "Ure",
-                     ('ion citation-type="book" xlink:type="simple">',), id="cut-tag-name"),
+        pytest.param(
+            '  • citation-type="booksimple"',
+            "  • " + BREAK,
+            ('citation-type="booksimple"',),
+            id="seed-opening",
+        ),
+        pytest.param(
+            'xlink:type="simple">Ure, John.',
+            BREAK + "Ure, John.",
+            ('xlink:type="simple">',),
+            id="seed-close",
+        ),
+        pytest.param(
+            'ion citation-type="book" xlink:type="simple">Ure',
+            BREAK + "Ure",
+            ('ion citation-type="book" xlink:type="simple">',),
+            id="cut-tag-name",
+        ),
         pytest.param("<italic>Title</italic>.", "Title.", ("<italic>", "</italic>"), id="inline"),
-        pytest.param("<surname>Ure</surname><given-names>John</given-names>", "Ure John",
-                     ("<surname>", "</surname>", "<given-names>", "</given-names>"),
-                     id="inline-no-weld"),
-        pytest.param("<li>One</li><li>Two</li>", f"{BREAK}One{BREAK}{BREAK}Two{BREAK}",
-                     ("<li>", "</li>", "<li>", "</li>"), id="block-tags"),
+        pytest.param(
+            "<surname>Ure</surname><given-names>John</given-names>",
+            "Ure John",
+            ("<surname>", "</surname>", "<given-names>", "</given-names>"),
+            id="inline-no-weld",
+        ),
+        pytest.param(
+            "<li>One</li><li>Two</li>",
+            f"{BREAK}One{BREAK}{BREAK}Two{BREAK}",
+            ("<li>", "</li>", "<li>", "</li>"),
+            id="block-tags",
+        ),
         pytest.param('a x="y" b', 'a x="y" b', (), id="attribute-in-prose-kept"),
         pytest.param("5 < 6 and 7 > 3", "5 < 6 and 7 > 3", (), id="comparison-kept"),
     ],
@@ -73,31 +93,41 @@ def _texts(raw: str) -> list[str]:
         pytest.param(f"{REF_A}\n{REF_B}\n{REF_C}\n", [REF_A, REF_B, REF_C], id="one-per-line"),
         pytest.param(f"{REF_A}\r\n\r\n{REF_B}\r\n", [REF_A, REF_B], id="crlf-blank-lines"),
         pytest.param(f"• {REF_A}\n• {REF_B}\n", [REF_A, REF_B], id="bullets"),
-        pytest.param(f"1. {REF_A}\n2) {REF_B}\n[3] {REF_C}\n", [REF_A, REF_B, REF_C],
-                     id="numbering"),
+        pytest.param(
+            f"1. {REF_A}\n2) {REF_B}\n[3] {REF_C}\n", [REF_A, REF_B, REF_C], id="numbering"
+        ),
         pytest.param(
             "Ure, John. The Cossacks: An Illustrated History. New York: Penguin\n"
             "Books, 2002. An accessible history of the Cossacks, with maps and a long\n"
             "bibliography of Russian sources.\n"
             f"{REF_B}\n",
-            [REF_A[:-1] + ". An accessible history of the Cossacks, with maps and a long "
-             "bibliography of Russian sources.", REF_B],
+            [
+                REF_A[:-1] + ". An accessible history of the Cossacks, with maps and a long "
+                "bibliography of Russian sources.",
+                REF_B,
+            ],
             id="hard-wraps",
         ),
         pytest.param(
             f'{REF_A} citation-type="booksimple" xlink:type="simple">{REF_B}',
-            [REF_A, REF_B], id="run-together-by-residue",
+            [REF_A, REF_B],
+            id="run-together-by-residue",
         ),
-        pytest.param(f"<ul><li><i>{REF_A}</i></li><li>{REF_B}</li></ul>", [REF_A, REF_B],
-                     id="html-list"),
+        pytest.param(
+            f"<ul><li><i>{REF_A}</i></li><li>{REF_B}</li></ul>", [REF_A, REF_B], id="html-list"
+        ),
         pytest.param(
             f"Article text about the war, written in 1990 by someone. It goes on.\n\n"
             f"Further Reading\n{REF_A}\n{REF_B}\n\nSee also\nYalta Conference\n"
             "Categories: History\n",
-            [REF_A, REF_B], id="heading-and-furniture",
+            [REF_A, REF_B],
+            id="heading-and-furniture",
         ),
-        pytest.param(f"{REF_A}\n———. Another Book. London: Macmillan, 1990.\n",
-                     [REF_A, "———. Another Book. London: Macmillan, 1990."], id="repeat-author"),
+        pytest.param(
+            f"{REF_A}\n———. Another Book. London: Macmillan, 1990.\n",
+            [REF_A, "———. Another Book. London: Macmillan, 1990."],
+            id="repeat-author",
+        ),
     ],
 )
 def test_split_blocks(raw: str, expected: list[str]) -> None:

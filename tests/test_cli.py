@@ -69,8 +69,9 @@ def test_stdin_is_read_with_dash() -> None:
         pytest.param(b"caf\xe9\n", "not valid UTF-8", id="undecodable"),
     ],
 )
-def test_bad_input_gives_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                        content: bytes | None, message: str) -> None:
+def test_bad_input_gives_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str
+) -> None:
     path = tmp_path / "input.txt"
     if content is not None:
         path.write_bytes(content)
@@ -84,8 +85,9 @@ def test_bad_input_gives_one_line_error(tmp_path: Path, capsys: pytest.CaptureFi
 def test_encoding_option_reads_legacy_files(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes(REF.replace("Ure", "Uré").encode("latin-1"))
-    result = CliRunner().invoke(cli, ["clean", str(path), "--encoding", "latin-1",
-                                      "--to", "csl-json"])
+    result = CliRunner().invoke(
+        cli, ["clean", str(path), "--encoding", "latin-1", "--to", "csl-json"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["author"][0]["family"] == "Uré"
 
@@ -105,7 +107,11 @@ def test_ascii_output_is_ascii() -> None:
 
 
 def test_console_script_runs_as_a_process() -> None:
-    proc = subprocess.run([sys.executable, "-m", "yalta_refs", "clean", str(EXAMPLE)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "yalta_refs", "clean", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "@book{polian2004against," in proc.stdout

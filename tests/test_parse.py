@@ -30,104 +30,180 @@ CASES = [
         "Polian, Pavel. Against Their Will: The History and Geography of Forced Migrations in "
         "the USSR. Translated by Anna Yastrzhembska. New York: Central European University "
         "Press, 2004. First published in 2001, this comprehensive study. Highly recommended.",
-        {"type": "book", "author": ["Pavel Polian"], "translator": ["Anna Yastrzhembska"],
-         "title": "Against Their Will: The History and Geography of Forced Migrations in the USSR",
-         "publisher-place": "New York", "publisher": "Central European University Press",
-         "issued": "2004", "original-date": "2001",
-         "annote": "First published in 2001, this comprehensive study. Highly recommended."},
+        {
+            "type": "book",
+            "author": ["Pavel Polian"],
+            "translator": ["Anna Yastrzhembska"],
+            "title": "Against Their Will: The History and Geography of Forced Migrations "
+            "in the USSR",
+            "publisher-place": "New York",
+            "publisher": "Central European University Press",
+            "issued": "2004",
+            "original-date": "2001",
+            "annote": "First published in 2001, this comprehensive study. Highly recommended.",
+        },
         id="seed-translated",
     ),
     pytest.param(
         "Tolstoy, Nikolai. The Secret Betrayal. New York: Scribner, 1978. A controversial work. "
         "Published as Victims of Yalta in 1977.",
-        {"type": "book", "author": ["Nikolai Tolstoy"], "title": "The Secret Betrayal",
-         "publisher-place": "New York", "publisher": "Scribner", "issued": "1978",
-         "original-title": "Victims of Yalta", "original-date": "1977",
-         "annote": "A controversial work. Published as Victims of Yalta in 1977."},
+        {
+            "type": "book",
+            "author": ["Nikolai Tolstoy"],
+            "title": "The Secret Betrayal",
+            "publisher-place": "New York",
+            "publisher": "Scribner",
+            "issued": "1978",
+            "original-title": "Victims of Yalta",
+            "original-date": "1977",
+            "annote": "A controversial work. Published as Victims of Yalta in 1977.",
+        },
         id="published-as",
     ),
     pytest.param(
         "Perlmutter, Amos. FDR and Stalin: A Not So Grand Alliance, 1943-1945. Columbia: "
         "University of Missouri Press, 1993. The Yalta story retold.",
-        {"type": "book", "author": ["Amos Perlmutter"],
-         "title": "FDR and Stalin: A Not So Grand Alliance, 1943-1945",
-         "publisher-place": "Columbia", "publisher": "University of Missouri Press",
-         "issued": "1993", "annote": "The Yalta story retold."},
+        {
+            "type": "book",
+            "author": ["Amos Perlmutter"],
+            "title": "FDR and Stalin: A Not So Grand Alliance, 1943-1945",
+            "publisher-place": "Columbia",
+            "publisher": "University of Missouri Press",
+            "issued": "1993",
+            "annote": "The Yalta story retold.",
+        },
         id="title-with-years-and-annotation-like-title",
     ),
     pytest.param(
         "Smith, John, and Jane Doe, eds. Who Lost China? 2d ed. 2 vols. Westport, Conn.: "
         "Greenwood, 1999.",
-        {"type": "book", "editor": ["John Smith", "Jane Doe"], "title": "Who Lost China?",
-         "edition": "2", "number-of-volumes": "2", "publisher-place": "Westport, Conn.",
-         "publisher": "Greenwood", "issued": "1999"},
+        {
+            "type": "book",
+            "editor": ["John Smith", "Jane Doe"],
+            "title": "Who Lost China?",
+            "edition": "2",
+            "number-of-volumes": "2",
+            "publisher-place": "Westport, Conn.",
+            "publisher": "Greenwood",
+            "issued": "1999",
+        },
         id="editors-edition-volumes",
     ),
     pytest.param(
         'Schlesinger, Arthur, Jr. "Origins of the Cold War." Foreign Affairs 46, no. 1 (1967): '
         "22–52. A classic essay.",
-        {"type": "article-journal", "author": ["Arthur Schlesinger, Jr."],
-         "title": "Origins of the Cold War", "container-title": "Foreign Affairs",
-         "volume": "46", "issue": "1", "issued": "1967", "page": "22-52",
-         "annote": "A classic essay."},
+        {
+            "type": "article-journal",
+            "author": ["Arthur Schlesinger, Jr."],
+            "title": "Origins of the Cold War",
+            "container-title": "Foreign Affairs",
+            "volume": "46",
+            "issue": "1",
+            "issued": "1967",
+            "page": "22-52",
+            "annote": "A classic essay.",
+        },
         id="journal-article",
     ),
     pytest.param(
         'Kennan, George F. "The Sources of Soviet Conduct." In American Diplomacy, edited by '
         "John Smith, 107-128. Chicago: University of Chicago Press, 1951.",
-        {"type": "chapter", "author": ["George F. Kennan"], "title": "The Sources of Soviet Conduct",
-         "container-title": "American Diplomacy", "editor": ["John Smith"], "page": "107-128",
-         "publisher-place": "Chicago", "publisher": "University of Chicago Press",
-         "issued": "1951"},
+        {
+            "type": "chapter",
+            "author": ["George F. Kennan"],
+            "title": "The Sources of Soviet Conduct",
+            "container-title": "American Diplomacy",
+            "editor": ["John Smith"],
+            "page": "107-128",
+            "publisher-place": "Chicago",
+            "publisher": "University of Chicago Press",
+            "issued": "1951",
+        },
         id="chapter",
     ),
     pytest.param(
         'Gordon, Michael R. "Yalta Papers Released." The New York Times, March 3, 1995.',
-        {"type": "article-newspaper", "author": ["Michael R. Gordon"],
-         "title": "Yalta Papers Released", "container-title": "The New York Times",
-         "issued": "1995-03-03"},
+        {
+            "type": "article-newspaper",
+            "author": ["Michael R. Gordon"],
+            "title": "Yalta Papers Released",
+            "container-title": "The New York Times",
+            "issued": "1995-03-03",
+        },
         id="newspaper",
     ),
     pytest.param(
         "Doe, Jane. The Cossack Hosts. PhD diss., Harvard University, 1999.",
-        {"type": "thesis", "author": ["Jane Doe"], "title": "The Cossack Hosts",
-         "genre": "PhD diss.", "publisher": "Harvard University", "issued": "1999"},
+        {
+            "type": "thesis",
+            "author": ["Jane Doe"],
+            "title": "The Cossack Hosts",
+            "genre": "PhD diss.",
+            "publisher": "Harvard University",
+            "issued": "1999",
+        },
         id="thesis",
     ),
     pytest.param(
         '"Yalta Conference." Office of the Historian. https://history.state.gov/x. '
         "Accessed May 1, 2020.",
-        {"type": "webpage", "title": "Yalta Conference", "container-title": "Office of the Historian",
-         "URL": "https://history.state.gov/x", "accessed": "2020-05-01"},
+        {
+            "type": "webpage",
+            "title": "Yalta Conference",
+            "container-title": "Office of the Historian",
+            "URL": "https://history.state.gov/x",
+            "accessed": "2020-05-01",
+        },
         id="webpage",
     ),
     pytest.param(
         "Beauvoir, Simone de. The Second Sex. New York: Knopf, n.d.",
-        {"type": "book", "author": ["Simone de Beauvoir"], "title": "The Second Sex",
-         "publisher-place": "New York", "publisher": "Knopf"},
+        {
+            "type": "book",
+            "author": ["Simone de Beauvoir"],
+            "title": "The Second Sex",
+            "publisher-place": "New York",
+            "publisher": "Knopf",
+        },
         id="particle-and-no-date",
     ),
     pytest.param(
         "United Nations High Commissioner for Refugees. The State of the World’s Refugees. "
         "Oxford: Oxford University Press, 2000.",
-        {"type": "book", "author": ["United Nations High Commissioner for Refugees"],
-         "title": "The State of the World’s Refugees", "publisher-place": "Oxford",
-         "publisher": "Oxford University Press", "issued": "2000"},
+        {
+            "type": "book",
+            "author": ["United Nations High Commissioner for Refugees"],
+            "title": "The State of the World’s Refugees",
+            "publisher-place": "Oxford",
+            "publisher": "Oxford University Press",
+            "issued": "2000",
+        },
         id="corporate-author",
     ),
     pytest.param(
         "Ure, John. The Cossacks. London and New York: Penguin Books, 2002. Published in English "
         "as The Cossacks in 1999. Published as part of a series on the steppe.",
-        {"type": "book", "author": ["John Ure"], "title": "The Cossacks",
-         "publisher-place": "London and New York", "publisher": "Penguin Books", "issued": "2002",
-         "annote": "Published in English as The Cossacks in 1999. Published as part of a series "
-                   "on the steppe."},
+        {
+            "type": "book",
+            "author": ["John Ure"],
+            "title": "The Cossacks",
+            "publisher-place": "London and New York",
+            "publisher": "Penguin Books",
+            "issued": "2002",
+            "annote": "Published in English as The Cossacks in 1999. Published as part of a series "
+            "on the steppe.",
+        },
         id="published-in-english-and-part-of-are-traps",
     ),
     pytest.param(
         "Smith, J. R., & Doe, A. (2000). A history of the steppe. Oxford University Press.",
-        {"type": "book", "author": ["J. R. Smith", "A. Doe"], "title": "A history of the steppe",
-         "publisher": "Oxford University Press", "issued": "2000"},
+        {
+            "type": "book",
+            "author": ["J. R. Smith", "A. Doe"],
+            "title": "A history of the steppe",
+            "publisher": "Oxford University Press",
+            "issued": "2000",
+        },
         id="apa-book",
     ),
 ]
@@ -139,10 +215,13 @@ def test_parse_reference(text: str, expected: dict[str, Any]) -> None:
 
 
 def test_annotation_is_kept_verbatim() -> None:
-    text = ("Ure, John. The Cossacks. New York: Penguin Books, 2002. Its maps, e.g. of the Don, "
-            "are “superb”; see pp. 3-5!")
+    text = (
+        "Ure, John. The Cossacks. New York: Penguin Books, 2002. Its maps, e.g. of the Don, "
+        "are “superb”; see pp. 3-5!"
+    )
     assert parse_reference(text).annotation == (
-        "Its maps, e.g. of the Don, are “superb”; see pp. 3-5!")
+        "Its maps, e.g. of the Don, are “superb”; see pp. 3-5!"
+    )
 
 
 def test_empty_reference_raises() -> None:
@@ -167,8 +246,13 @@ def test_parse_name(text: str, expected: tuple[str, str, str | None]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("2d ed.", "2"), ("2nd ed.", "2"), ("3rd edition", "3"), ("Second edition", "2"),
-        ("Rev. ed.", "Rev."), ("Revised edition", "Revised"), ("The end", None),
+        ("2d ed.", "2"),
+        ("2nd ed.", "2"),
+        ("3rd edition", "3"),
+        ("Second edition", "2"),
+        ("Rev. ed.", "Rev."),
+        ("Revised edition", "Revised"),
+        ("The end", None),
     ],
 )
 def test_parse_edition(text: str, expected: str | None) -> None:
@@ -178,8 +262,13 @@ def test_parse_edition(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("1995", "1995"), ("March 3, 1995", "1995-03-03"), ("3 March 1995", "1995-03-03"),
-        ("May 2020", "2020-05"), ("n.d.", None), ("1943-1945", "1943/1945"), ("[1977]", "1977"),
+        ("1995", "1995"),
+        ("March 3, 1995", "1995-03-03"),
+        ("3 March 1995", "1995-03-03"),
+        ("May 2020", "2020-05"),
+        ("n.d.", None),
+        ("1943-1945", "1943/1945"),
+        ("[1977]", "1977"),
         ("Sept. 1, 1939", "1939-09-01"),
     ],
 )
@@ -188,7 +277,8 @@ def test_parse_date(text: str, expected: str | None) -> None:
     assert (str(date) if date else None) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("pp. 45–67", "45-67"), ("p. 3", "3"),
-                                                 ("xii", "xii"), ("chapter", None)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("pp. 45–67", "45-67"), ("p. 3", "3"), ("xii", "xii"), ("chapter", None)]
+)
 def test_parse_pages(text: str, expected: str | None) -> None:
     assert parse_pages(text) == expected

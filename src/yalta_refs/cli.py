@@ -78,19 +78,37 @@ def _summary(library: Library) -> str:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", metavar="OUT", help="Write here (atomically) instead of stdout.")
-@click.option("--to", "fmt", type=click.Choice(OUTPUT_FORMATS), default="bibtex",
-              show_default=True, help="Output format.")
-@click.option("--report", metavar="REPORT.json",
-              help="Write discarded text, failures and warnings as JSON.")
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="bibtex",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--report", metavar="REPORT.json", help="Write discarded text, failures and warnings as JSON."
+)
 @click.option("--lines", is_flag=True, help="Each input line is exactly one reference.")
 @click.option("--ascii", "ascii_", is_flag=True, help="LaTeX-encode non-ASCII characters.")
-@click.option("--zotero", is_flag=True,
-              help="CSL-JSON: also copy the annotation into 'note' (Zotero's Extra).")
+@click.option(
+    "--zotero",
+    is_flag=True,
+    help="CSL-JSON: also copy the annotation into 'note' (Zotero's Extra).",
+)
 @click.option("--encoding", metavar="CODEC", help="Input encoding when it is not UTF-8.")
 @pass_settings
-def clean(settings: Settings, inputs: tuple[str, ...], output: str | None, fmt: str,
-          report: str | None, lines: bool, ascii_: bool, zotero: bool,
-          encoding: str | None) -> None:
+def clean(
+    settings: Settings,
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    report: str | None,
+    lines: bool,
+    ascii_: bool,
+    zotero: bool,
+    encoding: str | None,
+) -> None:
     """Clean damaged reading lists (files, or - for stdin) into references."""
     from .formats import write_format
     from .io import write_output
@@ -105,16 +123,20 @@ def clean(settings: Settings, inputs: tuple[str, ...], output: str | None, fmt: 
         text = write_format(library, fmt, ascii=ascii_)
     write_output(text, output)
     if report:
-        write_output(json.dumps(library_report(library), ensure_ascii=False, indent=2) + "\n",
-                     report)
+        write_output(
+            json.dumps(library_report(library), ensure_ascii=False, indent=2) + "\n", report
+        )
     settings.note(_summary(library))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (never a traceback for our errors)."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="yalta-refs",
-                 standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="yalta-refs",
+            standalone_mode=False,
+        )
     except click.exceptions.Abort:
         click.echo("yalta-refs: aborted", err=True)
         return 130
@@ -126,11 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - last resort: a message, not a traceback
+    except Exception as exc:
         if os.environ.get("YALTA_REFS_DEBUG"):
             raise
-        click.echo(f"yalta-refs: internal error: {type(exc).__name__}: {exc} "
-                   "(set YALTA_REFS_DEBUG=1 for a traceback; please report it)", err=True)
+        click.echo(
+            f"yalta-refs: internal error: {type(exc).__name__}: {exc} "
+            "(set YALTA_REFS_DEBUG=1 for a traceback; please report it)",
+            err=True,
+        )
         return 70
     return 0
 

@@ -44,7 +44,8 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise UnreadableFileError(
             f"not valid UTF-8 (byte {data[exc.start]:#04x}); give its encoding with --encoding",
-            file=name, line=line,
+            file=name,
+            line=line,
         ) from None
 
 
@@ -64,14 +65,16 @@ def read_text_file(path: str | os.PathLike[str], encoding: str | None = None) ->
     return decode_bytes(data, name, encoding)
 
 
-def clean_file(path: str | os.PathLike[str], *, lines: bool = False,
-               encoding: str | None = None) -> Library:
+def clean_file(
+    path: str | os.PathLike[str], *, lines: bool = False, encoding: str | None = None
+) -> Library:
     """Read a damaged reading list from a file and clean it."""
     from .pipeline import clean_text
 
     name = os.fspath(path)
-    return clean_text(read_text_file(name, encoding), source="<stdin>" if name == "-" else name,
-                      lines=lines)
+    return clean_text(
+        read_text_file(name, encoding), source="<stdin>" if name == "-" else name, lines=lines
+    )
 
 
 def write_output(text: str, path: str | os.PathLike[str] | None) -> None:
@@ -82,8 +85,11 @@ def write_output(text: str, path: str | os.PathLike[str] | None) -> None:
         return
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                   dir=target.parent if str(target.parent) else ".")
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            dir=target.parent if str(target.parent) else ".",
+        )
     except OSError as exc:
         raise OutputError(exc.strerror or str(exc), file=os.fspath(path)) from None
     try:

@@ -108,8 +108,9 @@ class Date:
     def __str__(self) -> str:
         if not self.parts:
             return self.literal or ""
-        return "/".join("-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(dp))
-                        for dp in self.parts)
+        return "/".join(
+            "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(dp)) for dp in self.parts
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,9 +41,14 @@ def parse_blocks(blocks: Iterable[Block], *, keep_empty: bool = False) -> Librar
             ref = parse_reference(block.text)
         except ParseError as exc:
             if keep_empty:
-                references.append(Reference(type="document", source_text=block.text,
-                                            span=block.span,
-                                            diagnostics=(Diagnostic("empty", str(exc)),)))
+                references.append(
+                    Reference(
+                        type="document",
+                        source_text=block.text,
+                        span=block.span,
+                        diagnostics=(Diagnostic("empty", str(exc)),),
+                    )
+                )
             else:
                 failed.append(FailedBlock(block.text, str(exc), block.span))
             continue
@@ -68,7 +73,7 @@ def per_reference(fn: Callable[[Reference], Reference], code: str) -> Stage:
 
 
 def fill_repeated_names(library: Library) -> Library:
-    """"———." references take the names of the reference above them."""
+    """ "———." references take the names of the reference above them."""
     out: list[Reference] = []
     for ref in library.references:
         if out and any(d.code == REPEAT_AUTHOR for d in ref.diagnostics):

@@ -136,8 +136,12 @@ def _paragraphs(units: list[_Unit]) -> Iterator[list[_Unit]]:
             current = []
             continue
         joined = "\n".join(u.text for u in current)
-        if current and (unit.starts_new or _is_special(unit.text) or _is_special(joined)
-                        or not _continues(joined, unit.text, width)):
+        if current and (
+            unit.starts_new
+            or _is_special(unit.text)
+            or _is_special(joined)
+            or not _continues(joined, unit.text, width)
+        ):
             yield current
             current = []
         current.append(unit)
@@ -157,7 +161,9 @@ def _join_lines(units: list[_Unit]) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def split_blocks(text: str, *, source: str | None = None) -> tuple[list[Block], list[DiscardedText]]:
+def split_blocks(
+    text: str, *, source: str | None = None
+) -> tuple[list[Block], list[DiscardedText]]:
     """Split a damaged document into reference blocks and discarded text."""
     discarded: list[DiscardedText] = []
     paragraphs = list(_paragraphs(list(_units(text, source, discarded))))
@@ -182,7 +188,9 @@ def split_blocks(text: str, *, source: str | None = None) -> tuple[list[Block], 
         elif kind == "ref" or offset > last or kind == "furniture":
             discarded.append(DiscardedText(t, FURNITURE, span))
         elif not refs or offset < refs[0]:
-            discarded.append(DiscardedText(t, BEFORE_LIST if not headings else NOT_A_REFERENCE, span))
+            discarded.append(
+                DiscardedText(t, BEFORE_LIST if not headings else NOT_A_REFERENCE, span)
+            )
         else:
             discarded.append(DiscardedText(t, NOT_A_REFERENCE, span))
     return blocks, sorted(discarded, key=lambda d: d.span.line if d.span else 0)

@@ -34,9 +34,46 @@ _RESIDUE = re.compile(
 _OPEN_AT_END = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)(?:\s+" + _ATTR + r")*\s*$")
 
 _BLOCK_TAGS = frozenset(
-    """citation mixed-citation element-citation nlm-citation ref ref-list li ul ol p br
-    div tr td dd dt dl h1 h2 h3 h4 h5 h6 table tbody section bibl biblstruct listbibl
-    entry item blockquote hr article body html head title""".split()
+    [
+        "citation",
+        "mixed-citation",
+        "element-citation",
+        "nlm-citation",
+        "ref",
+        "ref-list",
+        "li",
+        "ul",
+        "ol",
+        "p",
+        "br",
+        "div",
+        "tr",
+        "td",
+        "dd",
+        "dt",
+        "dl",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tbody",
+        "section",
+        "bibl",
+        "biblstruct",
+        "listbibl",
+        "entry",
+        "item",
+        "blockquote",
+        "hr",
+        "article",
+        "body",
+        "html",
+        "head",
+        "title",
+    ]
 )
 _CITATION_ATTRS = re.compile(r"(?:citation|publication|ref)-type\s*=|xlink:type\s*=", re.I)
 

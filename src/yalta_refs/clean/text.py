@@ -11,12 +11,16 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import Any
 
 __all__ = ["decode_entities", "fix_line", "fix_mojibake", "normalize_newlines"]
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # characters that only show up when text was mis-decoded
-_MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00e2\u00c5\u0080-\u009f\u20ac\u201a\u0192\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2122\u0161\u203a\u0153\u017e\u0178]")
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00c3\u00e2\u00c5\u0080-\u009f\u20ac\u201a\u0192\u2020\u2021\u02c6\u2030"
+    "\u0160\u2039\u0152\u017d\u2122\u0161\u203a\u0153\u017e\u0178]"
+)
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -37,7 +41,7 @@ def decode_entities(text: str, rounds: int = 3) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ftfy_config() -> object:
+def _ftfy_config() -> Any:
     import ftfy
 
     return ftfy.TextFixerConfig(

@@ -28,13 +28,33 @@ class Element:
 
 #: kinds after which the annotation may begin
 TERMINAL_KINDS = frozenset(
-    {"imprint", "journal", "news", "thesis", "url", "doi", "accessed", "isbn", "extent",
-     "publisher-year", "report"}
+    {
+        "imprint",
+        "journal",
+        "news",
+        "thesis",
+        "url",
+        "doi",
+        "accessed",
+        "isbn",
+        "extent",
+        "publisher-year",
+        "report",
+    }
 )
 
-_YEARISH = r"(?:\[?(?:1[0-9]\d\d|20\d\d)\]?(?:\s*[-–/]\s*(?:1[0-9]\d\d|20\d\d|\d\d))?[a-z]?|n\.\s?d\.?|forthcoming|in press)"
-_PLACE = r"[A-Z][\w.'’-]*(?:[ -][A-Z&][\w.'’-]*|\s(?:and|&|upon|on|am|an|de|sur)\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:(?:\s(?:and|&)|;|,)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.]+)?)*"
-_IMPRINT = re.compile(rf"^(?P<place>{_PLACE}):\s*(?P<publisher>.+?)(?:,?\s+(?P<year>{_YEARISH}))?$")
+_YEARISH = (
+    r"(?:\[?(?:1[0-9]\d\d|20\d\d)\]?(?:\s*[-–/]\s*(?:1[0-9]\d\d|20\d\d|\d\d))?[a-z]?"
+    r"|n\.\s?d\.?|forthcoming|in press)"
+)
+# a place: "New York", "Westport, Conn.", "London and New York", "Frankfurt am Main"
+_CITY = r"[A-Z][\w.'’-]*(?:[ -][A-Z&][\w.'’-]*|\s(?:and|&|upon|on|am|an|de|sur)\s[A-Z][\w.'’-]*)*"
+_STATE = r"(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+_MORE = r"(?:(?:\s(?:and|&)|;|,)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.]+)?)*"
+_PLACE = _CITY + _STATE + _MORE
+_IMPRINT = re.compile(
+    rf"^(?P<place>{_PLACE}):\s*(?P<publisher>.+?)(?:,?\s+(?P<year>{_YEARISH}))?$"
+)
 _PUB_YEAR = re.compile(rf"^(?P<publisher>[A-Z][^,:]{{1,80}}?),\s+(?P<year>{_YEARISH})$")
 _PUB_WORDS = re.compile(
     r"\b(?:Press|Books|Publish\w*|Verlag|Editions?|Éditions|Random|Knopf|Norton|Macmillan|"
@@ -59,7 +79,8 @@ _JOURNAL_APA = re.compile(
 )
 _NEWS = re.compile(
     rf"^(?P<container>[^,]+?),\s*(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}}|{MONTH_RE}\s+\d{{4}}|(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{{4}}))"
-    r"(?:,\s*(?:sec\.\s*\w+,\s*)?(?:pp?\.\s*)?(?P<page>[\w–-]+))?$", re.I
+    r"(?:,\s*(?:sec\.\s*\w+,\s*)?(?:pp?\.\s*)?(?P<page>[\w–-]+))?$",
+    re.I,
 )
 _NEWSPAPER = re.compile(
     r"\b(?:Times|Post|Herald|Tribune|Guardian|Gazette|News|Telegraph|Chronicle|Observer|"
@@ -74,10 +95,15 @@ _CHAPTER = re.compile(
 _THESIS = re.compile(
     r"^(?P<genre>(?:Ph\.\s?D\.|PhD|Doctoral|Master['’]s|M\.A\.|MA|M\.Sc\.|MSc|M\.Phil\.|"
     r"MPhil|Senior|Honors|Honours|B\.A\.|D\.Phil\.|DPhil|Ed\.D\.)\s+(?:diss(?:ertation)?\.?|thesis))"
-    rf"(?:,\s*(?P<publisher>[^,]+?))?(?:,\s*(?P<year>{_YEARISH}))?$", re.I
+    rf"(?:,\s*(?P<publisher>[^,]+?))?(?:,\s*(?P<year>{_YEARISH}))?$",
+    re.I,
 )
 _URL_RE = re.compile(r"(https?://\S+|www\.\S+)")
-_ACCESSED = re.compile(r"^(?:Accessed|Retrieved|Viewed|Consulted|Last accessed)(?:\s+on)?\s+(?P<date>.+?)(?:,?\s+from\s+(?P<url>\S+))?$", re.I)
+_ACCESSED = re.compile(
+    r"^(?:Accessed|Retrieved|Viewed|Consulted|Last accessed)(?:\s+on)?\s+(?P<date>.+?)"
+    r"(?:,?\s+from\s+(?P<url>\S+))?$",
+    re.I,
+)
 _ROLE = re.compile(
     r"^(?P<role>(?:Translated|Trans\.|Tr\.|Edited|Ed\.|Eds\.|Compiled|Comp\.)"
     r"(?:\s+(?:and|&)\s+(?:translated|edited|annotated|introduced|abridged))?"
@@ -89,8 +115,13 @@ _VOLUME = re.compile(r"^Vol(?:ume|\.)?\s*(?P<v>[\dIVXLCivxlc]+)(?:\s+of\s+(?P<of
 _EXTENT = re.compile(r"^(?:[ivxlc]+\s*\+\s*)?(?P<n>\d+)\s*(?:pp|pages|p)\.?$", re.I)
 _ISBN = re.compile(r"^ISBN(?:-1[03])?:?\s*(?P<isbn>[\dXx -]{10,17})(?:\s*\(\w+\))?$", re.I)
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\S+)$", re.I)
-_REPORT = re.compile(r"\b(?:Report|Working Paper|Technical Paper|Occasional Paper|Policy Brief|Discussion Paper|Research Paper|White Paper)\b(?:\s+(?:No\.|no\.|#)\s*(?P<number>[\w./-]+))?")
-_SERIES = re.compile(r"^\(?(?P<series>(?:[A-Z][\w'’-]*|of|in|and|the|on|for)(?:\s+(?:[A-Z][\w'’-]*|of|in|and|the|on|for|&))*\s+(?:Series|Studies|Library|Classics|Monographs|Texts|History|Histories))(?:,?\s*(?:no\.|vol\.)?\s*(?P<number>\d+))?\)?$")
+_REPORT = re.compile(
+    r"\b(?:Report|Working Paper|Technical Paper|Occasional Paper|Policy Brief|Discussion Paper"
+    r"|Research Paper|White Paper)\b(?:\s+(?:No\.|no\.|#)\s*(?P<number>[\w./-]+))?"
+)
+_SERIES = re.compile(
+    r"^\(?(?P<series>(?:[A-Z][\w'’-]*|of|in|and|the|on|for)(?:\s+(?:[A-Z][\w'’-]*|of|in|and|the|on|for|&))*\s+(?:Series|Studies|Library|Classics|Monographs|Texts|History|Histories))(?:,?\s*(?:no\.|vol\.)?\s*(?P<number>\d+))?\)?$"
+)
 
 
 def _names(text: str) -> tuple[Any, ...]:
@@ -144,15 +175,19 @@ def recognise_thesis(text: str) -> Element | None:
 def recognise_imprint(text: str) -> Element | None:
     m = _IMPRINT.match(text)
     if m and not re.match(r"^(?:In|See|Reprint)\b", text):
-        values: dict[str, Any] = {"publisher_place": m.group("place"),
-                                  "publisher": m.group("publisher").strip(" ,")}
+        values: dict[str, Any] = {
+            "publisher_place": m.group("place"),
+            "publisher": m.group("publisher").strip(" ,"),
+        }
         if m.group("year"):
             values["issued"] = parse_date(m.group("year"))
         return Element("imprint", values)
     m = _PUB_YEAR.match(text)
     if m and _PUB_WORDS.search(m.group("publisher")):
-        return Element("publisher-year", {"publisher": m.group("publisher"),
-                                          "issued": parse_date(m.group("year"))})
+        return Element(
+            "publisher-year",
+            {"publisher": m.group("publisher"), "issued": parse_date(m.group("year"))},
+        )
     return None
 
 
@@ -199,8 +234,11 @@ def recognise_news(text: str) -> Element | None:
         return None
     container = m.group("container").strip()
     kind = "article-newspaper" if _NEWSPAPER.search(container) else "article-magazine"
-    values: dict[str, Any] = {"container_title": container, "issued": parse_date(m.group("date")),
-                              "type": kind}
+    values: dict[str, Any] = {
+        "container_title": container,
+        "issued": parse_date(m.group("date")),
+        "type": kind,
+    }
     if m.group("page"):
         values["page"] = parse_pages(m.group("page")) or m.group("page")
     return Element("news", values)
@@ -244,10 +282,17 @@ def recognise_report(text: str) -> Element | None:
     m = _REPORT.search(text)
     if not m or len(text.split()) > 12:
         return None
-    values: dict[str, Any] = {"genre": text[: m.end()].strip(" ,") if m.start() == 0 else m.group(0)}
+    values: dict[str, Any] = {
+        "genre": text[: m.end()].strip(" ,") if m.start() == 0 else m.group(0)
+    }
     if m.group("number"):
         values["number"] = m.group("number")
-        values["genre"] = text[m.start() : m.start() + len(m.group(0)) - len(m.group("number"))].strip(" ,#").removesuffix(" No.").removesuffix(" no.")
+        values["genre"] = (
+            text[m.start() : m.start() + len(m.group(0)) - len(m.group("number"))]
+            .strip(" ,#")
+            .removesuffix(" No.")
+            .removesuffix(" no.")
+        )
     return Element("report", values)
 
 

@@ -24,21 +24,42 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
     )
     for name in names
 }
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 MONTH_RE = _MONTH
 _YEAR = r"(1[0-9]\d\d|20\d\d)"
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 
 
@@ -80,23 +101,34 @@ def parse_date(text: str) -> Date | None:
 
 
 def _month(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")[:3] if text.lower().rstrip(".") not in MONTHS
-                  else text.lower().rstrip(".")]
+    return MONTHS[
+        text.lower().rstrip(".")[:3]
+        if text.lower().rstrip(".") not in MONTHS
+        else text.lower().rstrip(".")
+    ]
 
 
 def parse_edition(text: str) -> str | None:
     """ "2d ed." -> "2"; "Rev. ed." -> "Rev."; "Third edition" -> "3"; else None."""
     t = text.strip().rstrip(".")
-    m = re.fullmatch(r"(\d+)\s*(?:st|nd|rd|th|d)\.?\s+(?:(?:rev(?:ised)?|enl(?:arged)?|"
-                     r"expanded|updated|and|,|\.)\s*)*ed(?:ition|n)?", t, re.I)
+    m = re.fullmatch(
+        r"(\d+)\s*(?:st|nd|rd|th|d)\.?\s+(?:(?:rev(?:ised)?|enl(?:arged)?|"
+        r"expanded|updated|and|,|\.)\s*)*ed(?:ition|n)?",
+        t,
+        re.I,
+    )
     if m:
         return m.group(1)
     m = re.fullmatch(r"(\w+)\s+(?:(?:rev(?:ised)?|and|expanded|,)\s*)*ed(?:ition)?", t, re.I)
     if m and m.group(1).lower() in _ORDINALS:
         return str(_ORDINALS[m.group(1).lower()])
-    m = re.fullmatch(r"((?:rev|revised|new|expanded|updated|abridged|enlarged|corrected|"
-                     r"reprint|illustrated|paperback|anniversary|centennial|special)"
-                     r"(?:\.|\s+and\s+\w+|\s*,\s*\w+)*\.?)\s+ed(?:ition|n)?\.?", t, re.I)
+    m = re.fullmatch(
+        r"((?:rev|revised|new|expanded|updated|abridged|enlarged|corrected|"
+        r"reprint|illustrated|paperback|anniversary|centennial|special)"
+        r"(?:\.|\s+and\s+\w+|\s*,\s*\w+)*\.?)\s+ed(?:ition|n)?\.?",
+        t,
+        re.I,
+    )
     if m:
         return m.group(1)
     return None
@@ -105,8 +137,11 @@ def parse_edition(text: str) -> str | None:
 def parse_pages(text: str) -> str | None:
     """ "pp. 45–67" -> "45-67"; "p. 3" -> "3"."""
     t = re.sub(r"^(?:pp?\.|pages?)\s*", "", text.strip().rstrip("."), flags=re.I)
-    if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
-                    r"(?:,\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?)*", t):
+    if re.fullmatch(
+        r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?"
+        r"(?:,\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*\d+)?)*",
+        t,
+    ):
         return re.sub(r"\s*[-–—]+\s*", "-", t)
     if re.fullmatch(r"[ivxlcdm]+(?:\s*[-–]\s*[ivxlcdm]+)?", t, re.I):
         return re.sub(r"\s*[-–—]+\s*", "-", t)

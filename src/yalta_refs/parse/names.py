@@ -16,8 +16,36 @@ from ..model import Name
 __all__ = ["AuthorElement", "parse_name", "parse_name_list", "take_author_element"]
 
 PARTICLES = frozenset(
-    "van von de da di du del della der den des le la las los ten ter op dos das zu vom zur "
-    "d' al el bin ibn".split()
+    [
+        "van",
+        "von",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "des",
+        "le",
+        "la",
+        "las",
+        "los",
+        "ten",
+        "ter",
+        "op",
+        "dos",
+        "das",
+        "zu",
+        "vom",
+        "zur",
+        "d'",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+    ]
 )
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "2nd", "3rd"})
 _ROLE = re.compile(r"^(eds?|comps?|trans|translators?|editors?|compilers?)\.?[,.]?$", re.I)
@@ -31,8 +59,10 @@ def _is_cap(token: str) -> bool:
 
 
 def _is_initial(token: str) -> bool:
-    return bool(_INITIAL.match(token.rstrip(".,") + ".")) and len(token.rstrip(".,")) <= 4 and (
-        token.rstrip(",").endswith(".") or len(token.rstrip(",")) == 1
+    return (
+        bool(_INITIAL.match(token.rstrip(".,") + "."))
+        and len(token.rstrip(".,")) <= 4
+        and (token.rstrip(",").endswith(".") or len(token.rstrip(",")) == 1)
     )
 
 
@@ -77,7 +107,7 @@ def _family_name(family: str, given: str | None, suffix: str | None) -> Name:
     dropping = None
     if given:
         gparts = given.split(" ")
-        tail = []
+        tail: list[str] = []
         while len(gparts) > 1 and gparts[-1] in PARTICLES:
             tail.insert(0, gparts.pop())
         if tail:
@@ -103,8 +133,14 @@ def parse_name_list(text: str) -> tuple[Name, ...]:
             names.append(parse_name(part))
         elif part in _SUFFIXES and names:
             last = names[-1]
-            names[-1] = Name(last.family, last.given, last.non_dropping_particle,
-                             last.dropping_particle, part, last.literal)
+            names[-1] = Name(
+                last.family,
+                last.given,
+                last.non_dropping_particle,
+                last.dropping_particle,
+                part,
+                last.literal,
+            )
     return tuple(names)
 
 
@@ -128,11 +164,19 @@ def _ends_element(tokens: list[tuple[str, int]], i: int) -> bool:
     if not token.endswith("."):
         return False
     nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-    if _is_initial(token.rstrip(",")) and (_is_initial(nxt) or _NAME_WORD.match(nxt) and (
-            i + 2 < len(tokens) and tokens[i + 1][0].endswith(",") and len(nxt) < 15
-            and not nxt.lower().startswith(("the", "a", "an")))):
-        return False
-    return True
+    if not _is_initial(token.rstrip(",")):
+        return True
+    if _is_initial(nxt):
+        return False  # "J. R. R."
+    # "Smith, J. Doe, A." style: an initial, then a short surname with a comma
+    surname_follows = (
+        bool(_NAME_WORD.match(nxt))
+        and nxt.endswith(",")
+        and i + 2 < len(tokens)
+        and len(nxt) < 15
+        and not nxt.lower().startswith(("the", "a", "an"))
+    )
+    return not surname_follows
 
 
 def take_author_element(text: str) -> AuthorElement | None:
@@ -166,8 +210,14 @@ def take_author_element(text: str) -> AuthorElement | None:
             last = names[-1]
             suffix = token.rstrip(",")
             suffix = suffix if suffix in _SUFFIXES else suffix + "."
-            names[-1] = Name(last.family, last.given, last.non_dropping_particle,
-                             last.dropping_particle, suffix, last.literal)
+            names[-1] = Name(
+                last.family,
+                last.given,
+                last.non_dropping_particle,
+                last.dropping_particle,
+                suffix,
+                last.literal,
+            )
             i += 1
             continue
         nxt = _next_name(tokens, i)
@@ -175,15 +225,12 @@ def take_author_element(text: str) -> AuthorElement | None:
             break
         names.append(nxt[0])
         i = nxt[1]
-    if i >= len(tokens):
-        end = len(text)
-    else:
-        end = tokens[i][1]
+    end = len(text) if i >= len(tokens) else tokens[i][1]
     return AuthorElement(tuple(names), role, end, et_al)
 
 
 def _inverted_name(tokens: list[tuple[str, int]], i: int) -> tuple[Name, int] | None:
-    """"Family, Given Names" starting at token i; returns the name and next index."""
+    """ "Family, Given Names" starting at token i; returns the name and next index."""
     family: list[str] = []
     while i < len(tokens) and len(family) < 4:
         token = tokens[i][0]
@@ -200,8 +247,11 @@ def _inverted_name(tokens: list[tuple[str, int]], i: int) -> tuple[Name, int] | 
     given: list[str] = []
     while i < len(tokens) and len(given) < 5:
         token = tokens[i][0]
-        if _ROLE.match(token) or token in _AND or not (
-                _is_cap(token) or token.rstrip(".,") in PARTICLES):
+        if (
+            _ROLE.match(token)
+            or token in _AND
+            or not (_is_cap(token) or token.rstrip(".,") in PARTICLES)
+        ):
             break
         if not _NAME_WORD.match(token.rstrip(",")):
             break

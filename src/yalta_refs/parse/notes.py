@@ -22,36 +22,40 @@ _FIRST_PUBLISHED = re.compile(
 # "Published as X in 1977", "Originally published as X (1968)", "... in French as X in 1968"
 _PUBLISHED_AS = re.compile(
     r"\b(?P<lead>(?i:first|originally|previously|earlier)\s+)?(?i:published|issued|appeared)"
-    r"(?P<lang>\s+in\s+(?P<language>[A-Z][a-z]+))?(?:\s+in\s+[A-Z][\w ]+?)?\s+(?:as|under the title)\s+"
+    r"(?P<lang>\s+in\s+(?P<language>[A-Z][a-z]+))?(?:\s+in\s+[A-Z][\w ]+?)?"
+    r"\s+(?:as|under the title)\s+"
     rf"(?P<title>[^.;]+?)(?:\s*(?:,\s*)?(?:in|\()\s*(?P<year>{_YEAR[1:-1]})\)?|(?=[.;]|$))",
 )
 _TRANSLATED = re.compile(
     r"\b[Tt]ranslated(?:\s+from\s+the\s+[A-Z]\w+)?\s+by\s+(?P<names>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*"
     r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)*)"
 )
-_NOT_ORIGINAL = re.compile(r"\bin\s+English\b|\bas\s+(?:part|one|a\s+(?:volume|chapter|series))\b", re.I)
+_NOT_ORIGINAL = re.compile(
+    r"\bin\s+English\b|\bas\s+(?:part|one|a\s+(?:volume|chapter|series))\b", re.I
+)
 
 
 def notes_from_annotation(annotation: str) -> dict[str, Any]:
     """The fields an annotation states: original-date, original-title, translator."""
     found: dict[str, Any] = {}
     for m in _PUBLISHED_AS.finditer(annotation):
-        if _NOT_ORIGINAL.search(m.group(0)) or (m.group("lang") and not m.group("lead")
-                                                 and m.group("language") == "English"):
+        if _NOT_ORIGINAL.search(m.group(0)) or (
+            m.group("lang") and not m.group("lead") and m.group("language") == "English"
+        ):
             continue
-        title = m.group("title").strip(" ,\"“”")
+        title = m.group("title").strip(' ,"“”')
         if title and title[0].isupper() and len(title.split()) <= 20:
             found["original_title"] = title
             if m.group("year"):
                 found["original_date"] = parse_date(m.group("year"))
             break
     if "original_date" not in found:
-        m = _FIRST_PUBLISHED.search(annotation)
-        if m:
-            found["original_date"] = parse_date(m.group(1))
-    m = _TRANSLATED.search(annotation)
-    if m:
-        names = parse_name_list(m.group("names").strip())
+        first = _FIRST_PUBLISHED.search(annotation)
+        if first:
+            found["original_date"] = parse_date(first.group(1))
+    translated = _TRANSLATED.search(annotation)
+    if translated:
+        names = parse_name_list(translated.group("names").strip())
         if names:
             found["translator"] = names
     return found

@@ -58,7 +58,9 @@ def parse_reference(text: str) -> Reference:
     pos = _take_names(text, state)
     m = _AUTHOR_YEAR.match(text[pos:])
     if m:
-        state.values["issued"] = parse_date(m.group("year")[:4]) if m.group("year")[0] != "n" else None
+        state.values["issued"] = (
+            parse_date(m.group("year")[:4]) if m.group("year")[0] != "n" else None
+        )
         pos += m.end()
     pos = _take_title(text, pos, state)
     annotation_start = _take_facts(text, pos, state)
@@ -76,8 +78,9 @@ def _take_names(text: str, state: _State) -> int:
         return 0
     state.values[element.role] = element.names
     if element.et_al:
-        state.diagnostics.append(Diagnostic("et-al", "the list of names was cut short (et al.)",
-                                            element.role, "info"))
+        state.diagnostics.append(
+            Diagnostic("et-al", "the list of names was cut short (et al.)", element.role, "info")
+        )
     return element.end
 
 
@@ -96,8 +99,13 @@ def _take_title(text: str, pos: int, state: _State) -> int:
     element = classify(first.bare)
     if element is not None and element.kind in {"url", "doi", "isbn", "chapter"}:
         return pos  # no title: facts straight away
-    if not _has_author(state) and len(segments) > 2 and _looks_corporate(first.bare) \
-            and not _is_fact(segments[1]) and _is_fact(segments[2]):
+    if (
+        not _has_author(state)
+        and len(segments) > 2
+        and _looks_corporate(first.bare)
+        and not _is_fact(segments[1])
+        and _is_fact(segments[2])
+    ):
         # "United Nations. The State of the World's Refugees. Geneva: UNHCR, 2000."
         state.values["author"] = (Name(literal=first.bare),)
         state.values["title"] = segments[1].bare
@@ -152,8 +160,13 @@ def _classify_in_context(seg: Segment, state: _State, terminal: bool) -> Element
     element = classify(bare)
     if terminal:
         return element if element is not None and element.kind in _TRAILING else None
-    if element is None and "issued" in state.values and not state.kinds and \
-            len(bare.split()) <= 8 and _PUB_WORDS.search(bare):
+    if (
+        element is None
+        and "issued" in state.values
+        and not state.kinds
+        and len(bare.split()) <= 8
+        and _PUB_WORDS.search(bare)
+    ):
         return Element("publisher-year", {"publisher": bare})
     return element
 
@@ -195,15 +208,23 @@ def _build(text: str, state: _State, annotation: str) -> Reference:
     values.pop("type", None)
     if state.notes:
         values["note"] = ". ".join(state.notes)
-        state.diagnostics.append(Diagnostic("unrecognised-element",
-                                            f"kept as a note: {values['note']!r}", "note", "info"))
+        state.diagnostics.append(
+            Diagnostic(
+                "unrecognised-element", f"kept as a note: {values['note']!r}", "note", "info"
+            )
+        )
     if annotation:
         for key, value in notes_from_annotation(annotation).items():
             values.setdefault(key, value)
     if "title" not in values:
         state.diagnostics.append(Diagnostic("no-title", "no title found", "title"))
-    return Reference(type=ref_type, annotation=annotation or None, source_text=text,
-                     diagnostics=tuple(state.diagnostics), **values)
+    return Reference(
+        type=ref_type,
+        annotation=annotation or None,
+        source_text=text,
+        diagnostics=tuple(state.diagnostics),
+        **values,
+    )
 
 
 def copy_names(ref: Reference, previous: Reference) -> Reference:

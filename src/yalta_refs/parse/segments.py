@@ -13,11 +13,73 @@ from dataclasses import dataclass
 __all__ = ["Segment", "split_segments"]
 
 _NO_BREAK_AFTER = frozenset(
-    """st mt ft dr mr mrs ms messrs prof vs cf e.g i.e vol vols no nos pp p ca c fl jan feb mar
-    apr jun jul aug sep sept oct nov dec gen col capt lt sgt adm gov sen rep pres rev repr
-    approx fig figs ch chap sec pt bk art n nn ser esp viz al""".split()
+    [
+        "st",
+        "mt",
+        "ft",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "prof",
+        "vs",
+        "cf",
+        "e.g",
+        "i.e",
+        "vol",
+        "vols",
+        "no",
+        "nos",
+        "pp",
+        "p",
+        "ca",
+        "c",
+        "fl",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gen",
+        "col",
+        "capt",
+        "lt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "rev",
+        "repr",
+        "approx",
+        "fig",
+        "figs",
+        "ch",
+        "chap",
+        "sec",
+        "pt",
+        "bk",
+        "art",
+        "n",
+        "nn",
+        "ser",
+        "esp",
+        "viz",
+        "al",
+    ]
 )
-_BEFORE_NUMBER = frozenset({"vol", "vols", "no", "nos", "pp", "p", "ch", "chap", "pt", "bk", "n", "nn"})
+_BEFORE_NUMBER = frozenset(
+    {"vol", "vols", "no", "nos", "pp", "p", "ch", "chap", "pt", "bk", "n", "nn"}
+)
 _OPEN = {"(": ")", "[": "]", "“": "”"}
 _URL = re.compile(r"(?:https?://|www\.|doi:\s?)\S+", re.I)
 
@@ -42,10 +104,31 @@ class Segment:
 def _keeps_period(text: str) -> bool:
     last = text.rsplit(None, 1)[-1] if text.split() else ""
     core = last.rstrip(".").lower()
-    return bool(re.fullmatch(r"[a-z]", core) and last[0].isupper()) or core in {
-        "jr", "sr", "inc", "ltd", "co", "bros", "corp", "etc", "al", "ed", "eds", "trans",
-        "comp", "diss", "n.d", "u.s", "u.k", "d.c",
-    } or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", core))
+    return (
+        bool(re.fullmatch(r"[a-z]", core) and last[0].isupper())
+        or core
+        in {
+            "jr",
+            "sr",
+            "inc",
+            "ltd",
+            "co",
+            "bros",
+            "corp",
+            "etc",
+            "al",
+            "ed",
+            "eds",
+            "trans",
+            "comp",
+            "diss",
+            "n.d",
+            "u.s",
+            "u.k",
+            "d.c",
+        }
+        or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", core))
+    )
 
 
 def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
@@ -55,7 +138,7 @@ def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
     ch = text[i]
     if ch in "?!":
         return not in_quote
-    word = re.search(r"(\S+)$", text[: i])
+    word = re.search(r"(\S+)$", text[:i])
     token = word.group(1) if word else ""
     core = token.lstrip("(\"“'‘").lower()
     if core in _BEFORE_NUMBER:
@@ -66,13 +149,16 @@ def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
         nxt = text[i + 2 : i + 40]
         # an initial: "J. R. Smith", "U.S. Army"; but "Smith, John Q. The Title"
         return not re.match(r"[A-Z]\.|[A-Z][\w'’-]*[\s,]", nxt) or bool(
-            re.match(r"(?:The|A|An|In|On|Of)\s", nxt))
+            re.match(r"(?:The|A|An|In|On|Of)\s", nxt)
+        )
     return not in_quote
 
 
 def split_segments(text: str) -> list[Segment]:
     """The period-separated elements of a reference, with their offsets."""
-    protected = [(m.start(), m.start() + len(m.group(0).rstrip(".,;:)"))) for m in _URL.finditer(text)]
+    protected = [
+        (m.start(), m.start() + len(m.group(0).rstrip(".,;:)"))) for m in _URL.finditer(text)
+    ]
     segments: list[Segment] = []
     start = 0
     depth = 0
@@ -89,8 +175,11 @@ def split_segments(text: str) -> list[Segment]:
             depth -= 1
         elif ch == '"':
             in_quote = not in_quote
-        if ch in ".?!" and (i + 1 == len(text) or text[i + 1] == " " or (
-                text[i + 1] in "\"”’'" and (i + 2 == len(text) or text[i + 2] == " "))):
+        if ch in ".?!" and (
+            i + 1 == len(text)
+            or text[i + 1] == " "
+            or (text[i + 1] in "\"”’'" and (i + 2 == len(text) or text[i + 2] == " "))
+        ):
             end = i + 1
             while end < len(text) and text[end] in "\"”’'":
                 end += 1
