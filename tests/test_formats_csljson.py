@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yalta_refs.errors import FormatError
 from yalta_refs.formats.csljson import (
@@ -247,3 +249,31 @@ def test_bad_items_become_failed_blocks() -> None:
     assert first.span is not None and first.span.line == 3
     assert second.error.startswith("item 2: field 'author'")
     assert second.span is not None and str(second.span) == "mixed.json:4"
+
+
+maybe_text = st.none() | st.text(min_size=1, max_size=15)
+any_name = st.builds(Name, literal=st.text(min_size=1, max_size=15)) | st.builds(
+    Name, family=maybe_text, given=maybe_text, suffix=maybe_text,
+    non_dropping_particle=maybe_text,
+).filter(lambda n: any((n.family, n.given, n.suffix, n.non_dropping_particle)))
+date_part = st.tuples(st.integers(-3000, 3000)) | st.tuples(
+    st.integers(0, 3000), st.integers(1, 12), st.integers(1, 31))
+any_date = st.builds(Date, parts=st.lists(date_part, min_size=1, max_size=2).map(tuple),
+                     literal=maybe_text, circa=st.booleans())
+any_ref = st.builds(
+    Reference, id=st.text(max_size=8), type=st.sampled_from(["book", "chapter", "thesis"]),
+    author=st.lists(any_name, max_size=3).map(tuple), title=maybe_text, page=maybe_text,
+    issued=st.none() | any_date, annotation=maybe_text,
+    extra=st.dictionaries(
+        st.sampled_from(["custom.x", "custom.extra", "interviewer", "title-short", "title"])
+        | st.text(min_size=1, max_size=8),
+        st.sampled_from(["1", " 1", '{"a": 1}', "[1,2]", '"s"', "null"]) | st.text(max_size=8),
+        max_size=3),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_ref)
+def test_any_reference_round_trips(ref: Reference) -> None:
+    item = json.loads(json.dumps(reference_to_csl(ref)))
+    assert reference_from_csl(item) == ref

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import DiscardedText, SourceSpan
+from ..parse.names import take_author_element
 from .markup import BREAK, strip_markup
 from .text import fix_line, normalize_newlines
 
@@ -120,9 +121,19 @@ def _continues(prev: str, line: str, width: int) -> bool:
         return True
     if line[:1].islower() or not _NAME_START.match(line):
         return True
-    # a full-width previous line followed by a complete-looking one: hard wrap,
-    # unless the new line is itself a whole reference
+    if _starts_with_names(line):
+        return False  # "Surname, Given. …" after a finished reference: a new one
+    # a full-width previous line: a hard wrap, unless the new line is a whole reference
     return len(prev.split("\n")[-1]) >= width - 12 and reference_score(line) < 3
+
+
+def _starts_with_names(line: str) -> bool:
+    element = take_author_element(line)
+    return (
+        element is not None
+        and element.end < len(line)
+        and line[: element.end].rstrip().endswith((".", ")", ":"))
+    )
 
 
 def _paragraphs(units: list[_Unit]) -> Iterator[list[_Unit]]:

@@ -118,11 +118,14 @@ def _provenance_to_csl(provenance: Mapping[str, Provenance]) -> dict[str, Any]:
 
 
 def _extra_value_out(key: str, value: str) -> Any:
+    """A structured value kept as JSON text in ``extra``, decoded again when that is lossless."""
     if key in _STRUCTURED or key.startswith(_CUSTOM_PREFIX):
         try:
-            return json.loads(value)
+            decoded = json.loads(value)
         except ValueError:
             return value
+        if decoded is not None and _extra_value_in(decoded) == value:
+            return decoded
     return value
 
 

@@ -77,6 +77,12 @@ _JOURNAL_APA = re.compile(
     r"^(?P<container>[^,\d]+?),\s*(?P<volume>\d+)(?:\s*\((?P<issue>[\w/–-]+)\))?"
     r"(?:,\s*(?P<page>[\w]+(?:[–-]\w+)?))?$"
 )
+# author-date journals: "American Historical Review 89(2): 346–381", "Slavic Review 45: 3-20"
+_JOURNAL_AD = re.compile(
+    r"^(?P<container>[^\d(:]+?),?\s+(?:vol\.\s*)?(?P<volume>\d+)\s*"
+    r"(?:\((?P<issue>[\w/–-]+)\)|,?\s*no\.\s*(?P<issue2>[\w/–-]+))?"
+    r"\s*[:,]\s*(?:pp?\.\s*)?(?P<page>\w+(?:\s*[–-]\s*\w+)?)$"
+)
 _NEWS = re.compile(
     rf"^(?P<container>[^,]+?),\s*(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}}|{MONTH_RE}\s+\d{{4}}|(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{{4}}))"
     r"(?:,\s*(?:sec\.\s*\w+,\s*)?(?:pp?\.\s*)?(?P<page>[\w–-]+))?$",
@@ -206,14 +212,14 @@ def recognise_chapter(text: str) -> Element | None:
 
 
 def recognise_journal(text: str) -> Element | None:
-    for pattern in (_JOURNAL, _JOURNAL_MLA, _JOURNAL_APA):
+    for pattern in (_JOURNAL, _JOURNAL_MLA, _JOURNAL_APA, _JOURNAL_AD):
         m = pattern.match(text)
         if m:
             d = m.groupdict()
             values: dict[str, Any] = {"container_title": d["container"].strip(" ,")}
             for key in ("volume", "issue"):
-                if d.get(key):
-                    values[key] = d[key]
+                if d.get(key) or d.get(key + "2"):
+                    values[key] = d.get(key) or d[key + "2"]
             date = d.get("date") or d.get("date2")
             if date:
                 values["issued"] = parse_date(date) or parse_date(str(_year_of(date)))

@@ -28,7 +28,11 @@ __all__ = ["REPEAT_AUTHOR", "parse_reference"]
 REPEAT_AUTHOR = "repeat-author"
 
 _REPEAT = re.compile(r"^\s*(?:[—–]+|-{2,}|_{3,})\s*[.,]?\s*")
-_AUTHOR_YEAR = re.compile(r"^\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,\s*(?P<rest>[^)]*))?\)\.?\s*")
+# "(2000)." (APA) or "2000." (Chicago author-date) right after the names
+_AUTHOR_YEAR = re.compile(
+    r"^(?:\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,\s*(?P<rest>[^)]*))?\)\.?"
+    r"|(?P<bare>(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d)\.)(?:\s+|$)"
+)
 _QUOTED = re.compile(r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|‘(?P<c>[^’]+)’)[.,]?\s*')
 # after the publication facts, only these may still come before the annotation
 _TRAILING = frozenset({"url", "doi", "accessed", "isbn", "extent", "series", "pages"})
@@ -58,9 +62,9 @@ def parse_reference(text: str) -> Reference:
     pos = _take_names(text, state)
     m = _AUTHOR_YEAR.match(text[pos:])
     if m:
-        state.values["issued"] = (
-            parse_date(m.group("year")[:4]) if m.group("year")[0] != "n" else None
-        )
+        year = m.group("year") or m.group("bare")
+        if year[0].isdigit():
+            state.values["issued"] = parse_date(year[:4])
         pos += m.end()
     pos = _take_title(text, pos, state)
     annotation_start = _take_facts(text, pos, state)
