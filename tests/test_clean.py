@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from yalta_refs.clean import fix_line, split_blocks, split_lines, strip_markup
-from yalta_refs.clean.markup import BREAK
+from yalta_refs.clean.markup import BREAK, CONTINUE
 
 
 def _mojibake(text: str, times: int = 1) -> str:
@@ -65,10 +65,14 @@ def test_fix_line(raw: str, expected: str) -> None:
         ),
         pytest.param(
             "<li>One</li><li>Two</li>",
-            f"{BREAK}One{BREAK}{BREAK}Two{BREAK}",
+            f"{BREAK}One{BREAK}Two",
             ("<li>", "</li>", "<li>", "</li>"),
             id="block-tags",
         ),
+        pytest.param("<h2>Sources</h2>Ure", f"{BREAK}Sources{BREAK}Ure", ("<h2>", "</h2>"),
+                     id="heading-close-breaks"),
+        pytest.param("<note><p>Good.</p></note>", f"{CONTINUE}Good.",
+                     ("<note>", "<p>", "</p>", "</note>"), id="note-continues"),
         pytest.param('a x="y" b', 'a x="y" b', (), id="attribute-in-prose-kept"),
         pytest.param("5 < 6 and 7 > 3", "5 < 6 and 7 > 3", (), id="comparison-kept"),
     ],
@@ -123,6 +127,11 @@ def _texts(raw: str) -> list[str]:
             [REF_A, REF_B],
             id="heading-and-furniture",
         ),
+        pytest.param(f"<citation>{REF_A}</citation> A good read.\n<citation>{REF_B}</citation>",
+                     [f"{REF_A} A good read.", REF_B], id="annotation-after-closing-tag"),
+        pytest.param(f"<ref><mixed-citation>{REF_A}</mixed-citation>\n<note><p>Good.</p></note>"
+                     f"</ref>\n<ref><mixed-citation>{REF_B}</mixed-citation></ref>",
+                     [f"{REF_A} Good.", REF_B], id="jats-note-continues"),
         pytest.param(
             f"{REF_A}\n———. Another Book. London: Macmillan, 1990.\n",
             [REF_A, "———. Another Book. London: Macmillan, 1990."],

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import DiscardedText, SourceSpan
 from ..parse.names import take_author_element
-from .markup import BREAK, strip_markup
+from .markup import BREAK, CONTINUE, strip_markup
 from .text import fix_line, normalize_newlines
 
 __all__ = ["Block", "reference_score", "split_blocks", "split_lines"]
@@ -72,6 +72,7 @@ class _Unit:
     line: int
     starts_new: bool
     blank: bool = False
+    continues: bool = False
 
 
 def reference_score(text: str) -> int:
@@ -105,8 +106,10 @@ def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Ite
                     discarded.append(DiscardedText(marker.group(0).strip(), LIST_MARKER, span))
                 piece = piece[marker.end() :]
                 new = True
+            continues = piece.lstrip().startswith(CONTINUE)
+            piece = piece.replace(CONTINUE, " ")
             if piece.strip():
-                yield _Unit(piece.strip(), lineno, new)
+                yield _Unit(piece.strip(), lineno, new and not continues, continues=continues)
             elif i == 0 and len(pieces) == 1:
                 yield _Unit("", lineno, False, blank=True)
 
@@ -136,15 +139,19 @@ def _starts_with_names(line: str) -> bool:
     )
 
 
-def _paragraphs(units: list[_Unit]) -> Iterator[list[_Unit]]:
+def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
     """Group units into blocks: blank lines and markers end one; wraps join."""
+    done: list[list[_Unit]] = []
     current: list[_Unit] = []
     width = max((len(u.text) for u in units), default=0)
     for unit in units:
         if unit.blank:
             if current:
-                yield current
+                done.append(current)
             current = []
+            continue
+        if unit.continues and (current or done):
+            (current or done[-1]).append(unit)  # markup says: same reference
             continue
         joined = "\n".join(u.text for u in current)
         if current and (
@@ -153,11 +160,12 @@ def _paragraphs(units: list[_Unit]) -> Iterator[list[_Unit]]:
             or _is_special(joined)
             or not _continues(joined, unit.text, width)
         ):
-            yield current
+            done.append(current)
             current = []
         current.append(unit)
     if current:
-        yield current
+        done.append(current)
+    return done
 
 
 def _is_special(text: str) -> bool:
@@ -177,7 +185,7 @@ def split_blocks(
 ) -> tuple[list[Block], list[DiscardedText]]:
     """Split a damaged document into reference blocks and discarded text."""
     discarded: list[DiscardedText] = []
-    paragraphs = list(_paragraphs(list(_units(text, source, discarded))))
+    paragraphs = _paragraphs(list(_units(text, source, discarded)))
     texts = [_join_lines(p) for p in paragraphs]
     spans = [SourceSpan(source, p[0].line, p[-1].line) for p in paragraphs]
     headings = [i for i, t in enumerate(texts) if _HEADING.match(t)]

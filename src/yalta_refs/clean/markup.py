@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BREAK", "StrippedLine", "strip_markup"]
+__all__ = ["BREAK", "CONTINUE", "StrippedLine", "strip_markup"]
 
 #: Inserted where markup says a new block begins.
 BREAK = "\x1e"
+#: Inserted where markup says the text still belongs to the reference before
+#: (a JATS ``<note>`` after its ``<mixed-citation>``).
+CONTINUE = "\x1f"
 
 _ATTR = r"""[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'>]+)"""
 _TAG = re.compile(
     rf"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[|\]\]>|<!DOCTYPE[^>]*>"
-    rf"|</?(?P<name>[A-Za-z][\w:.-]*)(?:\s+{_ATTR}|\s+[A-Za-z_][\w:.-]*)*\s*/?>",
+    rf"|<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)(?:\s+{_ATTR}|\s+[A-Za-z_][\w:.-]*)*\s*/?>",
     re.S,
 )
 # attributes left over from a tag whose "<name" was cut away, possibly with
@@ -75,6 +78,8 @@ _BLOCK_TAGS = frozenset(
         "title",
     ]
 )
+_CONTINUATION_TAGS = frozenset({"note", "annotation", "comment", "annote"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "head"})
 _CITATION_ATTRS = re.compile(r"(?:citation|publication|ref)-type\s*=|xlink:type\s*=", re.I)
 
 
@@ -102,9 +107,16 @@ def _join(left: str, right: str, block: bool) -> str:
 def _strip_tags(line: str, removed: list[str]) -> str:
     def repl(m: re.Match[str]) -> str:
         removed.append(m.group(0))
-        return BREAK if _is_block(m.group("name")) else "\x00"
+        name = (m.group("name") or "").lower()
+        if name in _CONTINUATION_TAGS and not m.group("close"):
+            return CONTINUE
+        if m.group("close") and name not in _HEADING_TAGS:
+            # text after </citation> or </li> on the same line still belongs to it
+            return "\x00"
+        return BREAK if _is_block(name) else "\x00"
 
-    return _weld(_TAG.sub(repl, line))
+    text = _weld(_TAG.sub(repl, line))
+    return re.sub(f"{CONTINUE}[\\s{BREAK}]*", CONTINUE, text) if CONTINUE in text else text
 
 
 def _weld(text: str) -> str:

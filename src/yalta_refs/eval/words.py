@@ -52,6 +52,8 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _TAG = re.compile(r"<[^<>]*>")
+#: A 10- or 13-digit ISBN, hyphenated or not: optional 978/979 prefix, 9 core digits, check.
+_ISBN = re.compile(r"(?<![\w-])(?:97[89]-?)?(\d(?:-?\d){8})-?[\dXx](?![\w-])")
 _SKIPPED_KEYS = frozenset({"id", "type", "citation-key"})
 
 
@@ -103,10 +105,16 @@ def word_tokens(text: str) -> list[str]:
 
     Numbers lose leading zeros and English ordinal endings ("02" and "2nd"
     both become "2"), so a month or an edition number parsed into an integer
-    still accounts for the word it came from.
+    still accounts for the word it came from. An ISBN, hyphenated or not, 10
+    or 13 digits, is one token of its 9 core digits ("0-7679-0056-1" and
+    "9780767900568" both become "isbn076790056").
     """
-    folded = unicodedata.normalize("NFKC", text).lower()
+    folded = _ISBN.sub(_isbn_token, unicodedata.normalize("NFKC", text).lower())
     return [_canonical(t) for t in _WORD.findall(folded)]
+
+
+def _isbn_token(match: re.Match[str]) -> str:
+    return " isbn" + match.group(1).replace("-", "") + " "
 
 
 def value_texts(value: Any) -> Iterator[str]:

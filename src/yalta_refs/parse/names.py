@@ -282,7 +282,10 @@ def _next_name(tokens: list[tuple[str, int]], i: int) -> tuple[Name, int] | None
             break
         words.append(token)
         i += 1
-        if token.endswith(",") or (token.endswith(".") and _ends_element(tokens, i - 1)):
+        # in direct order initials come first ("F. H. C. Crick"): they never end the name
+        if token.endswith(",") or (
+            token.endswith(".") and not _is_initial(token) and _ends_element(tokens, i - 1)
+        ):
             break
     if len(words) < 2 and not (words and words[-1].rstrip(",.") in _SUFFIXES):
         return None

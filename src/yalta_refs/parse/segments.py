@@ -148,7 +148,7 @@ def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
     if re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", token.lstrip("(\"“'‘")):
         nxt = text[i + 2 : i + 40]
         # an initial: "J. R. Smith", "U.S. Army"; but "Smith, John Q. The Title"
-        return not re.match(r"[A-Z]\.|[A-Z][\w'’-]*[\s,]", nxt) or bool(
+        return not re.match(r"[A-Z]\.|[A-Z][\w'’-]*[\s,.]", nxt) or bool(
             re.match(r"(?:The|A|An|In|On|Of)\s", nxt)
         )
     return not in_quote
