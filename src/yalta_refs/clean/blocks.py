@@ -43,7 +43,7 @@ _FURNITURE = re.compile(
     re.I,
 )
 _MARKER = re.compile(
-    r"^\s*(?:[•*·▪◦●‣⁃∙■□○\-–—](?![-–—])\s*|\(?\d{1,4}[.)]\s+|\[\d{1,4}\]\s*|\d{1,4}\.\t)"
+    r"^\s*(?:[•*·▪◦●‣⁃∙■□○\-–—](?![-–—])\s*|\(?\d{1,3}[.)]\s+|\[\d{1,4}\]\s*|\d{1,3}\.\t)"
 )
 _REPEAT = re.compile(r"^\s*(?:[—–-]{2,}|_{3,})")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d)(?!\d)|\bn\.\s?d\.|\bforthcoming\b", re.I)
@@ -115,7 +115,7 @@ def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Ite
 
 
 def _ends_reference(text: str) -> bool:
-    return bool(re.search(r"[.!?)\]\"”]\s*$", text)) and reference_score(text) >= 3
+    return bool(re.search(r"[.!?)\]\"”’']\s*$", text)) and reference_score(text) >= 3
 
 
 def _continues(prev: str, line: str, width: int) -> bool:

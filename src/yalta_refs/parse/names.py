@@ -158,25 +158,42 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start()) for m in re.finditer(r"\S+", text)]
 
 
+def _has_period_initial(token: str) -> bool:
+    return token.rstrip(",").endswith(".") and _is_initial(token)
+
+
+def _given_continues(tokens: list[tuple[str, int]], i: int) -> bool:
+    """Token i (ending in a period) is inside the given names: more of them follow."""
+    nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+    if _has_period_initial(nxt):
+        return True  # "J. R. R."
+    if not _is_initial(tokens[i][0].rstrip(",")) or not _NAME_WORD.match(nxt):
+        return False
+    if not _is_cap(nxt) or nxt.lower().rstrip(",.") in {"the", "a", "an"} or len(nxt) > 14:
+        return False
+    after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
+    if nxt.endswith("."):
+        return True  # "F. Scott." — a middle name after an initial
+    if nxt.endswith(","):
+        # "J. Arch, and …" / "J. Arch, Gábor …": a middle name; "Doe, A." is the next person
+        return (after in _AND or after == "with" or bool(_ROLE.match(after))
+                or (_is_cap(after) and not _has_period_initial(after)))
+    return False
+
+
+def _apa_surname_follows(tokens: list[tuple[str, int]], i: int) -> bool:
+    """ "Smith, J. Doe, A.": after an initial, a surname with a comma, then an initial."""
+    nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+    after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
+    return (_is_initial(tokens[i][0].rstrip(",")) and nxt.endswith(",")
+            and bool(_NAME_WORD.match(nxt)) and _has_period_initial(after))
+
+
 def _ends_element(tokens: list[tuple[str, int]], i: int) -> bool:
     """Token i ends with a period: does the author element end here?"""
-    token = tokens[i][0]
-    if not token.endswith("."):
+    if not tokens[i][0].endswith("."):
         return False
-    nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-    if not _is_initial(token.rstrip(",")):
-        return True
-    if _is_initial(nxt):
-        return False  # "J. R. R."
-    # "Smith, J. Doe, A." style: an initial, then a short surname with a comma
-    surname_follows = (
-        bool(_NAME_WORD.match(nxt))
-        and nxt.endswith(",")
-        and i + 2 < len(tokens)
-        and len(nxt) < 15
-        and not nxt.lower().startswith(("the", "a", "an"))
-    )
-    return not surname_follows
+    return not (_given_continues(tokens, i) or _apa_surname_follows(tokens, i))
 
 
 def take_author_element(text: str) -> AuthorElement | None:
@@ -257,7 +274,7 @@ def _inverted_name(tokens: list[tuple[str, int]], i: int) -> tuple[Name, int] | 
             break
         given.append(token)
         i += 1
-        if token.endswith(",") or (token.endswith(".") and _ends_element(tokens, i - 1)):
+        if token.endswith(",") or (token.endswith(".") and not _given_continues(tokens, i - 1)):
             break
     if not given:
         return None
