@@ -116,6 +116,13 @@ A, B, C, D = (book("Stalin: The Court of the Red Tsar", "Montefiore", 2004),
                  [(None, 0), (0, None)], id="dissimilar-not-matched"),
     pytest.param([book("Stalin: The Court of the Red", "Montefiore", 2004)], [A],
                  [(0, 0)], id="damaged-title-still-matched"),
+    pytest.param([book("Montefiore", "Montefiore", 2004)], [A], [(0, 0)],
+                 id="mangled-title-matched-by-author-and-year"),
+    pytest.param([{"title": "USHMM", "URL": "https://x.org/a"}],
+                 [{"title": "Displaced Persons", "URL": "https://x.org/a"}], [(0, 0)],
+                 id="shared-url-matches"),
+    pytest.param([book("Young Stalin", "Montefiore", 2007), A], [A], [(0, None), (1, 0)],
+                 id="same-author-other-book-loses-to-the-right-one"),
 ])
 def test_align_references(pred: list[dict[str, Any]], gold: list[dict[str, Any]],
                           pairs: list[tuple[int | None, int | None]]) -> None:
@@ -157,6 +164,9 @@ def test_counts_f1() -> None:
     pytest.param("Stalinâ€™s", ["stalin", "s"], id="mojibake-fixed"),
     pytest.param("2nd ed., vol. 02", ["2", "ed", "vol", "2"], id="numbers-canonical"),
     pytest.param("Deﬁcits", ["deficits"], id="nfkc-ligature"),
+    pytest.param("ISBN 0-7679-0056-1.", ["isbn", "isbn076790056"], id="isbn-10-one-token"),
+    pytest.param("9780767900568", ["isbn076790056"], id="isbn-13-same-core"),
+    pytest.param("pp. 1993-2004", ["pp", "1993", "2004"], id="ranges-not-isbn"),
 ])
 def test_visible_tokens(text: str, tokens: list[str]) -> None:
     assert words.word_tokens(words.visible_text(text)) == tokens

@@ -33,7 +33,10 @@ _HEADING = re.compile(
     r"(?:reading|readings|bibliography|sources|works)(?:\s+list)?|bibliography|sources|"
     r"references|works\s+cited|literature\s+cited|works\s+consulted|reading\s+list|"
     r"for\s+further\s+(?:reading|study|information)|sources\s+and\s+further\s+reading|"
-    r"bibliography\s+and\s+further\s+reading|literature)\s*:?\s*$",
+    r"bibliography\s+and\s+further\s+reading|literature|notes\s+and\s+references|"
+    r"(?:web|internet|online|electronic|further|other|primary|secondary)\s+"
+    r"(?:sites?|resources|sources)|websites|resources|selected\s+works|works|"
+    r"(?:books|articles)(?:\s+and\s+(?:articles|books|chapters))?)\s*:?\s*$",
     re.I,
 )
 _FURNITURE = re.compile(
@@ -42,6 +45,12 @@ _FURNITURE = re.compile(
     r"retrieved\s+from\s+\"?https?:|this\s+page\s+was\s+last)",
     re.I,
 )
+_VERB = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|did|does|became|began|made|took|came|went|led|met|"
+    r"spoke|sought|fought|saw|gave|won|lost|fled|left|held|would|could|will|can)\b|"
+    r"\b(?<![A-Z])[a-z]{3,}ed\b(?! by\b)"
+)
+_MAX_WRAP = 110  # hard-wrapped lists wrap at 60-100 columns
 _MARKER = re.compile(
     r"^\s*(?:[•*·▪◦●‣⁃∙■□○\-–—](?![-–—])\s*|\(?\d{1,3}[.)]\s+|\[\d{1,4}\]\s*|\d{1,3}\.\t)"
 )
@@ -118,16 +127,20 @@ def _ends_reference(text: str) -> bool:
     return bool(re.search(r"[.!?)\]\"”’']\s*$", text)) and reference_score(text) >= 3
 
 
-def _continues(prev: str, line: str, width: int) -> bool:
+def _continues(prev: str, line: str) -> bool:
     """Whether ``line`` carries on the reference of the lines before it."""
     if not _ends_reference(prev):
         return True
     if line[:1].islower() or not _NAME_START.match(line):
         return True
-    if _starts_with_names(line):
-        return False  # "Surname, Given. …" after a finished reference: a new one
-    # a full-width previous line: a hard wrap, unless the new line is a whole reference
-    return len(prev.split("\n")[-1]) >= width - 12 and reference_score(line) < 3
+    if _starts_with_names(line) or _REPEAT.match(line):
+        return False  # "Surname, Given. …" or "———." after a finished reference: a new one
+    lines = prev.split("\n")
+    width = max(len(x) for x in [*lines, line])
+    if width > _MAX_WRAP:
+        return False  # long lines are not hard-wrapped: one reference per line
+    # hard-wrapped text: a reference that ended at the margin may go on
+    return len(lines[-1]) >= width - 12
 
 
 def _starts_with_names(line: str) -> bool:
@@ -143,7 +156,6 @@ def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
     """Group units into blocks: blank lines and markers end one; wraps join."""
     done: list[list[_Unit]] = []
     current: list[_Unit] = []
-    width = max((len(u.text) for u in units), default=0)
     for unit in units:
         if unit.blank:
             if current:
@@ -158,7 +170,7 @@ def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
             unit.starts_new
             or _is_special(unit.text)
             or _is_special(joined)
-            or not _continues(joined, unit.text, width)
+            or not _continues(joined, unit.text)
         ):
             done.append(current)
             current = []
@@ -229,7 +241,21 @@ def _kind(text: str) -> str:
         return "furniture"
     if _HEADING.match(text):
         return "heading"
-    return "ref" if reference_score(text) >= 3 or _REPEAT.match(text) else "other"
+    if _REPEAT.match(text):
+        return "ref"
+    return "ref" if reference_score(text) >= 3 and not _is_prose(text) else "other"
+
+
+def _is_prose(text: str) -> bool:
+    """Article prose: a long first sentence with a verb in it, and no names or title first.
+
+    A reference's first element is a name list or a title; titles are in
+    title case or at least lack finite verbs like "was" or "created".
+    """
+    if len(text.split()) < 20 or _NAME_START.match(text) or re.search(r"https?://", text[:300]):
+        return False
+    first = re.split(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
+    return len(first.split()) >= 8 and bool(_VERB.search(first))
 
 
 def split_lines(text: str, *, source: str | None = None) -> tuple[list[Block], list[DiscardedText]]:

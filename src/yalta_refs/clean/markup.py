@@ -36,6 +36,9 @@ _RESIDUE = re.compile(
 # "<citation" at the very end of a line, its attributes on the next one
 _OPEN_AT_END = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)(?:\s+" + _ATTR + r")*\s*$")
 
+# the tail of an attribute value whose start was cut: 'simple">' at a line start
+_CUT_VALUE = re.compile(r"^\s*(?:[•*·-]\s*)?(?P<frag>[A-Za-z][\w:.-]*\"\s*/?>)")
+
 _BLOCK_TAGS = frozenset(
     [
         "citation",
@@ -153,6 +156,10 @@ def strip_markup(line: str) -> StrippedLine:
     text = _strip_tags(line, removed) if "<" in line else line
     if "=" in text:
         text = _strip_residue(text, removed)
+    cut = _CUT_VALUE.match(text)
+    if cut:
+        removed.append(cut.group("frag"))
+        text = text[: cut.start("frag")] + BREAK + text[cut.end() :]
     m = _OPEN_AT_END.search(text)
     if m:
         removed.append(m.group(0))

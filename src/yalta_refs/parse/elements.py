@@ -126,7 +126,7 @@ _REPORT = re.compile(
     r"|Research Paper|White Paper)\b(?:\s+(?:No\.|no\.|#)\s*(?P<number>[\w./-]+))?"
 )
 _SERIES = re.compile(
-    r"^\(?(?P<series>(?:[A-Z][\w'’-]*|of|in|and|the|on|for)(?:\s+(?:[A-Z][\w'’-]*|of|in|and|the|on|for|&))*\s+(?:Series|Studies|Library|Classics|Monographs|Texts|History|Histories))(?:,?\s*(?:no\.|vol\.)?\s*(?P<number>\d+))?\)?$"
+    r"^\(?(?P<series>(?:[A-Z][\w'’-]*|of|in|and|the|on|for)(?:\s+(?:[A-Z][\w'’-]*|of|in|and|the|on|for|&))*\s+(?:Series|Studies|Library|Classics|Monographs|Texts))(?:,?\s*(?:no\.|vol\.)?\s*(?P<number>\d+))?\)?$"
 )
 
 
@@ -203,7 +203,11 @@ def recognise_chapter(text: str) -> Element | None:
         return None
     values: dict[str, Any] = {"container_title": m.group("container").strip()}
     if m.group("editors"):
-        values["editor"] = _names(m.group("editors"))
+        parts = re.split(r",?\s+(?:and\s+)?(?:translated|trans\.)\s+by\s+",
+                         m.group("editors"), maxsplit=1)
+        values["editor"] = _names(parts[0])
+        if len(parts) > 1:
+            values["translator"] = _names(parts[1])
     if m.group("page"):
         values["page"] = parse_pages(m.group("page"))
     if m.group("volume"):

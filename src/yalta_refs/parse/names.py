@@ -173,7 +173,9 @@ def _given_continues(tokens: list[tuple[str, int]], i: int) -> bool:
         return False
     after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
     if nxt.endswith("."):
-        return True  # "F. Scott." — a middle name after an initial
+        # "Fitzgerald, F. Scott." — a name after a leading initial; but in
+        # "Said, Edward W. Orientalism." the initial closes the given names
+        return i > 0 and tokens[i - 1][0].endswith(",")
     if nxt.endswith(","):
         # "J. Arch, and …" / "J. Arch, Gábor …": a middle name; "Doe, A." is the next person
         return (after in _AND or after == "with" or bool(_ROLE.match(after))

@@ -24,12 +24,13 @@ _PUBLISHED_AS = re.compile(
     r"\b(?P<lead>(?i:first|originally|previously|earlier)\s+)?(?i:published|issued|appeared)"
     r"(?P<lang>\s+in\s+(?P<language>[A-Z][a-z]+))?(?:\s+in\s+[A-Z][\w ]+?)?"
     r"\s+(?:as|under the title)\s+"
-    rf"(?P<title>[^.;]+?)(?:\s*(?:,\s*)?(?:in|\()\s*(?P<year>{_YEAR[1:-1]})\)?|(?=[.;]|$))",
+    rf"(?P<title>(?:[^.;]|(?<=\b[A-Z])\.)+?)(?:\s*(?:,\s*)?(?:in|\()\s*(?P<year>{_YEAR[1:-1]})\)?|(?=[.;]|$))",
 )
 _TRANSLATED = re.compile(
     r"\b[Tt]ranslated(?:\s+from\s+the\s+[A-Z]\w+)?\s+by\s+(?P<names>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*"
     r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)*)"
 )
+_LATER = re.compile(r"\b(?:later|subsequently|since|afterwards|then)\b", re.I)
 _NOT_ORIGINAL = re.compile(
     r"\bin\s+English\b|\bas\s+(?:part|one|a\s+(?:volume|chapter|series))\b", re.I
 )
@@ -39,6 +40,9 @@ def notes_from_annotation(annotation: str) -> dict[str, Any]:
     """The fields an annotation states: original-date, original-title, translator."""
     found: dict[str, Any] = {}
     for m in _PUBLISHED_AS.finditer(annotation):
+        sentence_start = max(annotation.rfind(". ", 0, m.start()), 0)
+        if _LATER.search(annotation[sentence_start : m.start()]):
+            continue  # "Later revised and published as …": a later book, not the original
         if _NOT_ORIGINAL.search(m.group(0)) or (
             m.group("lang") and not m.group("lead") and m.group("language") == "English"
         ):

@@ -36,6 +36,7 @@ _AUTHOR_YEAR = re.compile(
 _QUOTED = re.compile(r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|‘(?P<c>[^’]+)’)[.,]?\s*')
 # after the publication facts, only these may still come before the annotation
 _TRAILING = frozenset({"url", "doi", "accessed", "isbn", "extent", "series", "pages"})
+_REPORT_TITLE = re.compile(r"^(?:The\s+)?(?:[\w/-]+\s+){0,3}Report\b|\bReport of\b|\bFinal Report\b")
 _PAGES = re.compile(r"^(?:pp?\.|pages?)\s*\S+", re.I)
 
 
@@ -101,15 +102,18 @@ def _take_title(text: str, pos: int, state: _State) -> int:
         return pos
     first = segments[0]
     element = classify(first.bare)
-    if element is not None and element.kind in {"url", "doi", "isbn", "chapter"}:
+    if element is not None and element.kind in {"url", "doi", "isbn"}:
         return pos  # no title: facts straight away
     if (
         not _has_author(state)
         and len(segments) > 2
         and _looks_corporate(first.bare)
         and not _is_fact(segments[1])
-        and _is_fact(segments[2])
+        and (_is_fact(segments[2]) or _QUOTED.match(segments[1].text))
     ):
+        if _QUOTED.match(segments[1].text):
+            state.values["author"] = (Name(literal=first.bare),)
+            return _take_title(text, pos + segments[1].start, state)
         # "United Nations. The State of the World's Refugees. Geneva: UNHCR, 2000."
         state.values["author"] = (Name(literal=first.bare),)
         state.values["title"] = segments[1].bare
@@ -127,7 +131,7 @@ def _is_fact(segment: Segment) -> bool:
 
 
 def _looks_corporate(text: str) -> bool:
-    return ":" not in text and len(text.split()) <= 8
+    return ":" not in text and "?" not in text and len(text.split()) <= 14
 
 
 def _take_facts(text: str, pos: int, state: _State) -> int | None:
@@ -179,11 +183,37 @@ def _keep_unknown(unknown: list[Segment], state: _State, *, before_terminal: boo
     """Elements we could not name: a website's name, a series, else a note."""
     for seg in unknown:
         bare = seg.bare
-        if "container_title" not in state.values and state.values.get("_quoted"):
+        title = state.values.get("title", "")
+        if before_terminal and title.endswith(("?", "!")) and not state.kinds \
+                and not state.values.get("_quoted"):
+            state.values["title"] = f"{title} {bare}"  # "Who Governs? Democracy and Power …"
+        elif "container_title" not in state.values and state.values.get("_quoted"):
             state.values["container_title"] = bare
+        elif before_terminal and _series(bare, state):
+            continue
         else:
             state.notes.append(bare)
     unknown.clear()
+
+
+_MINOR_WORDS = frozenset("a an the of in on and for to at by from with de la le des du".split())
+
+
+def _series(text: str, state: _State) -> bool:
+    """ "The Oxford History of the United States 6": a series title and number."""
+    m = re.fullmatch(r"\(?(?P<title>[A-Z][^()]*?[A-Za-z])(?:,?\s+(?:no\.|vol\.)?\s*"
+                     r"(?P<number>\d+))?\)?", text)
+    if not m or "collection_title" in state.values:
+        return False
+    words = [w for w in text.strip("()").split() if w.isalpha()]
+    title_case = len(words) <= 8 and all(
+        w[0].isupper() for w in words if w.lower() not in _MINOR_WORDS)
+    if not (m.group("number") or text.startswith("(") or title_case):
+        return False
+    state.values["collection_title"] = m.group("title")
+    if m.group("number"):
+        state.values["collection_number"] = m.group("number")
+    return True
 
 
 def _infer_type(state: _State) -> str:
@@ -196,7 +226,8 @@ def _infer_type(state: _State) -> str:
         return "chapter"
     if "journal" in kinds:
         return "article-journal"
-    if "report" in kinds:
+    if "report" in kinds or (_REPORT_TITLE.search(v.get("title", ""))
+                             and "container_title" not in v):
         return "report"
     if kinds & {"url", "accessed"} and "publisher" not in v:
         return "webpage"

@@ -140,17 +140,18 @@ def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
         return not in_quote
     word = re.search(r"(\S+)$", text[:i])
     token = word.group(1) if word else ""
-    core = token.lstrip("(\"“'‘").lower()
-    if core in _BEFORE_NUMBER:
-        return not re.match(r"\s(?:\d|[IVXLivxl]+\b)", text[i + 1 : i + 12])
-    if core in _NO_BREAK_AFTER:
-        return False
-    if re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", token.lstrip("(\"“'‘")):
+    bare = token.lstrip("(\"“'‘")
+    if re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", bare):
         nxt = text[i + 2 : i + 40]
         # an initial: "J. R. Smith", "U.S. Army"; but "Smith, John Q. The Title"
         return not re.match(r"[A-Z]\.|[A-Z][\w'’-]*[\s,.]", nxt) or bool(
             re.match(r"(?:The|A|An|In|On|Of)\s", nxt)
         )
+    core = bare.lower()
+    if core in _BEFORE_NUMBER:
+        return not re.match(r"\s(?:\d|[IVXLivxl]+\b)", text[i + 1 : i + 12])
+    if core in _NO_BREAK_AFTER:
+        return False
     return not in_quote
 
 
