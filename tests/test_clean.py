@@ -127,6 +127,45 @@ def _texts(raw: str) -> list[str]:
             [REF_A, REF_B],
             id="heading-and-furniture",
         ),
+        pytest.param(f'simple">{REF_A}\nsimple">{REF_B}\n', [REF_A, REF_B],
+                     id="cut-attribute-value"),
+        pytest.param(
+            "In February 1945 the three leaders gathered at Yalta and agreed on the occupation "
+            "of Germany and on elections in Poland.\n\nWeb Sites\n"
+            f"{REF_A}\n{REF_B}\n",
+            [REF_A, REF_B], id="prose-and-unlisted-heading",
+        ),
+        pytest.param(
+            "Courtois, Stéphane, et al. The Black Book of Communism: Crimes,\n"
+            "Terror, Repression. Translated by Jonathan Murphy and Mark Kramer.\n"
+            "Cambridge, Mass.: Harvard University Press, 1999.\n",
+            ["Courtois, Stéphane, et al. The Black Book of Communism: Crimes, Terror, Repression. "
+             "Translated by Jonathan Murphy and Mark Kramer. Cambridge, Mass.: Harvard University "
+             "Press, 1999."],
+            id="wrapped-imprint-is-not-a-new-reference",
+        ),
+        pytest.param(
+            "Tuchman, Barbara W. Stilwell and the American Experience in China. New York:\n"
+            "Macmillan, 1971. A biography.\n"
+            "———. A Distant Mirror: The Calamitous 14th Century. New York: Knopf,\n"
+            "1978. Built around the life of a nobleman.\n",
+            ["Tuchman, Barbara W. Stilwell and the American Experience in China. New York: "
+             "Macmillan, 1971. A biography.",
+             "———. A Distant Mirror: The Calamitous 14th Century. New York: Knopf, 1978. Built "
+             "around the life of a nobleman."],
+            id="wrapped-year-is-not-a-list-number",
+        ),
+        pytest.param(
+            "National Commission on Terrorist Attacks upon the United States. The 9/11 Commission "
+            "Report. New York: W. W. Norton, 2004. Unusually readable for an official report.\n"
+            "National Security Council. NSC 68: United States Objectives and Programs for National "
+            "Security. Washington, D.C., April 14, 1950. A secret policy paper.\n",
+            ["National Commission on Terrorist Attacks upon the United States. The 9/11 Commission "
+             "Report. New York: W. W. Norton, 2004. Unusually readable for an official report.",
+             "National Security Council. NSC 68: United States Objectives and Programs for "
+             "National Security. Washington, D.C., April 14, 1950. A secret policy paper."],
+            id="long-lines-one-reference-each",
+        ),
         pytest.param(f"<citation>{REF_A}</citation> A good read.\n<citation>{REF_B}</citation>",
                      [f"{REF_A} A good read.", REF_B], id="annotation-after-closing-tag"),
         pytest.param(f"<ref><mixed-citation>{REF_A}</mixed-citation>\n<note><p>Good.</p></note>"

@@ -209,6 +209,130 @@ CASES = [
 ]
 
 
+CASES += [
+    pytest.param(
+        "Leffler, Melvyn P. A Preponderance of Power. Stanford: Stanford University Press, 1992.",
+        {"type": "book", "author": ["Melvyn P. Leffler"], "title": "A Preponderance of Power",
+         "publisher-place": "Stanford", "publisher": "Stanford University Press",
+         "issued": "1992"},
+        id="initial-then-one-letter-title-word",
+    ),
+    pytest.param(
+        "Said, Edward W. Orientalism. New York: Pantheon Books, 1978.",
+        {"type": "book", "author": ["Edward W. Said"], "title": "Orientalism",
+         "publisher-place": "New York", "publisher": "Pantheon Books", "issued": "1978"},
+        id="initial-then-one-word-title",
+    ),
+    pytest.param(
+        "Fitzgerald, F. Scott. The Great Gatsby. New York: Scribner, 1925.",
+        {"type": "book", "author": ["F. Scott Fitzgerald"], "title": "The Great Gatsby",
+         "publisher-place": "New York", "publisher": "Scribner", "issued": "1925"},
+        id="leading-initial-then-middle-name",
+    ),
+    pytest.param(
+        "Getty, J. Arch, and Oleg V. Naumov. The Road to Terror. New Haven: Yale University "
+        "Press, 1999.",
+        {"type": "book", "author": ["J. Arch Getty", "Oleg V. Naumov"],
+         "title": "The Road to Terror",
+         "publisher-place": "New Haven", "publisher": "Yale University Press", "issued": "1999"},
+        id="initial-then-middle-name-with-comma",
+    ),
+    pytest.param(
+        "Ambrose, Stephen E. D-Day, June 6, 1944: The Climactic Battle of World War II. New York: "
+        "Simon & Schuster, 1994.",
+        {"type": "book", "author": ["Stephen E. Ambrose"],
+         "title": "D-Day, June 6, 1944: The Climactic Battle of World War II",
+         "publisher-place": "New York", "publisher": "Simon & Schuster", "issued": "1994"},
+        id="title-word-with-comma-after-initial",
+    ),
+    pytest.param(
+        "Hofstadter, Richard. The Age of Reform: From Bryan to F.D.R. New York: Knopf, 1955.",
+        {"type": "book", "author": ["Richard Hofstadter"],
+         "title": "The Age of Reform: From Bryan to F.D.R.", "publisher-place": "New York",
+         "publisher": "Knopf", "issued": "1955"},
+        id="title-ending-in-dotted-abbreviation",
+    ),
+    pytest.param(
+        "Ginzburg, Carlo. The Cheese and the Worms. Translated by John and Anne Tedeschi. "
+        "Baltimore: Johns Hopkins University Press, 1980.",
+        {"type": "book", "author": ["Carlo Ginzburg"], "title": "The Cheese and the Worms",
+         "translator": ["John Tedeschi", "Anne Tedeschi"], "publisher-place": "Baltimore",
+         "publisher": "Johns Hopkins University Press", "issued": "1980"},
+        id="translators-sharing-a-family-name",
+    ),
+    pytest.param(
+        "Dahl, Robert A. Who Governs? Democracy and Power in an American City. New Haven: Yale "
+        "University Press, 1961.",
+        {"type": "book", "author": ["Robert A. Dahl"],
+         "title": "Who Governs? Democracy and Power in an American City",
+         "publisher-place": "New Haven", "publisher": "Yale University Press", "issued": "1961"},
+        id="question-mark-then-subtitle",
+    ),
+    pytest.param(
+        "McPherson, James M. Battle Cry of Freedom. The Oxford History of the United States 6. "
+        "New York: Oxford University Press, 1988.",
+        {"type": "book", "author": ["James M. McPherson"], "title": "Battle Cry of Freedom",
+         "collection-title": "The Oxford History of the United States", "collection-number": "6",
+         "publisher-place": "New York", "publisher": "Oxford University Press", "issued": "1988"},
+        id="numbered-series",
+    ),
+    pytest.param(
+        'Mearsheimer, John J. "Back to the Future." The National Interest, no. 16 (Summer 1989): '
+        "5-56.",
+        {"type": "article-journal", "author": ["John J. Mearsheimer"],
+         "title": "Back to the Future",
+         "container-title": "The National Interest", "issue": "16", "issued": "1989",
+         "page": "5-56"},
+        id="journal-issue-without-volume",
+    ),
+    pytest.param(
+        "Leffler, Melvyn P. 1984. “The American Conception of National Security.” American "
+        "Historical Review 89(2): 346–381.",
+        {"type": "article-journal", "author": ["Melvyn P. Leffler"],
+         "title": "The American Conception of National Security",
+         "container-title": "American Historical Review", "volume": "89", "issue": "2",
+         "issued": "1984", "page": "346-381"},
+        id="author-date-journal",
+    ),
+    pytest.param(
+        'United States Holocaust Memorial Museum. "Displaced Persons." Holocaust Encyclopedia. '
+        "n.d. https://encyclopedia.ushmm.org/x. Accessed June 14, 2022.",
+        {"type": "webpage", "author": ["United States Holocaust Memorial Museum"],
+         "title": "Displaced Persons", "container-title": "Holocaust Encyclopedia",
+         "URL": "https://encyclopedia.ushmm.org/x", "accessed": "2022-06-14"},
+        id="corporate-author-webpage-no-date",
+    ),
+    pytest.param(
+        "National Security Council. NSC 68: United States Objectives and Programs for National "
+        "Security. Washington, D.C., April 14, 1950. Declassified in 1975.",
+        {"type": "book", "author": ["National Security Council"],
+         "title": "NSC 68: United States Objectives and Programs for National Security",
+         "publisher-place": "Washington, D.C.", "issued": "1950-04-14",
+         "annote": "Declassified in 1975."},
+        id="place-and-full-date",
+    ),
+    pytest.param(
+        "Kissinger, Henry A. A Thesis. PhD diss., Harvard University, 1954. Later revised and "
+        "published as A World Restored.",
+        {"type": "thesis", "author": ["Henry A. Kissinger"], "title": "A Thesis",
+         "genre": "PhD diss.", "publisher": "Harvard University", "issued": "1954",
+         "annote": "Later revised and published as A World Restored."},
+        id="later-published-as-is-not-an-original-title",
+    ),
+    pytest.param(
+        "Nove, Alec. An Economic History of the USSR. 3rd ed. London: Penguin Books, 1992. "
+        "First published in 1969 as An Economic History of the U.S.S.R. The standard survey.",
+        {"type": "book", "author": ["Alec Nove"], "title": "An Economic History of the USSR",
+         "edition": "3", "publisher-place": "London", "publisher": "Penguin Books",
+         "issued": "1992", "original-date": "1969",
+         "original-title": "An Economic History of the U.S.S.R",
+         "annote": "First published in 1969 as An Economic History of the U.S.S.R. The "
+                   "standard survey."},
+        id="first-published-year-as-title-with-abbreviation",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_parse_reference(text: str, expected: dict[str, Any]) -> None:
     assert _summary(parse_reference(text)) == expected

@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import DiscardedText, SourceSpan
+from ..parse.elements import classify
 from ..parse.names import take_author_element
+from ..parse.segments import split_segments
 from .markup import BREAK, CONTINUE, strip_markup
 from .text import fix_line, normalize_newlines
 
@@ -131,8 +133,8 @@ def _continues(prev: str, line: str) -> bool:
     """Whether ``line`` carries on the reference of the lines before it."""
     if not _ends_reference(prev):
         return True
-    if line[:1].islower() or not _NAME_START.match(line):
-        return True
+    if line[:1].islower() or line[:1].isdigit() or _starts_with_fact(line):
+        return True  # "1 of A History …", "New York: Viking, 2002. …": a wrapped reference
     if _starts_with_names(line) or _REPEAT.match(line):
         return False  # "Surname, Given. …" or "———." after a finished reference: a new one
     lines = prev.split("\n")
@@ -141,6 +143,14 @@ def _continues(prev: str, line: str) -> bool:
         return False  # long lines are not hard-wrapped: one reference per line
     # hard-wrapped text: a reference that ended at the margin may go on
     return len(lines[-1]) >= width - 12
+
+
+def _starts_with_fact(line: str) -> bool:
+    first = split_segments(line[:200])
+    if not first:
+        return False
+    element = classify(first[0].bare)
+    return element is not None and element.kind not in {"date", "url", "doi"}
 
 
 def _starts_with_names(line: str) -> bool:

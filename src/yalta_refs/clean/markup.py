@@ -16,10 +16,10 @@ from dataclasses import dataclass
 __all__ = ["BREAK", "CONTINUE", "StrippedLine", "strip_markup"]
 
 #: Inserted where markup says a new block begins.
-BREAK = "\x1e"
+BREAK = "\ue000"  # private-use characters: not whitespace, never in real text
 #: Inserted where markup says the text still belongs to the reference before
 #: (a JATS ``<note>`` after its ``<mixed-citation>``).
-CONTINUE = "\x1f"
+CONTINUE = "\ue001"
 
 _ATTR = r"""[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'>]+)"""
 _TAG = re.compile(

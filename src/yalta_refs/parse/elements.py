@@ -64,7 +64,7 @@ _PUB_WORDS = re.compile(
     r"Oxford|Cambridge|Yale|Princeton|Harvard|University|Bantam|Pantheon|Allen|Unwin|Hill|Wang)\b"
 )
 _JOURNAL = re.compile(
-    r"^(?P<container>[^\d(]+?),?\s+(?:vol\.\s*)?(?P<volume>\d+[A-Za-z]?)"
+    r"^(?P<container>[^\d(]+?)(?:,?\s+(?:vol\.\s*)?(?P<volume>\d+[A-Za-z]?))?"
     r"(?:,?\s*(?:no\.|nos\.|issue|#)\s*(?P<issue>[\w/–-]+))?"
     r"(?:\s*\((?P<date>[^)]*?\d{4}[^)]*?)\)|,\s*(?P<date2>(?:\w+\.?\s+)?\d{4}))"
     r"(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<page>[\w–-]+(?:,\s*\d+[–-]\d+)*))?$"
@@ -103,6 +103,10 @@ _THESIS = re.compile(
     r"MPhil|Senior|Honors|Honours|B\.A\.|D\.Phil\.|DPhil|Ed\.D\.)\s+(?:diss(?:ertation)?\.?|thesis))"
     rf"(?:,\s*(?P<publisher>[^,]+?))?(?:,\s*(?P<year>{_YEARISH}))?$",
     re.I,
+)
+_PLACE_DATE = re.compile(
+    rf"^(?P<place>{_CITY}(?:,\s(?:[A-Z]\.)+[A-Z]?\.?|,\s[A-Z][a-z]+\.)?),\s+"
+    rf"(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+){_YEARISH})$"
 )
 _URL_RE = re.compile(r"(https?://\S+|www\.\S+)")
 _ACCESSED = re.compile(
@@ -218,7 +222,7 @@ def recognise_chapter(text: str) -> Element | None:
 def recognise_journal(text: str) -> Element | None:
     for pattern in (_JOURNAL, _JOURNAL_MLA, _JOURNAL_APA, _JOURNAL_AD):
         m = pattern.match(text)
-        if m:
+        if m and (m.groupdict().get("volume") or m.groupdict().get("issue")):
             d = m.groupdict()
             values: dict[str, Any] = {"container_title": d["container"].strip(" ,")}
             for key in ("volume", "issue"):
@@ -252,6 +256,26 @@ def recognise_news(text: str) -> Element | None:
     if m.group("page"):
         values["page"] = parse_pages(m.group("page")) or m.group("page")
     return Element("news", values)
+
+
+def recognise_date(text: str) -> Element | None:
+    """A date standing alone: "n.d.", "2004", "March 3, 1995" (web pages, reports)."""
+    t = text.strip()
+    if re.fullmatch(r"n\.\s?d\.?|no date|undated", t, re.I):
+        return Element("date", {})
+    date = parse_date(t) if len(t) <= 30 else None
+    return Element("date", {"issued": date}) if date else None
+
+
+def recognise_place_date(text: str) -> Element | None:
+    """ "Washington, D.C., April 14, 1950": a place and a date, no publisher."""
+    m = _PLACE_DATE.match(text)
+    if not m:
+        return None
+    date = parse_date(m.group("date"))
+    if date is None:
+        return None
+    return Element("imprint", {"publisher_place": m.group("place"), "issued": date})
 
 
 def recognise_identifiers(text: str) -> Element | None:
@@ -308,6 +332,7 @@ def recognise_report(text: str) -> Element | None:
 
 RECOGNISERS: list[Callable[[str], Element | None]] = [
     recognise_identifiers,
+    recognise_date,
     recognise_role,
     recognise_edition,
     recognise_volumes,
@@ -315,6 +340,7 @@ RECOGNISERS: list[Callable[[str], Element | None]] = [
     recognise_chapter,
     recognise_imprint,
     recognise_news,
+    recognise_place_date,
     recognise_journal,
     recognise_report,
     recognise_series,

@@ -141,7 +141,19 @@ def parse_name_list(text: str) -> tuple[Name, ...]:
                 part,
                 last.literal,
             )
-    return tuple(names)
+    return _share_family(names)
+
+
+def _share_family(names: list[Name]) -> tuple[Name, ...]:
+    """ "John and Anne Tedeschi": a lone given name takes the family name after it."""
+    out = list(names)
+    for i in range(len(out) - 2, -1, -1):
+        name, nxt = out[i], out[i + 1]
+        if name.given is None and name.family and nxt.family and nxt.given \
+                and name.literal is None and " " not in name.family:
+            out[i] = Name(family=nxt.family, given=name.family,
+                          non_dropping_particle=nxt.non_dropping_particle)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +189,21 @@ def _given_continues(tokens: list[tuple[str, int]], i: int) -> bool:
         # "Said, Edward W. Orientalism." the initial closes the given names
         return i > 0 and tokens[i - 1][0].endswith(",")
     if nxt.endswith(","):
-        # "J. Arch, and …" / "J. Arch, Gábor …": a middle name; "Doe, A." is the next person
-        return (after in _AND or after == "with" or bool(_ROLE.match(after))
-                or (_is_cap(after) and not _has_period_initial(after)))
+        # "J. Arch, and …" / "J. Arch, Gábor T. …": a middle name; "Doe, A." is the next
+        # person; "D-Day, June 6, 1944" is a title
+        if after in _AND or after == "with" or bool(_ROLE.match(after)):
+            return True
+        return _is_cap(after) and not _has_period_initial(after) and _name_ahead(tokens, i + 2)
+    return False
+
+
+def _name_ahead(tokens: list[tuple[str, int]], k: int) -> bool:
+    """Tokens from k read as a direct-order name ending in a comma or period."""
+    for token, _ in tokens[k : k + 4]:
+        if not (_NAME_WORD.match(token) and (_is_cap(token) or token in PARTICLES)):
+            return False
+        if token.endswith((",", ".")) and not _has_period_initial(token):
+            return True
     return False
 
 

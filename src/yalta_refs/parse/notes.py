@@ -23,8 +23,12 @@ _FIRST_PUBLISHED = re.compile(
 _PUBLISHED_AS = re.compile(
     r"\b(?P<lead>(?i:first|originally|previously|earlier)\s+)?(?i:published|issued|appeared)"
     r"(?P<lang>\s+in\s+(?P<language>[A-Z][a-z]+))?(?:\s+in\s+[A-Z][\w ]+?)?"
+    rf"(?:\s+in\s+(?P<year0>{_YEAR[1:-1]}))?"
     r"\s+(?:as|under the title)\s+"
-    rf"(?P<title>(?:[^.;]|(?<=\b[A-Z])\.)+?)(?:\s*(?:,\s*)?(?:in|\()\s*(?P<year>{_YEAR[1:-1]})\)?|(?=[.;]|$))",
+    r"(?P<title>(?:[^.;]|(?<=\b[A-Z])\.)+?)"
+    rf"(?:\s*(?:,\s*)?(?:in|\()\s*(?P<year>{_YEAR[1:-1]})\)?"
+    # the title ends at a sentence end, or with a dotted abbreviation ("U.S.S.R.")
+    r"|(?<=[A-Z]\.[A-Z])\.?(?=\s+[A-Z]|$)|(?=[.;](?:\s|$)))",
 )
 _TRANSLATED = re.compile(
     r"\b[Tt]ranslated(?:\s+from\s+the\s+[A-Z]\w+)?\s+by\s+(?P<names>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*"
@@ -50,8 +54,8 @@ def notes_from_annotation(annotation: str) -> dict[str, Any]:
         title = m.group("title").strip(' ,"“”')
         if title and title[0].isupper() and len(title.split()) <= 20:
             found["original_title"] = title
-            if m.group("year"):
-                found["original_date"] = parse_date(m.group("year"))
+            if m.group("year") or m.group("year0"):
+                found["original_date"] = parse_date(m.group("year") or m.group("year0"))
             break
     if "original_date" not in found:
         first = _FIRST_PUBLISHED.search(annotation)

@@ -35,8 +35,14 @@ _AUTHOR_YEAR = re.compile(
 )
 _QUOTED = re.compile(r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|‘(?P<c>[^’]+)’)[.,]?\s*')
 # after the publication facts, only these may still come before the annotation
-_TRAILING = frozenset({"url", "doi", "accessed", "isbn", "extent", "series", "pages"})
-_REPORT_TITLE = re.compile(r"^(?:The\s+)?(?:[\w/-]+\s+){0,3}Report\b|\bReport of\b|\bFinal Report\b")
+_TRAILING = frozenset({"url", "doi", "accessed", "isbn", "extent", "series", "pages", "date"})
+_REPORT_TITLE = re.compile(
+    r"^(?:The\s+)?(?:[\w/-]+\s+){0,3}Report\b|\bReport of\b|\bFinal Report\b"
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:Government Printing Office|GPO|Government Publishing Office|H\.?M\.? ?Stationery Office|"
+    r"HMSO|Stationery Office)\b"
+)
 _PAGES = re.compile(r"^(?:pp?\.|pages?)\s*\S+", re.I)
 
 
@@ -196,7 +202,9 @@ def _keep_unknown(unknown: list[Segment], state: _State, *, before_terminal: boo
     unknown.clear()
 
 
-_MINOR_WORDS = frozenset("a an the of in on and for to at by from with de la le des du".split())
+_MINOR_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "from", "with", "de"]
+)
 
 
 def _series(text: str, state: _State) -> bool:
@@ -226,8 +234,8 @@ def _infer_type(state: _State) -> str:
         return "chapter"
     if "journal" in kinds:
         return "article-journal"
-    if "report" in kinds or (_REPORT_TITLE.search(v.get("title", ""))
-                             and "container_title" not in v):
+    by_title = _REPORT_TITLE.search(v.get("title", "")) and "container_title" not in v
+    if "report" in kinds or by_title or _GOVERNMENT.search(v.get("publisher", "")):
         return "report"
     if kinds & {"url", "accessed"} and "publisher" not in v:
         return "webpage"

@@ -80,6 +80,7 @@ _NO_BREAK_AFTER = frozenset(
 _BEFORE_NUMBER = frozenset(
     {"vol", "vols", "no", "nos", "pp", "p", "ch", "chap", "pt", "bk", "n", "nn"}
 )
+_IMPRINT_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?:, [A-Z][\w.]+)?: [A-Z]")
 _OPEN = {"(": ")", "[": "]", "“": "”"}
 _URL = re.compile(r"(?:https?://|www\.|doi:\s?)\S+", re.I)
 
@@ -143,6 +144,8 @@ def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
     bare = token.lstrip("(\"“'‘")
     if re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", bare):
         nxt = text[i + 2 : i + 40]
+        if _IMPRINT_AHEAD.match(nxt):
+            return True  # "… to F.D.R. New York: Knopf, 1955"
         # an initial: "J. R. Smith", "U.S. Army"; but "Smith, John Q. The Title"
         return not re.match(r"[A-Z]\.|[A-Z][\w'’-]*[\s,.]", nxt) or bool(
             re.match(r"(?:The|A|An|In|On|Of)\s", nxt)
