@@ -166,6 +166,8 @@ def _texts(raw: str) -> list[str]:
              "National Security. Washington, D.C., April 14, 1950. A secret policy paper."],
             id="long-lines-one-reference-each",
         ),
+        pytest.param(f"<citation>{REF_A}</citation>\nA good read.\n<citation>{REF_B}</citation>",
+                     [f"{REF_A} A good read.", REF_B], id="annotation-on-line-after-closing-tag"),
         pytest.param(f"<citation>{REF_A}</citation> A good read.\n<citation>{REF_B}</citation>",
                      [f"{REF_A} A good read.", REF_B], id="annotation-after-closing-tag"),
         pytest.param(f"<ref><mixed-citation>{REF_A}</mixed-citation>\n<note><p>Good.</p></note>"

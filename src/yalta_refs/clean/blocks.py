@@ -103,6 +103,9 @@ def reference_score(text: str) -> int:
 
 
 def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Iterator[_Unit]:
+    """Line pieces with their markers; a line ending in a closing citation tag makes
+    the next line continue the reference (its annotation)."""
+    carry = False
     for lineno, raw in enumerate(normalize_newlines(text).split("\n"), start=1):
         stripped = strip_markup(fix_line(raw))
         span = SourceSpan(source, lineno)
@@ -117,11 +120,15 @@ def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Ite
                     discarded.append(DiscardedText(marker.group(0).strip(), LIST_MARKER, span))
                 piece = piece[marker.end() :]
                 new = True
-            continues = piece.lstrip().startswith(CONTINUE)
+            continues = piece.lstrip().startswith(CONTINUE) or (carry and i == 0 and not new)
+            carry = False
+            if piece.rstrip().endswith(CONTINUE) and i == len(pieces) - 1:
+                carry = True
             piece = piece.replace(CONTINUE, " ")
             if piece.strip():
                 yield _Unit(piece.strip(), lineno, new and not continues, continues=continues)
             elif i == 0 and len(pieces) == 1:
+                carry = False
                 yield _Unit("", lineno, False, blank=True)
 
 
@@ -209,31 +216,31 @@ def split_blocks(
     discarded: list[DiscardedText] = []
     paragraphs = _paragraphs(list(_units(text, source, discarded)))
     texts = [_join_lines(p) for p in paragraphs]
-    spans = [SourceSpan(source, p[0].line, p[-1].line) for p in paragraphs]
     headings = [i for i, t in enumerate(texts) if _HEADING.match(t)]
     start = _list_start(texts, headings)
-    for i in range(start):
-        reason = HEADING if i in headings else BEFORE_LIST
-        discarded.append(DiscardedText(texts[i], reason, spans[i]))
-    kinds = [_kind(t) for t in texts[start:]]
-    refs = [i for i, k in enumerate(kinds) if k == "ref"]
+    kinds = [_kind(t) for t in texts]
+    refs = [i for i in range(start, len(texts)) if kinds[i] == "ref"]
     last = refs[-1] if refs else -1
-    furniture = next((i for i, k in enumerate(kinds) if k == "furniture"), len(kinds))
+    furniture = next((i for i in range(start, len(texts)) if kinds[i] == "furniture"), len(texts))
     blocks: list[Block] = []
-    for offset, (kind, t) in enumerate(zip(kinds, texts[start:], strict=True)):
-        span = spans[start + offset]
-        if kind == "ref" and offset < furniture:
-            blocks.append(Block(t, span))
+    for i, (kind, paragraph) in enumerate(zip(kinds, paragraphs, strict=True)):
+        if i >= start and kind == "ref" and i < furniture:
+            span = SourceSpan(source, paragraph[0].line, paragraph[-1].line)
+            blocks.append(Block(texts[i], span))
+            continue
+        if i < start:
+            reason = HEADING if i in headings else BEFORE_LIST
         elif kind == "heading":
-            discarded.append(DiscardedText(t, HEADING, span))
-        elif kind == "ref" or offset > last or kind == "furniture":
-            discarded.append(DiscardedText(t, FURNITURE, span))
-        elif not refs or offset < refs[0]:
-            discarded.append(
-                DiscardedText(t, BEFORE_LIST if not headings else NOT_A_REFERENCE, span)
-            )
+            reason = HEADING
+        elif kind in ("ref", "furniture") or i > last:
+            reason = FURNITURE
+        elif not refs or i < refs[0]:
+            reason = BEFORE_LIST if not headings else NOT_A_REFERENCE
         else:
-            discarded.append(DiscardedText(t, NOT_A_REFERENCE, span))
+            reason = NOT_A_REFERENCE
+        # reported line by line, so each piece keeps its own line number
+        discarded.extend(DiscardedText(u.text, reason, SourceSpan(source, u.line))
+                         for u in paragraph)
     return blocks, sorted(discarded, key=lambda d: d.span.line if d.span else 0)
 
 

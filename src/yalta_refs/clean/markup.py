@@ -81,6 +81,9 @@ _BLOCK_TAGS = frozenset(
         "title",
     ]
 )
+_CLOSING_CITATION_AT_END = re.compile(
+    r"</(?:citation|mixed-citation|element-citation|nlm-citation)>\s*$", re.I
+)
 _CONTINUATION_TAGS = frozenset({"note", "annotation", "comment", "annote"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "head"})
 _CITATION_ATTRS = re.compile(r"(?:citation|publication|ref)-type\s*=|xlink:type\s*=", re.I)
@@ -119,6 +122,9 @@ def _strip_tags(line: str, removed: list[str]) -> str:
         return BREAK if _is_block(name) else "\x00"
 
     text = _weld(_TAG.sub(repl, line))
+    closing = _CLOSING_CITATION_AT_END.search(line)
+    if closing:
+        text = text.rstrip() + CONTINUE  # the annotation may follow on the next line
     return re.sub(f"{CONTINUE}[\\s{BREAK}]*", CONTINUE, text) if CONTINUE in text else text
 
 

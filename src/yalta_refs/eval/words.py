@@ -182,11 +182,17 @@ def _field_texts(item: Mapping[str, Any]) -> list[str]:
 
 def must_discard_hits(strings: Sequence[str], pred: Sequence[Mapping[str, Any]],
                       discarded: Sequence[str]) -> list[bool]:
-    """For each string: True when it is in some discarded text and in no field."""
+    """For each string: True when it is in some discarded text and did not become a field.
+
+    "Became a field" means a field equal to the string, or ending with it (furniture
+    run into the last annotation); a furniture link like "Containment" may still occur
+    inside a real title ("Strategies of Containment").
+    """
     dropped = [collapse(t) for t in discarded]
     fields = [t for item in pred for t in _field_texts(item)]
     hits = []
     for s in strings:
         needle = collapse(s)
-        hits.append(any(needle in d for d in dropped) and not any(needle in f for f in fields))
+        became_field = any(f == needle or f.endswith(needle) for f in fields)
+        hits.append(any(needle in d for d in dropped) and not became_field)
     return hits
