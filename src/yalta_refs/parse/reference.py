@@ -149,19 +149,18 @@ def _take_facts(text: str, pos: int, state: _State) -> int | None:
         element = _classify_in_context(seg, state, terminal)
         if element is None:
             if terminal:
-                _keep_unknown(unknown, state, before_terminal=True)
                 return seg.start
             unknown.append(seg)
             continue
         if unknown:
-            _keep_unknown(unknown, state, before_terminal=True)
+            _keep_unknown(unknown, state, next_kind=element.kind)
             unknown = []
         state.put(element)
         terminal = terminal or element.kind in TERMINAL_KINDS
     if unknown and not terminal and not state.kinds:
         return unknown[0].start  # title, then prose: all of it is the annotation
     if unknown:
-        _keep_unknown(unknown, state, before_terminal=terminal)
+        _keep_unknown(unknown, state, next_kind=None)
     return None
 
 
@@ -185,17 +184,20 @@ def _classify_in_context(seg: Segment, state: _State, terminal: bool) -> Element
     return element
 
 
-def _keep_unknown(unknown: list[Segment], state: _State, *, before_terminal: bool) -> None:
+_BOOK_FACTS = frozenset({"imprint", "publisher-year", "volumes", "edition", "role", "extent"})
+
+
+def _keep_unknown(unknown: list[Segment], state: _State, *, next_kind: str | None) -> None:
     """Elements we could not name: a website's name, a series, else a note."""
     for seg in unknown:
         bare = seg.bare
         title = state.values.get("title", "")
-        if before_terminal and title.endswith(("?", "!")) and not state.kinds \
+        if next_kind is not None and title.endswith(("?", "!")) and not state.kinds \
                 and not state.values.get("_quoted"):
             state.values["title"] = f"{title} {bare}"  # "Who Governs? Democracy and Power …"
         elif "container_title" not in state.values and state.values.get("_quoted"):
             state.values["container_title"] = bare
-        elif before_terminal and _series(bare, state):
+        elif next_kind in _BOOK_FACTS and _series(bare, state):
             continue
         else:
             state.notes.append(bare)
