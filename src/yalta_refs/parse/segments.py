@@ -81,7 +81,9 @@ _BEFORE_NUMBER = frozenset(
     {"vol", "vols", "no", "nos", "pp", "p", "ch", "chap", "pt", "bk", "n", "nn"}
 )
 _IMPRINT_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?:, [A-Z][\w.]+)?: [A-Z]")
+_EVENT = re.compile(r"""[.?!]["”’']?(?= |$)|[()\[\]“”"]""")
 _OPEN = {"(": ")", "[": "]", "“": "”"}
+_CLOSE = frozenset(_OPEN.values())
 _URL = re.compile(r"(?:https?://|www\.|doi:\s?)\S+", re.I)
 
 
@@ -159,45 +161,40 @@ def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
 
 
 def split_segments(text: str) -> list[Segment]:
-    """The period-separated elements of a reference, with their offsets."""
+    """The period-separated elements of a reference, with their offsets.
+
+    Only brackets, quotes and sentence punctuation matter, so the scan jumps
+    from one of those to the next instead of walking every character.
+    """
     protected = [
         (m.start(), m.start() + len(m.group(0).rstrip(".,;:)"))) for m in _URL.finditer(text)
     ]
     segments: list[Segment] = []
-    start = 0
-    depth = 0
+    start = depth = 0
     in_quote = False
-    i = 0
-    while i < len(text):
-        if any(a <= i < b for a, b in protected):
-            i = next(b for a, b in protected if a <= i < b)
+    for m in _EVENT.finditer(text):
+        i = m.start()
+        if i < start or (protected and any(a <= i < b for a, b in protected)):
             continue
-        ch = text[i]
+        ch = m.group(0)
         if ch in _OPEN:
             depth += 1
-        elif ch in _OPEN.values() and depth > 0:
-            depth -= 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
         elif ch == '"':
             in_quote = not in_quote
-        if ch in ".?!" and (
-            i + 1 == len(text)
-            or text[i + 1] == " "
-            or (text[i + 1] in "\"”’'" and (i + 2 == len(text) or text[i + 2] == " "))
-        ):
-            end = i + 1
-            while end < len(text) and text[end] in "\"”’'":
-                end += 1
-            closing_quote = end > i + 1
+        else:  # ".", "?" or "!", perhaps with a closing quote, before a space or the end
+            closing_quote = len(ch) > 1
             if closing_quote or _is_break(text, i, depth, in_quote):
-                if closing_quote and '"' in text[end - 1 : end]:
+                if closing_quote and ch.endswith('"'):
                     in_quote = False
+                elif closing_quote and ch.endswith("”"):
+                    depth = max(depth - 1, 0)
+                end = m.end()
                 segments.append(Segment(text[start:end].strip(), start, end))
                 start = end
                 while start < len(text) and text[start] == " ":
                     start += 1
-                i = start
-                continue
-        i += 1
     if text[start:].strip():
         segments.append(Segment(text[start:].strip(), start, len(text)))
     return segments
