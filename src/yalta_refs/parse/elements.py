@@ -48,10 +48,11 @@ _YEARISH = (
     r"|n\.\s?d\.?|forthcoming|in press)"
 )
 # a place: "New York", "Westport, Conn.", "London and New York", "Frankfurt am Main"
-_CITY = r"[A-Z][\w.'’-]*(?:[ -][A-Z&][\w.'’-]*|\s(?:and|&|upon|on|am|an|de|sur)\s[A-Z][\w.'’-]*)*"
+_CITY = r"[A-Z][\w.'’-]*(?:\s[A-Z&][\w.'’-]*|\s(?:and|&|upon|on|am|an|de|sur)\s[A-Z][\w.'’-]*)*"
 _STATE = r"(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
 _MORE = r"(?:(?:\s(?:and|&)|;|,)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[A-Z][\w.]+)?)*"
 _PLACE = _CITY + _STATE + _MORE
+_MAX_PLACE = 60
 _IMPRINT = re.compile(
     rf"^(?P<place>{_PLACE}):\s*(?P<publisher>.+?)(?:,?\s+(?P<year>{_YEARISH}))?$"
 )
@@ -95,7 +96,7 @@ _NEWSPAPER = re.compile(
 )
 _CHAPTER = re.compile(
     r"^In\s+(?P<container>.+?)(?:,\s*(?:ed\.|eds\.|edited(?:\s+and\s+translated)?\s+by)\s+"
-    r"(?P<editors>[^,]+(?:,\s*(?:and\s+)?[^,\d]+)*?))?(?:,\s*(?:vol\.\s*(?P<volume>\w+),\s*)?"
+    r"(?P<editors>[^,]+(?:,[^,\d]+)*?))?(?:,\s*(?:vol\.\s*(?P<volume>\w+),\s*)?"
     r"(?:pp?\.\s*)?(?P<page>\d+\s*[–-]\s*\d+|\d+))?$"
 )
 _THESIS = re.compile(
@@ -183,7 +184,9 @@ def recognise_thesis(text: str) -> Element | None:
 
 
 def recognise_imprint(text: str) -> Element | None:
-    m = _IMPRINT.match(text)
+    place, colon, _ = text.partition(":")
+    # a place is short; the bound also keeps the place pattern's backtracking small
+    m = _IMPRINT.match(text) if colon and len(place) <= _MAX_PLACE else None
     if m and not re.match(r"^(?:In|See|Reprint)\b", text):
         values: dict[str, Any] = {
             "publisher_place": m.group("place"),
@@ -330,6 +333,8 @@ def recognise_report(text: str) -> Element | None:
     return Element("report", values)
 
 
+MAX_ELEMENT = 300
+
 RECOGNISERS: list[Callable[[str], Element | None]] = [
     recognise_identifiers,
     recognise_date,
@@ -348,7 +353,13 @@ RECOGNISERS: list[Callable[[str], Element | None]] = [
 
 
 def classify(text: str) -> Element | None:
-    """The first recogniser that claims ``text`` (an element without its period)."""
+    """The first recogniser that claims ``text`` (an element without its period).
+
+    Elements are short; text over :data:`MAX_ELEMENT` characters is prose or a
+    title, and is not tried (which also bounds the patterns' work).
+    """
+    if len(text) > MAX_ELEMENT:
+        return None
     for recognise in RECOGNISERS:
         element = recognise(text)
         if element is not None:
