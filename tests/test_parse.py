@@ -333,6 +333,35 @@ CASES += [
 ]
 
 
+CASES += [
+    pytest.param(
+        'Doll, Richard; Hill, A. Bradford (1950). "Smoking and Carcinoma of the Lung". British '
+        "Medical Journal. 2 (4682): 739–748. doi:10.1136/bmj.2.4682.739.",
+        {"type": "article-journal", "author": ["Richard Doll", "A. Bradford Hill"],
+         "title": "Smoking and Carcinoma of the Lung", "container-title": "British Medical Journal",
+         "issued": "1950", "volume": "2", "issue": "4682", "page": "739-748",
+         "DOI": "10.1136/bmj.2.4682.739"},
+        id="wikipedia-cite-journal",
+    ),
+    pytest.param(
+        "Smith, John. The Book. Abridged and translated by Jane Roe. London: Macmillan, 1990. "
+        "ISBN 978-0-19-280252-9. OCLC 12345678.",
+        {"type": "book", "author": ["John Smith"], "translator": ["Jane Roe"], "title": "The Book",
+         "publisher-place": "London", "publisher": "Macmillan", "issued": "1990",
+         "ISBN": "9780192802529"},
+        id="abridged-and-translated-isbn-oclc",
+    ),
+    pytest.param(
+        "Smith, John. The Book. London: Macmillan, 1990. Published in English as The Tome, "
+        "translated by Jane Roe, in 1995.",
+        {"type": "book", "author": ["John Smith"], "title": "The Book", "publisher-place": "London",
+         "publisher": "Macmillan", "issued": "1990",
+         "annote": "Published in English as The Tome, translated by Jane Roe, in 1995."},
+        id="translator-of-another-edition-is-not-taken",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_parse_reference(text: str, expected: dict[str, Any]) -> None:
     assert _summary(parse_reference(text)) == expected
@@ -346,6 +375,11 @@ def test_annotation_is_kept_verbatim() -> None:
     assert parse_reference(text).annotation == (
         "Its maps, e.g. of the Don, are “superb”; see pp. 3-5!"
     )
+
+
+def test_oclc_number_is_kept_as_extra() -> None:
+    ref = parse_reference("Smith, John. The Book. London: Macmillan, 1990. OCLC 12345678.")
+    assert dict(ref.extra) == {"OCLC": "12345678"}
 
 
 def test_empty_reference_raises() -> None:

@@ -17,7 +17,7 @@ from ..model import DiscardedText, SourceSpan
 from ..parse.elements import classify
 from ..parse.names import take_author_element
 from ..parse.segments import split_segments
-from .markup import BREAK, CONTINUE, strip_markup
+from .markup import BREAK, CONTINUE, LINE, strip_markup
 from .text import fix_line, normalize_newlines
 
 __all__ = ["Block", "reference_score", "split_blocks", "split_lines"]
@@ -84,6 +84,7 @@ class _Unit:
     starts_new: bool
     blank: bool = False
     continues: bool = False
+    indent: int = 0
 
 
 def reference_score(text: str) -> int:
@@ -102,6 +103,13 @@ def reference_score(text: str) -> int:
     return score
 
 
+def _pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """A stripped line cut at markup breaks: (piece, starts a new block?)."""
+    for i, part in enumerate(text.split(BREAK)):
+        for k, piece in enumerate(part.split(LINE)):
+            yield piece, i > 0 and k == 0
+
+
 def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Iterator[_Unit]:
     """Line pieces with their markers; a line ending in a closing citation tag makes
     the next line continue the reference (its annotation)."""
@@ -111,23 +119,22 @@ def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Ite
         span = SourceSpan(source, lineno)
         if stripped.removed:
             discarded.append(DiscardedText(" ".join(stripped.removed), MARKUP, span))
-        pieces = stripped.text.split(BREAK)
-        for i, piece in enumerate(pieces):
+        pieces = list(_pieces(stripped.text))
+        for i, (piece, new) in enumerate(pieces):
             marker = _MARKER.match(piece)
-            new = i > 0
             if marker and not _REPEAT.match(piece):
                 if any(c.isalnum() for c in marker.group(0)):
                     discarded.append(DiscardedText(marker.group(0).strip(), LIST_MARKER, span))
                 piece = piece[marker.end() :]
                 new = True
             continues = piece.lstrip().startswith(CONTINUE) or (carry and i == 0 and not new)
-            carry = False
-            if piece.rstrip().endswith(CONTINUE) and i == len(pieces) - 1:
-                carry = True
+            carry = piece.rstrip().endswith(CONTINUE) and i == len(pieces) - 1
+            indent = len(piece) - len(piece.lstrip()) if i == 0 and not new else 0
             piece = piece.replace(CONTINUE, " ")
             if piece.strip():
-                yield _Unit(piece.strip(), lineno, new and not continues, continues=continues)
-            elif i == 0 and len(pieces) == 1:
+                yield _Unit(piece.strip(), lineno, new and not continues, continues=continues,
+                            indent=indent)
+            elif len(pieces) == 1:
                 carry = False
                 yield _Unit("", lineno, False, blank=True)
 
@@ -183,11 +190,12 @@ def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
             (current or done[-1]).append(unit)  # markup says: same reference
             continue
         joined = "\n".join(u.text for u in current)
+        indented = bool(current) and unit.indent > current[0].indent + 1
         if current and (
             unit.starts_new
             or _is_special(unit.text)
             or _is_special(joined)
-            or not _continues(joined, unit.text)
+            or not (indented or _continues(joined, unit.text))
         ):
             done.append(current)
             current = []
@@ -219,11 +227,14 @@ def split_blocks(
     headings = [i for i, t in enumerate(texts) if _HEADING.match(t)]
     start = _list_start(texts, headings)
     kinds = [_kind(t) for t in texts]
+    _attach_annotations(paragraphs, texts, kinds, start)
     refs = [i for i in range(start, len(texts)) if kinds[i] == "ref"]
     last = refs[-1] if refs else -1
     furniture = next((i for i in range(start, len(texts)) if kinds[i] == "furniture"), len(texts))
     blocks: list[Block] = []
     for i, (kind, paragraph) in enumerate(zip(kinds, paragraphs, strict=True)):
+        if kind == "merged":
+            continue
         if i >= start and kind == "ref" and i < furniture:
             span = SourceSpan(source, paragraph[0].line, paragraph[-1].line)
             blocks.append(Block(texts[i], span))
@@ -242,6 +253,36 @@ def split_blocks(
         discarded.extend(DiscardedText(u.text, reason, SourceSpan(source, u.line))
                          for u in paragraph)
     return blocks, sorted(discarded, key=lambda d: d.span.line if d.span else 0)
+
+
+def _attach_annotations(
+    paragraphs: list[list[_Unit]], texts: list[str], kinds: list[str], start: int
+) -> None:
+    """A paragraph of prose right after a reference, inside the list, is its annotation.
+
+    It qualifies when it is indented deeper than the reference, or when it is a
+    sentence of six or more words and another reference follows it. Changes the
+    lists in place; merged paragraphs get the kind "merged".
+    """
+    refs = [i for i in range(start, len(kinds)) if kinds[i] == "ref"]
+    last = refs[-1] if refs else -1
+    for i in range(start + 1, len(kinds)):
+        owner = _previous_kept(kinds, i)
+        if kinds[i] != "other" or owner is None or owner < start or kinds[owner] != "ref":
+            continue
+        indented = paragraphs[i][0].indent > paragraphs[owner][0].indent + 1
+        sentence = len(texts[i].split()) >= 6 and texts[i].rstrip()[-1:] in ".!?\"”’)"
+        if indented or (sentence and i < last):
+            texts[owner] = f"{texts[owner]} {texts[i]}"
+            paragraphs[owner] = paragraphs[owner] + paragraphs[i]
+            kinds[i] = "merged"
+
+
+def _previous_kept(kinds: list[str], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and kinds[j] == "merged":
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _list_start(texts: list[str], headings: list[int]) -> int:

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BREAK", "CONTINUE", "StrippedLine", "strip_markup"]
+__all__ = ["BREAK", "CONTINUE", "LINE", "StrippedLine", "strip_markup"]
 
 #: Inserted where markup says a new block begins.
 BREAK = "\ue000"  # private-use characters: not whitespace, never in real text
 #: Inserted where markup says the text still belongs to the reference before
 #: (a JATS ``<note>`` after its ``<mixed-citation>``).
 CONTINUE = "\ue001"
+#: Inserted for <br>: a line break that may or may not start a new reference.
+LINE = "\ue002"
 
 _ATTR = r"""[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'>]+)"""
 _TAG = re.compile(
@@ -84,7 +86,7 @@ _BLOCK_TAGS = frozenset(
 _CLOSING_CITATION_AT_END = re.compile(
     r"</(?:citation|mixed-citation|element-citation|nlm-citation)>\s*$", re.I
 )
-_CONTINUATION_TAGS = frozenset({"note", "annotation", "comment", "annote"})
+_CONTINUATION_TAGS = frozenset({"note", "annotation", "comment", "annote", "dd"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "head"})
 _CITATION_ATTRS = re.compile(r"(?:citation|publication|ref)-type\s*=|xlink:type\s*=", re.I)
 
@@ -116,6 +118,8 @@ def _strip_tags(line: str, removed: list[str]) -> str:
         name = (m.group("name") or "").lower()
         if name in _CONTINUATION_TAGS and not m.group("close"):
             return CONTINUE
+        if name == "br":
+            return LINE
         if m.group("close") and name not in _HEADING_TAGS:
             # text after </citation> or </li> on the same line still belongs to it
             return "\x00"

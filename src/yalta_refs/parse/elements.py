@@ -116,7 +116,9 @@ _ACCESSED = re.compile(
     re.I,
 )
 _ROLE = re.compile(
-    r"^(?P<role>(?:Translated|Trans\.|Tr\.|Edited|Ed\.|Eds\.|Compiled|Comp\.)"
+    r"^(?P<role>(?:(?:Abridged|Selected|Revised|Introduced|Annotated|Adapted),?\s+and\s+)?"
+    r"(?:Translated|Trans\.|Tr\.|Edited|Ed\.|Eds\.|Compiled|Comp\.|"
+    r"(?<=and )(?:translated|edited|compiled))"
     r"(?:\s+(?:and|&)\s+(?:translated|edited|annotated|introduced|abridged))?"
     r"(?:\s+(?:from|with)\s+(?:the\s+)?[\w ]+?)?)\s+by\s+(?P<names>.+)$"
     r"|^(?P<abbr>Trans\.|Ed\.|Eds\.|Tr\.)\s+(?P<names2>.+)$"
@@ -124,6 +126,12 @@ _ROLE = re.compile(
 _VOLUMES = re.compile(r"^(?P<n>\d+)\s+vols?\.?$", re.I)
 _VOLUME = re.compile(r"^Vol(?:ume|\.)?\s*(?P<v>[\dIVXLCivxlc]+)(?:\s+of\s+(?P<of>.+))?$")
 _EXTENT = re.compile(r"^(?:[ivxlc]+\s*\+\s*)?(?P<n>\d+)\s*(?:pp|pages|p)\.?$", re.I)
+_OCLC = re.compile(r"^OCLC:?\s*(?P<oclc>\d{4,12})$", re.I)
+# the numbers of a journal article after its journal's own element: "12 (3): 45–67"
+_NUMBERS = re.compile(
+    r"^(?:vol\.\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[\w/–-]+)\))?"
+    r"\s*(?:[:,]\s*(?:pp?\.\s*)?(?P<page>[A-Za-z]?\d+(?:\s*[–-]\s*[A-Za-z]?\d+)?))$"
+)
 _ISBN = re.compile(r"^ISBN(?:-1[03])?:?\s*(?P<isbn>[\dXx -]{10,17})(?:\s*\(\w+\))?$", re.I)
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\S+)$", re.I)
 _REPORT = re.compile(
@@ -299,6 +307,16 @@ def recognise_identifiers(text: str) -> Element | None:
         url = m.group(1)
         doi = parse_doi(url) if "doi.org/" in url else None
         return Element("doi", {"DOI": doi}) if doi else Element("url", {"URL": url})
+    m = _OCLC.match(text)
+    if m:
+        return Element("isbn", {"extra:OCLC": m.group("oclc")})
+    m = _NUMBERS.match(text)
+    if m:
+        numbers: dict[str, Any] = {"page": parse_pages(m.group("page")) or m.group("page"),
+                                   "volume": m.group("volume")}
+        if m.group("issue"):
+            numbers["issue"] = m.group("issue")
+        return Element("journal", numbers)
     m = _EXTENT.match(text)
     if m:
         return Element("extent", {"number_of_pages": m.group("n")})

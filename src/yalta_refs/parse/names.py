@@ -184,6 +184,8 @@ def _given_continues(tokens: list[tuple[str, int]], i: int) -> bool:
     if not _is_cap(nxt) or nxt.lower().rstrip(",.") in {"the", "a", "an"} or len(nxt) > 14:
         return False
     after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
+    if re.match(r"\(\d{4}[a-z]?\)", after):
+        return True  # "Hill, A. Bradford (1950)."
     if nxt.endswith("."):
         # "Fitzgerald, F. Scott." — a name after a leading initial; but in
         # "Said, Edward W. Orientalism." the initial closes the given names
@@ -227,7 +229,8 @@ def take_author_element(text: str) -> AuthorElement | None:
 
     Returns None when the text does not start with an inverted name list.
     """
-    tokens = _tokens(text)
+    # "Doll, Richard; Hill, A. Bradford": semicolons separate names like commas
+    tokens = _tokens(text.replace(";", ","))
     first = _inverted_name(tokens, 0)
     if first is None:
         return None

@@ -40,6 +40,20 @@ _NOT_ORIGINAL = re.compile(
 )
 
 
+_OTHER_EDITION = re.compile(
+    r"\bin\s+English\s+as\b|\b(?:later|subsequently)\b|\breissued\b|\breprint|"
+    r"\b(?:new|another|expanded|revised|second|later)\s+(?:edition|translation)\b",
+    re.I,
+)
+
+
+def _sentence_at(text: str, index: int) -> str:
+    """The sentence of ``text`` that holds ``index``."""
+    start = text.rfind(". ", 0, index)
+    end = text.find(". ", index)
+    return text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
+
+
 def notes_from_annotation(annotation: str) -> dict[str, Any]:
     """The fields an annotation states: original-date, original-title, translator."""
     found: dict[str, Any] = {}
@@ -62,6 +76,8 @@ def notes_from_annotation(annotation: str) -> dict[str, Any]:
         if first:
             found["original_date"] = parse_date(first.group(1))
     translated = _TRANSLATED.search(annotation)
+    if translated and _OTHER_EDITION.search(_sentence_at(annotation, translated.start())):
+        translated = None  # "Published in English as X, translated by Y": another edition
     if translated:
         names = parse_name_list(translated.group("names").strip())
         if names:

@@ -249,6 +249,10 @@ def _infer_type(state: _State) -> str:
 def _build(text: str, state: _State, annotation: str) -> Reference:
     values = dict(state.values)
     values.pop("_quoted", None)
+    extra = {k.removeprefix("extra:"): str(values.pop(k)) for k in list(values)
+             if k.startswith("extra:")}
+    if extra:
+        values["extra"] = extra
     ref_type = _infer_type(state)
     values.pop("type", None)
     if state.notes:
