@@ -227,3 +227,45 @@ def test_split_lines_gives_one_block_per_line_even_when_empty() -> None:
     blocks, _ = split_lines(f"{REF_A}\n\n<i>{REF_B}</i>\n")
     assert [b.text for b in blocks] == [REF_A, "", REF_B]
     assert [b.span.line for b in blocks] == [1, 2, 3]
+
+
+JATS = """<ref-list><title>References</title>
+<ref id="r1">
+<element-citation publication-type="book">
+  <person-group person-group-type="author"><name><surname>Carson</surname>
+  <given-names>Rachel</given-names></name></person-group>
+  <source>Silent Spring</source><publisher-loc>Boston</publisher-loc>
+  <publisher-name>Houghton Mifflin</publisher-name><year>1962</year>
+  <date-in-citation>cited 2020</date-in-citation>
+</element-citation>
+<note><p>First published in 1962; it started a movement.</p></note>
+</ref>
+<ref id="r2"><element-citation publication-type="journal"><person-group><name>
+<surname>Hardin</surname><given-names>Garrett</given-names></name></person-group>
+<article-title>The Tragedy of the Commons</article-title><source>Science</source>
+<year>1968</year><volume>162</volume><issue>3859</issue><fpage>1243</fpage>
+<lpage>1248</lpage><pub-id pub-id-type="doi">10.1126/science.162.3859.1243</pub-id>
+</element-citation></ref>
+<ref id="r3"><element-citation publication-type="book"><source>Broken &amp; <bad></source>
+</element-citation></ref>
+</ref-list>
+"""
+
+
+def test_element_citations_are_read_tag_by_tag() -> None:
+    from yalta_refs import clean_text
+
+    library = clean_text(JATS, source="refs.xml")
+    carson, hardin = library[0], library[1]
+    assert (carson.type, carson.title, carson.publisher, carson.publisher_place) == (
+        "book", "Silent Spring", "Houghton Mifflin", "Boston")
+    assert carson.author[0].family == "Carson" and carson.issued is not None
+    assert carson.annotation == "First published in 1962; it started a movement."
+    assert carson.note == "date-in-citation: cited 2020"  # unmapped tags are kept
+    assert carson.span is not None and carson.span.line == 3
+    assert (hardin.type, hardin.container_title, hardin.page, hardin.DOI) == (
+        "article-journal", "Science", "1243-1248", "10.1126/science.162.3859.1243")
+    assert "Hardin Garrett The Tragedy of the Commons" in (hardin.source_text or "")
+    # a malformed element falls back to the text route: its words are not lost
+    texts = [r.source_text or "" for r in library] + [d.text for d in library.discarded]
+    assert any("Broken" in t for t in texts)

@@ -15,6 +15,7 @@ from .clean.blocks import Block, split_blocks, split_lines
 from .errors import ParseError
 from .model import Diagnostic, FailedBlock, Library, Reference
 from .normalize import normalize_reference
+from .parse.notes import notes_from_annotation
 from .parse.reference import REPEAT_AUTHOR, copy_names, parse_reference
 
 __all__ = [
@@ -37,6 +38,9 @@ def parse_blocks(blocks: Iterable[Block], *, keep_empty: bool = False) -> Librar
     references: list[Reference] = []
     failed: list[FailedBlock] = []
     for block in blocks:
+        if block.parsed is not None:
+            references.append(_structured(block))
+            continue
         try:
             ref = parse_reference(block.text)
         except ParseError as exc:
@@ -54,6 +58,17 @@ def parse_blocks(blocks: Iterable[Block], *, keep_empty: bool = False) -> Librar
             continue
         references.append(ref.with_fields(span=block.span))
     return Library(tuple(references), (), tuple(failed))
+
+
+def _structured(block: Block) -> Reference:
+    """A reference whose fields came from markup; notes in its annotation still count."""
+    assert block.parsed is not None
+    ref = block.parsed.with_fields(source_text=block.text, span=block.span)
+    if ref.annotation:
+        found = {k: v for k, v in notes_from_annotation(ref.annotation).items()
+                 if not getattr(ref, k)}
+        ref = ref.with_fields(**found)
+    return ref
 
 
 def per_reference(fn: Callable[[Reference], Reference], code: str) -> Stage:

@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import DiscardedText, SourceSpan
+from ..model import DiscardedText, Reference, SourceSpan
 from ..parse.elements import classify
 from ..parse.names import take_author_element
 from ..parse.segments import split_segments
+from .jats import PLACEHOLDER, JatsCitation, extract_element_citations
 from .markup import BREAK, CONTINUE, LINE, strip_markup
 from .text import fix_line, normalize_newlines
 
@@ -71,10 +72,15 @@ _NAME_START = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """The cleaned text of one reference and where it came from."""
+    """The cleaned text of one reference and where it came from.
+
+    ``parsed`` is set when markup already gave the fields (a JATS
+    element-citation); its annotation is whatever text followed the element.
+    """
 
     text: str
     span: SourceSpan
+    parsed: Reference | None = None
 
 
 @dataclass(slots=True)
@@ -222,6 +228,7 @@ def split_blocks(
 ) -> tuple[list[Block], list[DiscardedText]]:
     """Split a damaged document into reference blocks and discarded text."""
     discarded: list[DiscardedText] = []
+    text, structured = extract_element_citations(text.replace("\ue003", ""))
     paragraphs = _paragraphs(list(_units(text, source, discarded)))
     texts = [_join_lines(p) for p in paragraphs]
     headings = [i for i, t in enumerate(texts) if _HEADING.match(t)]
@@ -237,7 +244,7 @@ def split_blocks(
             continue
         if i >= start and kind == "ref" and i < furniture:
             span = SourceSpan(source, paragraph[0].line, paragraph[-1].line)
-            blocks.append(Block(texts[i], span))
+            blocks.append(_block(texts[i], span, structured))
             continue
         if i < start:
             reason = HEADING if i in headings else BEFORE_LIST
@@ -253,6 +260,18 @@ def split_blocks(
         discarded.extend(DiscardedText(u.text, reason, SourceSpan(source, u.line))
                          for u in paragraph)
     return blocks, sorted(discarded, key=lambda d: d.span.line if d.span else 0)
+
+
+def _block(text: str, span: SourceSpan, structured: list[JatsCitation]) -> Block:
+    """A block; one holding a structured citation's placeholder carries its fields."""
+    m = PLACEHOLDER.search(text)
+    if not m:
+        return Block(text, span)
+    citation = structured[int(m.group(1))]
+    rest = PLACEHOLDER.sub("", text).strip()
+    annotation = " ".join(a for a in (citation.reference.annotation, rest) if a) or None
+    full = " ".join(t for t in (citation.text, rest) if t)
+    return Block(full, span, citation.reference.with_fields(annotation=annotation))
 
 
 def _attach_annotations(
@@ -299,7 +318,7 @@ def _kind(text: str) -> str:
         return "furniture"
     if _HEADING.match(text):
         return "heading"
-    if _REPEAT.match(text):
+    if _REPEAT.match(text) or PLACEHOLDER.search(text):
         return "ref"
     return "ref" if reference_score(text) >= 3 and not _is_prose(text) else "other"
 

@@ -24,7 +24,7 @@ _MOJIBAKE_HINT = re.compile(
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # control characters, and the two private-use marks the markup stage uses
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\ue002]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\ue002]")  # \ue003: see jats.py
 
 
 def normalize_newlines(text: str) -> str:
