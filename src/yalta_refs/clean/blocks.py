@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import DiscardedText, Reference, SourceSpan
 from ..parse.elements import classify
-from ..parse.names import take_author_element
+from ..parse.namelists import take_leading_names
 from ..parse.segments import split_segments
 from .jats import PLACEHOLDER, JatsCitation, extract_element_citations
 from .markup import BREAK, CONTINUE, LINE, strip_markup
@@ -174,7 +174,7 @@ def _starts_with_fact(line: str) -> bool:
 
 
 def _starts_with_names(line: str) -> bool:
-    element = take_author_element(line)
+    element = take_leading_names(line)
     return (
         element is not None
         and element.end < len(line)

@@ -54,7 +54,7 @@ _MORE = r"(?:(?:\s(?:and|&)|;|,)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*(?:,\s[
 _PLACE = _CITY + _STATE + _MORE
 _MAX_PLACE = 60
 _IMPRINT = re.compile(
-    rf"^(?P<place>{_PLACE}):\s*(?P<publisher>.+?)(?:,?\s+(?P<year>{_YEARISH}))?$"
+    rf"^(?P<place>{_PLACE}):\s*(?P<publisher>.+?)(?:[,;]?\s+(?P<year>{_YEARISH}))?$"
 )
 _PUB_YEAR = re.compile(rf"^(?P<publisher>[A-Z][^,:]{{1,80}}?),\s+(?P<year>{_YEARISH})$")
 _PUB_WORDS = re.compile(
@@ -76,7 +76,12 @@ _JOURNAL_MLA = re.compile(
 )
 _JOURNAL_APA = re.compile(
     r"^(?P<container>[^,\d]+?),\s*(?P<volume>\d+)(?:\s*\((?P<issue>[\w/–-]+)\))?"
-    r"(?:,\s*(?P<page>[\w]+(?:[–-]\w+)?))?$"
+    r"(?:,\s*(?:pp?\.\s*)?(?P<page>[\w]+(?:[–-]\w+)?))?$"
+)
+# Vancouver: "1977;74(12):5463-5467", "2001 Mar;12(3):45-67", "1950;2:739-48"
+_VANCOUVER = re.compile(
+    r"^(?P<year>(?:1[5-9]\d\d|20\d\d))(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*"
+    r"(?P<volume>\d+[A-Za-z]?)?(?:\s*\((?P<issue>[^)]+)\))?(?:\s*:\s*(?P<page>[\w–-]+))?$"
 )
 # author-date journals: "American Historical Review 89(2): 346–381", "Slavic Review 45: 3-20"
 _JOURNAL_AD = re.compile(
@@ -123,9 +128,14 @@ _ROLE = re.compile(
     r"(?:\s+(?:from|with)\s+(?:the\s+)?[\w ]+?)?)\s+by\s+(?P<names>.+)$"
     r"|^(?P<abbr>Trans\.|Ed\.|Eds\.|Tr\.)\s+(?P<names2>.+)$"
 )
+_MLA_IMPRINT = re.compile(rf"^(?P<names>.+?),\s+(?P<publisher>[^,]+?),\s+(?P<year>{_YEARISH})$")
 _VOLUMES = re.compile(r"^(?P<n>\d+)\s+vols?\.?$", re.I)
 _VOLUME = re.compile(r"^Vol(?:ume|\.)?\s*(?P<v>[\dIVXLCivxlc]+)(?:\s+of\s+(?P<of>.+))?$")
 _EXTENT = re.compile(r"^(?:[ivxlc]+\s*\+\s*)?(?P<n>\d+)\s*(?:pp|pages|p)\.?$", re.I)
+_ORIGINAL = re.compile(
+    r"^\((?:Original(?:ly)?\s+(?:work\s+)?published|First\s+published)\s+(?:in\s+)?"
+    r"(?P<year>1[0-9]\d\d|20\d\d)\)$", re.I
+)
 _OCLC = re.compile(r"^OCLC:?\s*(?P<oclc>\d{4,12})$", re.I)
 # the numbers of a journal article after its journal's own element: "12 (3): 45–67"
 _NUMBERS = re.compile(
@@ -152,13 +162,20 @@ def recognise_role(text: str) -> Element | None:
     if not m:
         return None
     role = (m.group("role") or m.group("abbr")).lower()
-    names = _names(m.group("names") or m.group("names2"))
+    names_text = m.group("names") or m.group("names2")
     values: dict[str, Any] = {}
+    kind = "role"
+    mla = _MLA_IMPRINT.match(names_text)
+    if mla:  # MLA 9: "Translated by Edith Grossman, Ecco, 2003"
+        names_text = mla.group("names")
+        values = {"publisher": mla.group("publisher"), "issued": parse_date(mla.group("year"))}
+        kind = "publisher-year"
+    names = _names(names_text)
     if role.startswith(("trans", "tr.")) or "translated" in role:
         values["translator"] = names
     if role.startswith(("ed", "comp")) or "edited" in role:
         values["editor"] = names
-    return Element("role", values) if names else None
+    return Element(kind, values) if names else None
 
 
 def recognise_edition(text: str) -> Element | None:
@@ -231,6 +248,13 @@ def recognise_chapter(text: str) -> Element | None:
 
 
 def recognise_journal(text: str) -> Element | None:
+    m = _VANCOUVER.match(text)
+    if m and (m.group("volume") or m.group("page")):
+        values = {k: v for k, v in m.groupdict().items() if v and k != "year"}
+        values["issued"] = parse_date(m.group("year"))
+        if "page" in values:
+            values["page"] = parse_pages(values["page"]) or values["page"]
+        return Element("journal", values)
     for pattern in (_JOURNAL, _JOURNAL_MLA, _JOURNAL_APA, _JOURNAL_AD):
         m = pattern.match(text)
         if m and (m.groupdict().get("volume") or m.groupdict().get("issue")):
@@ -307,6 +331,9 @@ def recognise_identifiers(text: str) -> Element | None:
         url = m.group(1)
         doi = parse_doi(url) if "doi.org/" in url else None
         return Element("doi", {"DOI": doi}) if doi else Element("url", {"URL": url})
+    m = _ORIGINAL.match(text)
+    if m:
+        return Element("original", {"original_date": parse_date(m.group("year"))})
     m = _OCLC.match(text)
     if m:
         return Element("isbn", {"extra:OCLC": m.group("oclc")})

@@ -221,6 +221,9 @@ def _ends_element(tokens: list[tuple[str, int]], i: int) -> bool:
     """Token i ends with a period: does the author element end here?"""
     if not tokens[i][0].endswith("."):
         return False
+    nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+    if nxt in ("and", "&") and _is_initial(tokens[i][0]):
+        return False  # "Watts, D.J. and Strogatz, S.H."
     return not (_given_continues(tokens, i) or _apa_surname_follows(tokens, i))
 
 

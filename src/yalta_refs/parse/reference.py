@@ -17,8 +17,10 @@ from typing import Any
 from ..errors import ParseError
 from ..model import Diagnostic, Name, Reference
 from .elements import _PUB_WORDS, TERMINAL_KINDS, Element, classify
-from .fields import parse_date, parse_pages
-from .names import take_author_element
+from .fields import parse_date, parse_edition, parse_pages
+from .commalist import take_comma_facts
+from .namelists import take_leading_names
+from .names import parse_name_list
 from .notes import notes_from_annotation
 from .segments import Segment, split_segments
 
@@ -33,15 +35,24 @@ _AUTHOR_YEAR = re.compile(
     r"^(?:\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,\s*(?P<rest>[^)]*))?\)\.?"
     r"|(?P<bare>(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d)\.)(?:\s+|$)"
 )
-_QUOTED = re.compile(r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|‘(?P<c>[^’]+)’)[.,]?\s*')
+# a quoted title; "“The Good War”: An Oral History" is a title that starts with a quote
+_QUOTED = re.compile(
+    r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|‘(?P<c>[^’]+)’)(?![:;\w])(?P<comma>,)?[.]?\s*'
+)
 # after the publication facts, only these may still come before the annotation
-_TRAILING = frozenset({"url", "doi", "accessed", "isbn", "extent", "series", "pages", "date"})
+_TRAILING = frozenset(
+    {"url", "doi", "accessed", "isbn", "extent", "series", "pages", "date", "original"}
+)
 _REPORT_TITLE = re.compile(
     r"^(?:The\s+)?(?:[\w/-]+\s+){0,3}Report\b|\bReport of\b|\bFinal Report\b"
 )
 _GOVERNMENT = re.compile(
     r"\b(?:Government Printing Office|GPO|Government Publishing Office|H\.?M\.? ?Stationery Office|"
     r"HMSO|Stationery Office)\b"
+)
+_TITLE_BRACKET = re.compile(r"\s*\((?P<inner>[^()]+)\)$")
+_BRACKET_ROLE = re.compile(
+    r"^(?P<names>.+?),\s*(?P<role>Trans\.|Eds?\.|Trans\.\s*&\s*Eds?\.|Eds?\.\s*&\s*Trans\.)$"
 )
 _PAGES = re.compile(r"^(?:pp?\.|pages?)\s*\S+", re.I)
 
@@ -74,7 +85,13 @@ def parse_reference(text: str) -> Reference:
             state.values["issued"] = parse_date(year[:4])
         pos += m.end()
     pos = _take_title(text, pos, state)
-    annotation_start = _take_facts(text, pos, state)
+    terminal = False
+    if state.values.pop("_comma", False):
+        facts = take_comma_facts(text[pos:])
+        if facts is not None:
+            pos += _put_comma_facts(facts, state)
+            terminal = True
+    annotation_start = _take_facts(text, pos, state, terminal=terminal)
     annotation = text[annotation_start:].strip() if annotation_start is not None else ""
     return _build(text, state, annotation)
 
@@ -84,7 +101,7 @@ def _take_names(text: str, state: _State) -> int:
     if repeat:
         state.diagnostics.append(Diagnostic(REPEAT_AUTHOR, "names repeated from the entry above"))
         return repeat.end()
-    element = take_author_element(text)
+    element = take_leading_names(text)
     if element is None:
         return 0
     state.values[element.role] = element.names
@@ -99,9 +116,10 @@ def _take_title(text: str, pos: int, state: _State) -> int:
     rest = text[pos:]
     m = _QUOTED.match(rest)
     if m:
-        title = (m.group("a") or m.group("b") or m.group("c")).strip().rstrip(".,")
-        state.values["title"] = title
+        raw = (m.group("a") or m.group("b") or m.group("c")).strip()
+        state.values["title"] = raw.rstrip(".,")
         state.values["_quoted"] = True
+        state.values["_comma"] = raw.endswith(",") or bool(m.group("comma"))
         return pos + m.end()
     segments = split_segments(rest)
     if not segments:
@@ -114,7 +132,7 @@ def _take_title(text: str, pos: int, state: _State) -> int:
         not _has_author(state)
         and len(segments) > 2
         and _looks_corporate(first.bare)
-        and not _is_fact(segments[1])
+        and not _is_strong_fact(segments[1])
         and (_is_fact(segments[2]) or _QUOTED.match(segments[1].text))
     ):
         if _QUOTED.match(segments[1].text):
@@ -122,10 +140,41 @@ def _take_title(text: str, pos: int, state: _State) -> int:
             return _take_title(text, pos + segments[1].start, state)
         # "United Nations. The State of the World's Refugees. Geneva: UNHCR, 2000."
         state.values["author"] = (Name(literal=first.bare),)
-        state.values["title"] = segments[1].bare
+        state.values["title"] = _title_notes(segments[1].bare, state)
         return pos + segments[1].end
-    state.values["title"] = first.bare
+    state.values["title"] = _title_notes(first.bare, state)
     return pos + first.end
+
+
+def _title_notes(title: str, state: _State) -> str:
+    """APA puts roles and editions in brackets after the title:
+    "Crime and punishment (R. Pevear & L. Volokhonsky, Trans.)", "Title (2nd ed.)"."""
+    while (m := _TITLE_BRACKET.search(title)) is not None:
+        inner = m.group("inner")
+        role = _BRACKET_ROLE.match(inner)
+        if role:
+            names = parse_name_list(role.group("names"))
+            for key in ("translator", "editor"):
+                if key[:2] in role.group("role").lower() or (
+                        key == "translator" and "trans" in role.group("role").lower()):
+                    state.values.setdefault(key, names)
+        elif parse_edition(inner):
+            state.values.setdefault("edition", parse_edition(inner))
+        elif re.fullmatch(r"Vol\.\s*\w+", inner):
+            state.values.setdefault("volume", inner.split()[-1])
+        else:
+            break
+        title = title[: m.start()].rstrip()
+    return title
+
+
+def _is_strong_fact(segment: Segment) -> bool:
+    """A fact beyond doubt; "Smoking and Health: Report of …" looks like an imprint
+    but an imprint without a year is no proof."""
+    element = classify(segment.bare)
+    if element is None:
+        return False
+    return element.kind != "imprint" or "issued" in element.values
 
 
 def _has_author(state: _State) -> bool:
@@ -140,11 +189,25 @@ def _looks_corporate(text: str) -> bool:
     return ":" not in text and "?" not in text and len(text.split()) <= 14
 
 
-def _take_facts(text: str, pos: int, state: _State) -> int | None:
+def _put_comma_facts(facts: dict[str, Any], state: _State) -> int:
+    """Store IEEE-style comma facts; return how much text they used."""
+    container = str(facts.get("container_title", ""))
+    kind = "journal"
+    if container.startswith("in "):
+        facts["container_title"] = container[3:]
+        kind = "conference" if re.search(r"\bProc\b|Conf|Symp|Workshop", container) else "chapter"
+    rest = facts.pop("_rest", [])
+    if rest:
+        state.notes.append(", ".join(rest))
+    end = int(facts.pop("_end"))
+    state.put(Element(kind, facts))
+    return end
+
+
+def _take_facts(text: str, pos: int, state: _State, *, terminal: bool = False) -> int | None:
     """Read fact elements; return where the annotation starts (None: no annotation)."""
     segments = [Segment(s.text, s.start + pos, s.end + pos) for s in split_segments(text[pos:])]
     unknown: list[Segment] = []
-    terminal = False
     for seg in segments:
         element = _classify_in_context(seg, state, terminal)
         if element is None:
@@ -153,14 +216,14 @@ def _take_facts(text: str, pos: int, state: _State) -> int | None:
             unknown.append(seg)
             continue
         if unknown:
-            _keep_unknown(unknown, state, next_kind=element.kind)
+            _keep_unknown(unknown, state, next_element=element)
             unknown = []
         state.put(element)
         terminal = terminal or element.kind in TERMINAL_KINDS
     if unknown and not terminal and not state.kinds:
         return unknown[0].start  # title, then prose: all of it is the annotation
     if unknown:
-        _keep_unknown(unknown, state, next_kind=None)
+        _keep_unknown(unknown, state, next_element=None)
     return None
 
 
@@ -187,11 +250,20 @@ def _classify_in_context(seg: Segment, state: _State, terminal: bool) -> Element
 _BOOK_FACTS = frozenset({"imprint", "publisher-year", "volumes", "edition", "role", "extent"})
 
 
-def _keep_unknown(unknown: list[Segment], state: _State, *, next_kind: str | None) -> None:
+def _keep_unknown(
+    unknown: list[Segment], state: _State, *, next_element: Element | None
+) -> None:
     """Elements we could not name: a website's name, a series, else a note."""
-    for seg in unknown:
+    next_kind = next_element.kind if next_element is not None else None
+    for i, seg in enumerate(unknown):
         bare = seg.bare
         title = state.values.get("title", "")
+        last = i == len(unknown) - 1
+        if last and next_element is not None and next_element.kind == "journal" \
+                and "container_title" not in next_element.values \
+                and "container_title" not in state.values:
+            state.values["container_title"] = bare  # "Title. Br Med J. 1950;2(4682):739-48."
+            continue
         if next_kind is not None and title.endswith(("?", "!")) and not state.kinds \
                 and not state.values.get("_quoted"):
             state.values["title"] = f"{title} {bare}"  # "Who Governs? Democracy and Power …"
@@ -234,6 +306,8 @@ def _infer_type(state: _State) -> str:
         return "thesis"
     if "chapter" in kinds:
         return "chapter"
+    if "conference" in kinds:
+        return "paper-conference"
     if "journal" in kinds:
         return "article-journal"
     by_title = _REPORT_TITLE.search(v.get("title", "")) and "container_title" not in v

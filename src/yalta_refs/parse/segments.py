@@ -81,7 +81,10 @@ _BEFORE_NUMBER = frozenset(
     {"vol", "vols", "no", "nos", "pp", "p", "ch", "chap", "pt", "bk", "n", "nn"}
 )
 _IMPRINT_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?:, [A-Z][\w.]+)?: [A-Z]")
-_EVENT = re.compile(r"""[.?!]["”’']?(?= |$)|[()\[\]“”"]""")
+_EVENT = re.compile(r"""[.?!]["”’']?(?= |$)|[()\[\]“”"]| [—–] """)
+# " — " ends an element when what came before was an identifier or a number:
+# "doi:10.1073/pnas.74.12.5463 — Dideoxy sequencing"
+_DASH_AFTER = re.compile(r"(?:doi:?\s*\S+|https?://\S+|\d[\d)\]]*)$", re.I)
 _OPEN = {"(": ")", "[": "]", "“": "”"}
 _CLOSE = frozenset(_OPEN.values())
 _URL = re.compile(r"(?:https?://|www\.|doi:\s?)\S+", re.I)
@@ -183,6 +186,10 @@ def split_segments(text: str) -> list[Segment]:
             depth = max(depth - 1, 0)
         elif ch == '"':
             in_quote = not in_quote
+        elif ch.strip() in "—–":
+            if depth == 0 and not in_quote and _DASH_AFTER.search(text[start:i]):
+                segments.append(Segment(text[start:i].strip(), start, i))
+                start = m.end()
         else:  # ".", "?" or "!", perhaps with a closing quote, before a space or the end
             closing_quote = len(ch) > 1
             if closing_quote or _is_break(text, i, depth, in_quote):

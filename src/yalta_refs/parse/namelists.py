@@ -1,0 +1,64 @@
+"""Leading name lists in the styles that do not invert the first name.
+
+:func:`take_leading_names` tries, in order, the inverted style of the
+humanities ("Polian, Pavel."), the Vancouver style of medicine ("Doll R, Hill
+AB."), and the initials-first style of IEEE and physics ("W. Diffie and M. E.
+Hellman,"). Each returns the names and where the next element starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Name
+from .names import AuthorElement, parse_name, take_author_element
+
+__all__ = ["take_leading_names"]
+
+_FAMILY = (
+    r"(?:(?:van|von|de|der|den|du|da|di|del|la|le|ten|ter)\s)*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+)
+# Vancouver: "Sanger F", "Coulson AR", "Orr-Ewing J"; the list ends with ". "
+_VANCOUVER_NAME = rf"{_FAMILY}\s[A-Z]{{1,4}}(?:\s(?:Jr|Sr|II|III|2nd|3rd))?"
+_VANCOUVER = re.compile(
+    rf"^(?P<names>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*)(?P<etal>,?\set\sal)?\.(?:\s|$)"
+)
+# initials first: "E. W. Dijkstra", "A.-L. Barabási", "J. R. R. Tolkien"
+_INITIALS_NAME = (
+    r"(?:[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*\s?)(?:[a-z]+\s)?[A-Z][\w'’-]+(?:,?\sJr\.)?"
+)
+_INITIALS = re.compile(
+    rf"^(?P<names>{_INITIALS_NAME}(?:(?:,\s(?:and\s)?|\sand\s|\s&\s){_INITIALS_NAME})*)"
+    r"(?P<etal>,?\set\sal\.)?(?P<end>,\s(?=[“\"‘'])|,\s|\.\s)"
+)
+
+
+def _vancouver(text: str) -> AuthorElement | None:
+    m = _VANCOUVER.match(text)
+    if not m:
+        return None
+    names = []
+    for part in m.group("names").split(", "):
+        family, _, initials = part.rpartition(" ")
+        if initials in ("Jr", "Sr", "II", "III", "2nd", "3rd"):
+            family, _, initials = family.rpartition(" ")
+        names.append(Name(family=family, given=initials))
+    return AuthorElement(tuple(names), "author", m.end(), bool(m.group("etal")))
+
+
+def _initials_first(text: str) -> AuthorElement | None:
+    m = _INITIALS.match(text)
+    if not m:
+        return None
+    if m.group("end").startswith(",") and not (m.group("etal") or re.match(
+            r"[“\"‘']", text[m.end():])):
+        return None  # "A. Smith, Publisher, …" is not a name list we can trust
+    parts = re.split(r",\s(?:and\s)?|\sand\s|\s&\s", m.group("names"))
+    names = tuple(parse_name(p) for p in parts if p.strip())
+    return AuthorElement(names, "author", m.end(), bool(m.group("etal")))
+
+
+def take_leading_names(text: str) -> AuthorElement | None:
+    """The names a reference starts with, in whichever style they are written."""
+    # Vancouver first: "Sanger F, Nicklen S" would read as an inverted "Sanger F, Nicklen"
+    return _vancouver(text) or take_author_element(text) or _initials_first(text)
