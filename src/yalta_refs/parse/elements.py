@@ -247,14 +247,19 @@ def recognise_chapter(text: str) -> Element | None:
     return Element("chapter", values)
 
 
-def recognise_journal(text: str) -> Element | None:
+def recognise_vancouver(text: str) -> Element | None:
+    """ "1977;74(12):5463-5467": the year, volume, issue and pages of medicine's style."""
     m = _VANCOUVER.match(text)
-    if m and (m.group("volume") or m.group("page")):
-        values = {k: v for k, v in m.groupdict().items() if v and k != "year"}
-        values["issued"] = parse_date(m.group("year"))
-        if "page" in values:
-            values["page"] = parse_pages(values["page"]) or values["page"]
-        return Element("journal", values)
+    if not m or not (m.group("volume") or m.group("page")):
+        return None
+    values: dict[str, Any] = {k: v for k, v in m.groupdict().items() if v and k != "year"}
+    values["issued"] = parse_date(m.group("year"))
+    if "page" in values:
+        values["page"] = parse_pages(values["page"]) or values["page"]
+    return Element("journal", values)
+
+
+def recognise_journal(text: str) -> Element | None:
     for pattern in (_JOURNAL, _JOURNAL_MLA, _JOURNAL_APA, _JOURNAL_AD):
         m = pattern.match(text)
         if m and (m.groupdict().get("volume") or m.groupdict().get("issue")):
@@ -391,6 +396,7 @@ RECOGNISERS: list[Callable[[str], Element | None]] = [
     recognise_imprint,
     recognise_news,
     recognise_place_date,
+    recognise_vancouver,
     recognise_journal,
     recognise_report,
     recognise_series,

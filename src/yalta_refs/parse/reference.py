@@ -16,9 +16,9 @@ from typing import Any
 
 from ..errors import ParseError
 from ..model import Diagnostic, Name, Reference
+from .commalist import take_comma_facts
 from .elements import _PUB_WORDS, TERMINAL_KINDS, Element, classify
 from .fields import parse_date, parse_edition, parse_pages
-from .commalist import take_comma_facts
 from .namelists import take_leading_names
 from .names import parse_name_list
 from .notes import notes_from_annotation
