@@ -31,17 +31,24 @@ BEFORE_LIST = "article text before the reading list"
 FURNITURE = "page furniture after the reading list"
 NOT_A_REFERENCE = "not a reference (subheading or stray text inside the list)"
 
-_HEADING = re.compile(
-    r"^\s*(?:(?:further|suggested|recommended|additional|selected|supplementary|select)\s+"
+# headings that open a reading list ...
+_LIST_HEADING = (
+    r"(?:further|suggested|recommended|additional|selected|supplementary|select)\s+"
     r"(?:reading|readings|bibliography|sources|works)(?:\s+list)?|bibliography|sources|"
     r"references|works\s+cited|literature\s+cited|works\s+consulted|reading\s+list|"
     r"for\s+further\s+(?:reading|study|information)|sources\s+and\s+further\s+reading|"
     r"bibliography\s+and\s+further\s+reading|literature|notes\s+and\s+references|"
-    r"(?:web|internet|online|electronic|further|other|primary|secondary)\s+"
-    r"(?:sites?|resources|sources)|websites|resources|selected\s+works|works|"
-    r"(?:books|articles)(?:\s+and\s+(?:articles|books|chapters))?)\s*:?\s*$",
-    re.I,
+    r"reference\s+list"
 )
+# ... and subheadings that divide one
+_SUBHEADING = (
+    r"(?:web|internet|online|electronic|further|other|primary|secondary)\s+"
+    r"(?:sites?|resources|sources|texts|works|literature)|websites|resources|selected\s+works|"
+    r"works|(?:books|articles|journals|chapters|reports|documents|monographs)"
+    r"(?:\s+and\s+(?:articles|books|chapters|journals))?"
+)
+_HEADING = re.compile(rf"^\s*(?:{_LIST_HEADING}|{_SUBHEADING})\s*:?\s*$", re.I)
+_STRONG_HEADING = re.compile(rf"^\s*(?:{_LIST_HEADING})\s*:?\s*$", re.I)
 _FURNITURE = re.compile(
     r"^\s*(?:categories\s*:|category\s*:|see\s+also\b|related\s+(?:articles|topics|entries)\b|"
     r"\[[a-z]{1,4}\]|tags\s*:|keywords\s*:|citation\s+information\b|last\s+updated\b|"
@@ -305,12 +312,22 @@ def _previous_kept(kinds: list[str], i: int) -> int | None:
 
 
 def _list_start(texts: list[str], headings: list[int]) -> int:
-    """Index of the first block of the list: after the heading that a reference follows."""
+    """Index of the first block of the list.
+
+    After the first list heading ("Further Reading", "Bibliography") that a
+    reference follows; with none, after the last paragraph of article prose
+    that comes before the first reference. Subheadings ("Websites", "Primary
+    sources") divide a list and do not start one.
+    """
     for h in headings:
+        if not _STRONG_HEADING.match(texts[h]):
+            continue
         following = [t for t in texts[h + 1 :] if not _HEADING.match(t)]
         if following and _kind(following[0]) == "ref":
             return h + 1
-    return headings[-1] + 1 if headings else 0
+    first_ref = next((i for i, t in enumerate(texts) if _kind(t) == "ref"), len(texts))
+    prose = [i for i in range(first_ref) if _is_prose(texts[i])]
+    return prose[-1] + 1 if prose else 0
 
 
 def _kind(text: str) -> str:

@@ -22,7 +22,14 @@ __all__ = ["PLACEHOLDER", "JatsCitation", "extract_element_citations"]
 #: A placeholder "\ue003<n>\ue003" stands where the n-th citation was.
 PLACEHOLDER = re.compile("\ue003(\\d+)\ue003")
 
-_ELEMENT = re.compile(r"<element-citation\b[^>]*>.*?</element-citation\s*>", re.S)
+_ELEMENT = re.compile(r"<(element|mixed)-citation\b[^>]*>.*?</\1-citation\s*>", re.S)
+# a mixed-citation is read tag by tag only when its names and title are tagged
+_TAGGED = re.compile(r"<(?:person-group|string-name|name)\b.*<(?:source|article-title)\b", re.S)
+# words that the untagged text of a mixed-citation may hold without losing anything
+_GLUE = frozenset(
+    """and et al in ed eds edited by pp p vol no trans translated doi https http org dx www
+    available from retrieved accessed n d""".split()
+)
 _PREFIXED = re.compile(r"(</?|\s)([A-Za-z][\w.-]*):([A-Za-z][\w.-]*)")
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
@@ -159,6 +166,13 @@ def _identifiers(root: ET.Element) -> dict[str, str]:
     return out
 
 
+def _untagged_words(root: ET.Element) -> str:
+    """Words of a mixed-citation that sit between its tags, beyond punctuation and glue."""
+    loose = " ".join(t for t in [root.text or "", *(c.tail or "" for c in root)] if t)
+    words = [w for w in re.findall(r"[^\W\d_]+", loose) if w.lower() not in _GLUE]
+    return " ".join(words)
+
+
 def _reference(root: ET.Element) -> Reference:
     kind = _TYPES.get((root.get("publication-type") or "").lower(), "book")
     fields: dict[str, object] = {**_names(root), **_titles(root, kind), **_identifiers(root)}
@@ -183,6 +197,9 @@ def _reference(root: ET.Element) -> Reference:
     annotation = " ".join(_text(n) for n in root if n.tag in ("comment", "annotation")) or None
     # nothing lost: the text of tags we do not map is kept as a note
     other = [f"{n.tag}: {_text(n)}" for n in root if n.tag not in _MAPPED and _text(n)]
+    loose = _untagged_words(root)
+    if loose:
+        other.append(f"untagged: {loose}")
     if other:
         fields["note"] = "; ".join(other)
     return Reference(type=kind, annotation=annotation, **fields)  # type: ignore[arg-type]
@@ -190,11 +207,13 @@ def _reference(root: ET.Element) -> Reference:
 
 def extract_element_citations(text: str) -> tuple[str, list[JatsCitation]]:
     """``text`` with each well-formed element-citation replaced by a placeholder."""
-    if "<element-citation" not in text:
+    if "<element-citation" not in text and "<mixed-citation" not in text:
         return text, []
     found: list[JatsCitation] = []
 
     def replace(m: re.Match[str]) -> str:
+        if m.group(1) == "mixed" and not _TAGGED.search(m.group(0)):
+            return m.group(0)  # punctuation and few tags: the text route reads it
         try:
             root = ET.fromstring(_xml_safe(m.group(0)))
         except ET.ParseError:

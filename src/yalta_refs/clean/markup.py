@@ -39,7 +39,9 @@ _RESIDUE = re.compile(
 _OPEN_AT_END = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)(?:\s+" + _ATTR + r")*\s*$")
 
 # the tail of an attribute value whose start was cut: 'simple">' at a line start
-_CUT_VALUE = re.compile(r"^\s*(?:[•*·-]\s*)?(?P<frag>[A-Za-z][\w:.-]*\"\s*/?>)")
+_CUT_VALUE = re.compile(
+    r"^\s*(?:[•*·-]\s*|\(?\d{1,3}[.)]\s*|\[\d{1,3}\]\s*)?(?P<frag>[A-Za-z][\w:.-]*\"\s*/?>)"
+)
 
 _BLOCK_TAGS = frozenset(
     [
