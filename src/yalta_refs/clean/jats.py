@@ -27,8 +27,34 @@ _ELEMENT = re.compile(r"<(element|mixed)-citation\b[^>]*>.*?</\1-citation\s*>", 
 _TAGGED = re.compile(r"<(?:person-group|string-name|name)\b.*<(?:source|article-title)\b", re.S)
 # words that the untagged text of a mixed-citation may hold without losing anything
 _GLUE = frozenset(
-    """and et al in ed eds edited by pp p vol no trans translated doi https http org dx www
-    available from retrieved accessed n d""".split()
+    [
+        "and",
+        "et",
+        "al",
+        "in",
+        "ed",
+        "eds",
+        "edited",
+        "by",
+        "pp",
+        "p",
+        "vol",
+        "no",
+        "trans",
+        "translated",
+        "doi",
+        "https",
+        "http",
+        "org",
+        "dx",
+        "www",
+        "available",
+        "from",
+        "retrieved",
+        "accessed",
+        "n",
+        "d",
+    ]
 )
 _PREFIXED = re.compile(r"(</?|\s)([A-Za-z][\w.-]*):([A-Za-z][\w.-]*)")
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
