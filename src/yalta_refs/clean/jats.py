@@ -192,9 +192,21 @@ def _identifiers(root: ET.Element) -> dict[str, str]:
     return out
 
 
+def _trailing_text(root: ET.Element) -> str:
+    """Untagged prose after a mixed-citation's last tag: its annotation."""
+    children = list(root)
+    tail = (children[-1].tail or "") if children else ""
+    tail = re.sub(r"\s+", " ", tail).strip()
+    tail = re.sub(r"^[.,;:)\]]+\s*", "", tail)
+    return tail if len(re.findall(r"[^\W\d_]{2,}", tail)) >= 3 else ""
+
+
 def _untagged_words(root: ET.Element) -> str:
     """Words of a mixed-citation that sit between its tags, beyond punctuation and glue."""
-    loose = " ".join(t for t in [root.text or "", *(c.tail or "" for c in root)] if t)
+    tails = [c.tail or "" for c in root]
+    if _trailing_text(root):
+        tails = tails[:-1]
+    loose = " ".join(t for t in [root.text or "", *tails] if t)
     words = [w for w in re.findall(r"[^\W\d_]+", loose) if w.lower() not in _GLUE]
     return " ".join(words)
 
@@ -220,7 +232,8 @@ def _reference(root: ET.Element) -> Reference:
         fields["page"] = page
     if "container_title" in fields and kind == "book":
         kind = "chapter"
-    annotation = " ".join(_text(n) for n in root if n.tag in ("comment", "annotation")) or None
+    notes = [_text(n) for n in root if n.tag in ("comment", "annotation")]
+    annotation = " ".join([*notes, _trailing_text(root)]).strip() or None
     # nothing lost: the text of tags we do not map is kept as a note
     other = [f"{n.tag}: {_text(n)}" for n in root if n.tag not in _MAPPED and _text(n)]
     loose = _untagged_words(root)

@@ -54,6 +54,11 @@ _TITLE_BRACKET = re.compile(r"\s*\((?P<inner>[^()]+)\)$")
 _BRACKET_ROLE = re.compile(
     r"^(?P<names>.+?),\s*(?P<role>Trans\.|Eds?\.|Trans\.\s*&\s*Eds?\.|Eds?\.\s*&\s*Trans\.)$"
 )
+_CORPORATE_YEAR = re.compile(
+    r"^(?P<name>[A-Z][^.()]{2,100}?)\.\s+(?=\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,[^)]*)?\))"
+)
+# a publisher's name: capitalised words, initials, "&", "and" ("Row, Peterson")
+_NAME_LIKE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|&|and|of|de|the|[A-Z]\.)[,]?\s?)+")
 _PAGES = re.compile(r"^(?:pp?\.|pages?)\s*\S+", re.I)
 
 
@@ -83,6 +88,7 @@ def parse_reference(text: str) -> Reference:
         year = m.group("year") or m.group("bare")
         if year[0].isdigit():
             state.values["issued"] = parse_date(year[:4])
+        state.values["_author_year"] = True
         pos += m.end()
     pos = _take_title(text, pos, state)
     terminal = False
@@ -103,6 +109,10 @@ def _take_names(text: str, state: _State) -> int:
         return repeat.end()
     element = take_leading_names(text)
     if element is None:
+        corporate = _CORPORATE_YEAR.match(text)
+        if corporate:  # APA: "American Psychological Association. (2020)."
+            state.values["author"] = (Name(literal=corporate.group("name")),)
+            return corporate.end("name") + 1
         return 0
     state.values[element.role] = element.names
     if element.et_al:
@@ -168,6 +178,11 @@ def _title_notes(title: str, state: _State) -> str:
     return title
 
 
+def _is_journal(segment: Segment) -> bool:
+    element = classify(segment.bare)
+    return element is not None and element.kind == "journal"
+
+
 def _is_strong_fact(segment: Segment) -> bool:
     """A fact beyond doubt; "Smoking and Health: Report of …" looks like an imprint
     but an imprint without a year is no proof."""
@@ -208,8 +223,9 @@ def _take_facts(text: str, pos: int, state: _State, *, terminal: bool = False) -
     """Read fact elements; return where the annotation starts (None: no annotation)."""
     segments = [Segment(s.text, s.start + pos, s.end + pos) for s in split_segments(text[pos:])]
     unknown: list[Segment] = []
-    for seg in segments:
-        element = _classify_in_context(seg, state, terminal)
+    for k, seg in enumerate(segments):
+        following = segments[k + 1] if k + 1 < len(segments) else None
+        element = _classify_in_context(seg, state, terminal, following)
         if element is None:
             if terminal:
                 return seg.start
@@ -227,7 +243,9 @@ def _take_facts(text: str, pos: int, state: _State, *, terminal: bool = False) -
     return None
 
 
-def _classify_in_context(seg: Segment, state: _State, terminal: bool) -> Element | None:
+def _classify_in_context(
+    seg: Segment, state: _State, terminal: bool, following: Segment | None = None
+) -> Element | None:
     bare = seg.bare
     if _PAGES.match(bare):
         pages = parse_pages(bare)
@@ -238,11 +256,13 @@ def _classify_in_context(seg: Segment, state: _State, terminal: bool) -> Element
         return element if element is not None and element.kind in _TRAILING else None
     if (
         element is None
-        and "issued" in state.values
+        and state.values.get("_author_year")
         and not state.kinds
         and len(bare.split()) <= 8
-        and _PUB_WORDS.search(bare)
+        and (_PUB_WORDS.search(bare) or _NAME_LIKE.fullmatch(bare))
+        and not (following is not None and _is_journal(following))
     ):
+        # APA: the element after the title is the publisher ("T. Egerton", "Row, Peterson")
         return Element("publisher-year", {"publisher": bare})
     return element
 
@@ -321,8 +341,7 @@ def _infer_type(state: _State) -> str:
 
 
 def _build(text: str, state: _State, annotation: str) -> Reference:
-    values = dict(state.values)
-    values.pop("_quoted", None)
+    values = {k: v for k, v in state.values.items() if not k.startswith("_")}
     extra = {k.removeprefix("extra:"): str(values.pop(k)) for k in list(values)
              if k.startswith("extra:")}
     if extra:

@@ -172,11 +172,18 @@ def split_segments(text: str) -> list[Segment]:
     protected = [
         (m.start(), m.start() + len(m.group(0).rstrip(".,;:)"))) for m in _URL.finditer(text)
     ]
+    # a URL with no period after it, then a sentence: "…/h0043158 A witty address"
+    url_ends = [b for _, b in protected if re.match(r" [A-Z]", text[b : b + 2])]
     segments: list[Segment] = []
     start = depth = 0
     in_quote = False
     for m in _EVENT.finditer(text):
         i = m.start()
+        while url_ends and url_ends[0] <= i:
+            end = url_ends.pop(0)
+            if end > start:
+                segments.append(Segment(text[start:end].strip(), start, end))
+                start = end + 1
         if i < start or (protected and any(a <= i < b for a, b in protected)):
             continue
         ch = m.group(0)
@@ -184,6 +191,11 @@ def split_segments(text: str) -> list[Segment]:
             depth += 1
         elif ch in _CLOSE:
             depth = max(depth - 1, 0)
+            if depth == 0 and ch == ")" and text[start : start + 1] == "(" \
+                    and re.match(r" [A-Z]", text[i + 1 : i + 3]):
+                # "(Original work published 1866) A translation that …"
+                segments.append(Segment(text[start : i + 1].strip(), start, i + 1))
+                start = i + 2
         elif ch == '"':
             in_quote = not in_quote
         elif ch.strip() in "—–":
