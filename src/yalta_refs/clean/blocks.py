@@ -160,10 +160,10 @@ def _continues(prev: str, line: str) -> bool:
     """Whether ``line`` carries on the reference of the lines before it."""
     if not _ends_reference(prev):
         return True
-    if line[:1].islower() or line[:1].isdigit() or _starts_with_fact(line):
-        return True  # "1 of A History …", "New York: Viking, 2002. …": a wrapped reference
     if _starts_with_names(line) or _REPEAT.match(line):
         return False  # "Surname, Given. …" or "———." after a finished reference: a new one
+    if line[:1].islower() or line[:1].isdigit() or _starts_with_fact(line):
+        return True  # "1 of A History …", "New York: Viking, 2002. …": a wrapped reference
     lines = prev.split("\n")
     width = max(len(x) for x in [*lines, line])
     if width > _MAX_WRAP:

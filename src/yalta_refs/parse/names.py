@@ -179,6 +179,8 @@ def _given_continues(tokens: list[tuple[str, int]], i: int) -> bool:
     nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
     if _has_period_initial(nxt):
         return True  # "J. R. R."
+    if nxt in PARTICLES and i + 2 < len(tokens) and _is_cap(tokens[i + 2][0]):
+        return True  # "Price, Derek J. de Solla."
     if not _is_initial(tokens[i][0].rstrip(",")) or not _NAME_WORD.match(nxt):
         return False
     if not _is_cap(nxt) or nxt.lower().rstrip(",.") in {"the", "a", "an"} or len(nxt) > 14:
@@ -310,6 +312,11 @@ def _inverted_name(tokens: list[tuple[str, int]], i: int) -> tuple[Name, int] | 
             break
     if not given:
         return None
+    nxt = tokens[i][0] if i < len(tokens) else ""
+    if nxt and not given[-1].endswith((",", ".")) and nxt[:1].islower() \
+            and nxt not in _AND and nxt != "with" and nxt not in PARTICLES \
+            and not _ROLE.match(nxt) and not nxt.startswith("et"):
+        return None  # "U.S. Congress, Office of Technology": not a person's name
     given_text = _strip_final_period(" ".join(given).rstrip(","))
     name = parse_name(" ".join(family) + " " + given_text)
     return name, i

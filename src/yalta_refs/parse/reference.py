@@ -143,7 +143,9 @@ def _take_title(text: str, pos: int, state: _State) -> int:
         and len(segments) > 2
         and _looks_corporate(first.bare)
         and not _is_strong_fact(segments[1])
-        and (_is_fact(segments[2]) or _QUOTED.match(segments[1].text))
+        and (_is_fact(segments[2]) or _QUOTED.match(segments[1].text)
+             or (len(segments) > 3 and len(segments[2].bare.split()) <= 8
+                 and _is_journal(segments[3])))
     ):
         if _QUOTED.match(segments[1].text):
             state.values["author"] = (Name(literal=first.bare),)
@@ -189,6 +191,8 @@ def _is_strong_fact(segment: Segment) -> bool:
     element = classify(segment.bare)
     if element is None:
         return False
+    if element.kind == "report":
+        return False  # "Report of the National Advisory Commission …" is a title
     return element.kind != "imprint" or "issued" in element.values
 
 

@@ -85,6 +85,10 @@ _EVENT = re.compile(r"""[.?!]["”’']?(?= |$)|[()\[\]“”"]| [—–] """)
 # " — " ends an element when what came before was an identifier or a number:
 # "doi:10.1073/pnas.74.12.5463 — Dideoxy sequencing"
 _DASH_AFTER = re.compile(r"(?:doi:?\s*\S+|https?://\S+|\d[\d)\]]*)$", re.I)
+_LOWER_STARTS = re.compile(
+    r"(?:doi|https?|www|pp?\.|vols?\.|no\.|eds?\.|edited|trans|in\s|n\.\s?d|et al|"
+    r"accessed|retrieved|available)", re.I
+)
 _OPEN = {"(": ")", "[": "]", "“": "”"}
 _CLOSE = frozenset(_OPEN.values())
 _URL = re.compile(r"(?:https?://|www\.|doi:\s?)\S+", re.I)
@@ -147,6 +151,9 @@ def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
     word = re.search(r"(\S+)$", text[:i])
     token = word.group(1) if word else ""
     bare = token.lstrip("(\"“'‘")
+    after = text[i + 2 : i + 14]
+    if after[:1].islower() and not _LOWER_STARTS.match(after):
+        return False  # "E. coli", "ca. three", "etc. and": no element starts in lower case
     if re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", bare):
         nxt = text[i + 2 : i + 40]
         if _IMPRINT_AHEAD.match(nxt):
