@@ -98,6 +98,12 @@ class _Unit:
     blank: bool = False
     continues: bool = False
     indent: int = 0
+    soft: bool = False  # follows a <br>: a new reference only if it opens with names
+
+
+def _names_first(text: str) -> bool:
+    """The text opens with a name list, in any of the styles we read."""
+    return bool(_NAME_START.match(text)) or take_leading_names(text[:300]) is not None
 
 
 def reference_score(text: str) -> int:
@@ -107,7 +113,7 @@ def reference_score(text: str) -> int:
         score += 2
     if _IMPRINT.search(text):
         score += 1
-    if _NAME_START.match(text):
+    if _names_first(text):
         score += 1
     if re.search(r"[.?!]\s+\S", text.strip()):
         score += 1
@@ -116,11 +122,11 @@ def reference_score(text: str) -> int:
     return score
 
 
-def _pieces(text: str) -> Iterator[tuple[str, bool]]:
-    """A stripped line cut at markup breaks: (piece, starts a new block?)."""
+def _pieces(text: str) -> Iterator[tuple[str, bool, bool]]:
+    """A stripped line cut at markup breaks: (piece, starts a new block?, after a <br>?)."""
     for i, part in enumerate(text.split(BREAK)):
         for k, piece in enumerate(part.split(LINE)):
-            yield piece, i > 0 and k == 0
+            yield piece, i > 0 and k == 0, k > 0
 
 
 def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Iterator[_Unit]:
@@ -133,7 +139,7 @@ def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Ite
         if stripped.removed:
             discarded.append(DiscardedText(" ".join(stripped.removed), MARKUP, span))
         pieces = list(_pieces(stripped.text))
-        for i, (piece, new) in enumerate(pieces):
+        for i, (piece, new, soft) in enumerate(pieces):
             marker = _MARKER.match(piece)
             if marker and not _REPEAT.match(piece):
                 if any(c.isalnum() for c in marker.group(0)):
@@ -146,7 +152,7 @@ def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Ite
             piece = piece.replace(CONTINUE, " ")
             if piece.strip():
                 yield _Unit(piece.strip(), lineno, new and not continues, continues=continues,
-                            indent=indent)
+                            indent=indent, soft=soft)
             elif len(pieces) == 1:
                 carry = False
                 yield _Unit("", lineno, False, blank=True)
@@ -204,6 +210,9 @@ def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
             continue
         joined = "\n".join(u.text for u in current)
         indented = bool(current) and unit.indent > current[0].indent + 1
+        if unit.soft and current and not (_starts_with_names(unit.text)
+                                          or _REPEAT.match(unit.text)):
+            indented = True  # the text after a <br> belongs to the reference before it
         if current and (
             unit.starts_new
             or _is_special(unit.text)
@@ -346,7 +355,7 @@ def _is_prose(text: str) -> bool:
     A reference's first element is a name list or a title; titles are in
     title case or at least lack finite verbs like "was" or "created".
     """
-    if len(text.split()) < 20 or _NAME_START.match(text) or re.search(r"https?://", text[:300]):
+    if len(text.split()) < 20 or _names_first(text) or re.search(r"https?://", text[:300]):
         return False
     first = re.split(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
     return len(first.split()) >= 8 and bool(_VERB.search(first))
