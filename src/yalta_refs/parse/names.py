@@ -49,8 +49,13 @@ PARTICLES = frozenset(
 )
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "2nd", "3rd"})
 _ROLE = re.compile(r"^(eds?|comps?|trans|translators?|editors?|compilers?)\.?[,.]?$", re.I)
-_INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.|[A-Z]\.-?[A-Z]\.)(?:[A-Z]\.)*,?$", re.U)
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_INITIAL = re.compile(rf"^(?:[{_UP}][a-z]?\.|[{_UP}]\.-?[{_UP}]\.)(?:[{_UP}]\.)*,?$", re.U)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*,?$", re.U)
+_ONE_INVERTED = re.compile(
+    r"(?:(?:van|von|de|du|da|di|le|la|der|den|del)\s)*[^\W\d_][\w'’-]+,"
+    r"\s+(?:[^\W\d_][\w'’-]*\.?\s?){1,4}"
+)
 _AND = frozenset({"and", "&", "und", "et", "y", "e"})
 
 
@@ -123,8 +128,17 @@ def _family_name(family: str, given: str | None, suffix: str | None) -> Name:
 
 
 def parse_name_list(text: str) -> tuple[Name, ...]:
-    """Names in direct order joined by commas, "and", "&" ("A B, C D, and E F")."""
-    text = re.sub(r",?\s+et al\.?$", "", text.strip().rstrip("."))
+    """Names in direct order joined by commas, "and", "&" ("A B, C D, and E F").
+
+    One inverted name ("Lyon, F. H.") and semicolon lists of inverted names
+    ("Hayford, Harrison; Parker, Hershel") are read as such.
+    """
+    text = re.sub(r",?\s+et al\.?$", "", text.strip())
+    if _ONE_INVERTED.fullmatch(text):
+        return (parse_name(_strip_final_period(text)),)
+    if ";" in text and all("," in part for part in text.split(";")):
+        return tuple(parse_name(_strip_final_period(p.strip())) for p in text.split(";"))
+    text = text.rstrip(".")
     parts = re.split(r",\s*(?:and|&)\s+|\s+(?:and|&)\s+|;\s*|,\s*(?=[^,]*\s)", text)
     names = []
     for part in parts:
@@ -197,7 +211,7 @@ def _given_continues(tokens: list[tuple[str, int]], i: int) -> bool:
         # person; "D-Day, June 6, 1944" is a title
         if after in _AND or after == "with" or bool(_ROLE.match(after)):
             return True
-        return _is_cap(after) and not _has_period_initial(after) and _name_ahead(tokens, i + 2)
+        return _name_ahead(tokens, i + 2)
     return False
 
 
@@ -287,6 +301,8 @@ def _inverted_name(tokens: list[tuple[str, int]], i: int) -> tuple[Name, int] | 
         token = tokens[i][0]
         if not (_is_cap(token) or token.lower() in PARTICLES) or not _NAME_WORD.match(token):
             return None
+        if _has_period_initial(token):
+            return None  # "R. L. Rivest, A. Shamir": initials first, not a family name
         family.append(token)
         i += 1
         if token.endswith(","):
