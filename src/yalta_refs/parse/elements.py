@@ -104,6 +104,11 @@ _CHAPTER = re.compile(
     r"(?P<editors>[^,]+(?:,[^,\d]+)*?))?(?:,\s*(?:vol\.\s*(?P<volume>\w+),\s*)?"
     r"(?:pp?\.\s*)?(?P<page>\d+\s*[–-]\s*\d+|\d+))?$"
 )
+# APA: "In R. R. Reiter (Ed.), Toward an anthropology of women (pp. 157–210)"
+_CHAPTER_APA = re.compile(
+    r"^In\s+(?P<editors>.+?)\s+\((?:Eds?\.|Ed\.)\),\s+(?P<container>.+?)"
+    r"(?:\s+\((?:Vol\.\s*(?P<volume>\w+),\s*)?(?:pp?\.\s*)?(?P<page>[\d–-]+)\))?$"
+)
 _THESIS = re.compile(
     r"^(?P<genre>(?:Ph\.\s?D\.|PhD|Doctoral|Master['’]s|M\.A\.|MA|M\.Sc\.|MSc|M\.Phil\.|"
     r"MPhil|Senior|Honors|Honours|B\.A\.|D\.Phil\.|DPhil|Ed\.D\.)\s+(?:diss(?:ertation)?\.?|thesis))"
@@ -128,7 +133,9 @@ _ROLE = re.compile(
     r"(?:\s+(?:from|with)\s+(?:the\s+)?[\w ]+?)?)\s+by\s+(?P<names>.+)$"
     r"|^(?P<abbr>Trans\.|Ed\.|Eds\.|Tr\.)\s+(?P<names2>.+)$"
 )
-_MLA_IMPRINT = re.compile(rf"^(?P<names>.+?),\s+(?P<publisher>[^,]+?),\s+(?P<year>{_YEARISH})$")
+_MLA_IMPRINT = re.compile(
+    rf"^(?P<names>.+?),\s+(?P<publisher>[^,]+?(?:,\s[A-Z][a-z]+)?),\s+(?P<year>{_YEARISH})$"
+)
 _VOLUMES = re.compile(r"^(?P<n>\d+)\s+vols?\.?$", re.I)
 _VOLUME = re.compile(r"^Vol(?:ume|\.)?\s*(?P<v>[\dIVXLCivxlc]+)(?:\s+of\s+(?P<of>.+))?$")
 _EXTENT = re.compile(r"^(?:[ivxlc]+\s*\+\s*)?(?P<n>\d+)\s*(?:pp|pages|p)\.?$", re.I)
@@ -230,6 +237,15 @@ def recognise_imprint(text: str) -> Element | None:
 
 
 def recognise_chapter(text: str) -> Element | None:
+    apa = _CHAPTER_APA.match(text)
+    if apa:
+        found: dict[str, Any] = {"container_title": apa.group("container"),
+                                 "editor": _names(apa.group("editors"))}
+        if apa.group("page"):
+            found["page"] = parse_pages(apa.group("page"))
+        if apa.group("volume"):
+            found["volume"] = apa.group("volume")
+        return Element("chapter", found)
     m = _CHAPTER.match(text)
     if not m:
         return None

@@ -58,7 +58,34 @@ def _initials_first(text: str) -> AuthorElement | None:
     return AuthorElement(names, "author", m.end(), bool(m.group("etal")))
 
 
+# Wikipedia: "Meselson, Matthew; Stahl, Franklin W. (1958)." — inverted names and ";"
+_SEMICOLON = re.compile(
+    r"^(?P<names>[^;()]+?,[^;()]+?(?:;\s*[^;()]+?,[^;()]+?)+?)"
+    r"(?:\s*\((?P<role>eds?\.|ed\.|trans\.)\))?(?=\s*\(\d{4}|(?<![\s.][A-Z])\.\s(?!\())(?:\.(?=\s))?"
+)
+
+
+def _drop_period(part: str) -> str:
+    """ "Parker, Hershel." -> "Parker, Hershel"; an initial keeps its period."""
+    part = part.strip()
+    return part if re.search(r"\b[^\W\d_]\.$", part) else part.rstrip(".")
+
+
+def _semicolons(text: str) -> AuthorElement | None:
+    m = _SEMICOLON.match(text)
+    if not m:
+        return None
+    names = tuple(parse_name(_drop_period(p)) for p in m.group("names").split(";"))
+    if not all(n.family and n.given for n in names):
+        return None
+    role = "editor" if (m.group("role") or "").startswith("ed") else (
+        "translator" if m.group("role") else "author")
+    end = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
+    return AuthorElement(names, role, end, False)
+
+
 def take_leading_names(text: str) -> AuthorElement | None:
     """The names a reference starts with, in whichever style they are written."""
     # Vancouver first: "Sanger F, Nicklen S" would read as an inverted "Sanger F, Nicklen"
-    return _vancouver(text) or take_author_element(text) or _initials_first(text)
+    return (_vancouver(text) or _semicolons(text) or take_author_element(text)
+            or _initials_first(text))

@@ -32,12 +32,14 @@ REPEAT_AUTHOR = "repeat-author"
 _REPEAT = re.compile(r"^\s*(?:[—–]+|-{2,}|_{3,})\s*[.,]?\s*")
 # "(2000)." (APA) or "2000." (Chicago author-date) right after the names
 _AUTHOR_YEAR = re.compile(
-    r"^(?:\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,\s*(?P<rest>[^)]*))?\)\.?"
+    r"^(?:\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,\s*(?P<rest>[^)]*))?\)"
+    r"(?:\s*\[(?P<orig>\d{4})\])?\.?"
     r"|(?P<bare>(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d)\.)(?:\s+|$)"
 )
 # a quoted title; "“The Good War”: An Oral History" is a title that starts with a quote
 _QUOTED = re.compile(
-    r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|‘(?P<c>[^’]+)’)(?![:;\w])(?P<comma>,)?[.]?\s*'
+    r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|‘(?P<c>[^’]+)’|\'(?P<d>(?:[^\']|\'(?=\w))+)\')'
+    r"(?![:;\w])(?P<comma>,)?[.]?\s*"
 )
 # after the publication facts, only these may still come before the annotation
 _TRAILING = frozenset(
@@ -89,7 +91,13 @@ def parse_reference(text: str) -> Reference:
         if year[0].isdigit():
             state.values["issued"] = parse_date(year[:4])
         state.values["_author_year"] = True
+        if m.group("orig"):  # "(2002) [1851]": Wikipedia's original year
+            state.values["original_date"] = parse_date(m.group("orig"))
         pos += m.end()
+        editors = take_leading_names(text[pos:])
+        if editors is not None and editors.role != "author":  # "Hayford, H.; Parker, H. (eds.)."
+            state.values.setdefault(editors.role, editors.names)
+            pos += editors.end
     pos = _take_title(text, pos, state)
     terminal = False
     if state.values.pop("_comma", False):
@@ -126,7 +134,7 @@ def _take_title(text: str, pos: int, state: _State) -> int:
     rest = text[pos:]
     m = _QUOTED.match(rest)
     if m:
-        raw = (m.group("a") or m.group("b") or m.group("c")).strip()
+        raw = (m.group("a") or m.group("b") or m.group("c") or m.group("d")).strip()
         state.values["title"] = raw.rstrip(".,")
         state.values["_quoted"] = True
         state.values["_comma"] = raw.endswith(",") or bool(m.group("comma"))
