@@ -146,6 +146,7 @@ def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Ite
                     discarded.append(DiscardedText(marker.group(0).strip(), LIST_MARKER, span))
                 piece = piece[marker.end() :]
                 new = True
+            new = new or bool(PLACEHOLDER.search(piece))  # a structured citation starts one
             continues = piece.lstrip().startswith(CONTINUE) or (carry and i == 0 and not new)
             carry = piece.rstrip().endswith(CONTINUE) and i == len(pieces) - 1
             indent = len(piece) - len(piece.lstrip()) if i == 0 and not new else 0

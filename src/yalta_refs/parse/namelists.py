@@ -75,7 +75,10 @@ def _semicolons(text: str) -> AuthorElement | None:
     m = _SEMICOLON.match(text)
     if not m:
         return None
-    names = tuple(parse_name(_drop_period(p)) for p in m.group("names").split(";"))
+    parts = m.group("names").split(";")
+    if any(len(p.split()) > 6 or ":" in p or re.search(r"[a-z]{2}\.\s", p) for p in parts):
+        return None  # sentences, not names: "…Wilderness; or, Getting Back…"
+    names = tuple(parse_name(_drop_period(p)) for p in parts)
     if not all(n.family and n.given for n in names):
         return None
     role = "editor" if (m.group("role") or "").startswith("ed") else (

@@ -31,8 +31,8 @@ _PUBLISHED_AS = re.compile(
     r"|(?<=[A-Z]\.[A-Z])\.?(?=\s+[A-Z]|$)|(?=[.;](?:\s|$)))",
 )
 _TRANSLATED = re.compile(
-    r"\b[Tt]ranslated(?:\s+from\s+the\s+[A-Z]\w+)?\s+by\s+(?P<names>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*"
-    r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)*)"
+    r"\b[Tt]ranslated(?:\s+from\s+the\s+[A-Z]\w+)?\s+by\s+(?P<names>{w}(?:\s{w})*"
+    r"(?:(?:,\s*|,?\s+and\s+){w}(?:\s{w})*)*)".format(w=r"(?:[A-Z]\.|[A-Z][\w'’-]*)")
 )
 _LATER = re.compile(r"\b(?:later|subsequently|since|afterwards|then)\b", re.I)
 _NOT_ORIGINAL = re.compile(

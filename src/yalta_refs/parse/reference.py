@@ -85,6 +85,7 @@ def parse_reference(text: str) -> Reference:
         raise ParseError("empty reference")
     state = _State()
     pos = _take_names(text, state)
+    pos += len(text[pos:]) - len(text[pos:].lstrip())
     m = _AUTHOR_YEAR.match(text[pos:])
     if m:
         year = m.group("year") or m.group("bare")
