@@ -54,6 +54,9 @@ _GLUE = frozenset(
         "accessed",
         "n",
         "d",
+        "isbn",
+        "vols",
+        "vol",
     ]
 )
 _PREFIXED = re.compile(r"(</?|\s)([A-Za-z][\w.-]*):([A-Za-z][\w.-]*)")
@@ -236,6 +239,9 @@ def _reference(root: ET.Element) -> Reference:
     annotation = " ".join([*notes, _trailing_text(root)]).strip() or None
     # nothing lost: the text of tags we do not map is kept as a note
     other = [f"{n.tag}: {_text(n)}" for n in root if n.tag not in _MAPPED and _text(n)]
+    volumes = re.search(r"(\d+)\s+vols?\.", " ".join(c.tail or "" for c in root))
+    if volumes:
+        fields["number_of_volumes"] = volumes.group(1)
     loose = _untagged_words(root)
     if loose:
         other.append(f"untagged: {loose}")

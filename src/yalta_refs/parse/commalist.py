@@ -35,6 +35,9 @@ class CommaFacts(dict[str, Any]):
 
 
 def _part_value(part: str) -> tuple[str, Any] | None:
+    both = re.fullmatch(r"(?P<v>\d+[A-Za-z]?)\s*\((?P<i>[^)]+)\)", part)
+    if both:  # Harvard: "36(4)"
+        return "volume", both.group("v"), "issue", both.group("i")  # type: ignore[return-value]
     for pattern, field in _PARTS:
         m = pattern.match(part)
         if m:
@@ -65,7 +68,8 @@ def take_comma_facts(text: str) -> CommaFacts | None:
         if value is None:
             (container if not found else found.setdefault("_rest", [])).append(part)
             continue
-        found.setdefault(value[0], value[1])
+        for key, val in zip(value[::2], value[1::2], strict=True):
+            found.setdefault(key, val)
     if not found:
         return None
     if container:

@@ -33,6 +33,10 @@ _INITIALS = re.compile(
 )
 
 
+# the rest of an IEEE book after its names: "Title, 2nd ed. City, ST, USA: Publisher, 1988."
+_IEEE_BOOK = re.compile(r"^[A-Z][^.]{2,200}\.\s[^.:]{2,60}:\s[^,]+,\s(?:1[5-9]|20)\d\d\b")
+
+
 def _vancouver(text: str) -> AuthorElement | None:
     m = _VANCOUVER.match(text)
     if not m:
@@ -50,8 +54,10 @@ def _initials_first(text: str) -> AuthorElement | None:
     m = _INITIALS.match(text)
     if not m:
         return None
-    if m.group("end").startswith(",") and not (m.group("etal") or re.match(
-            r"[“\"‘']", text[m.end():])):
+    rest = text[m.end() :]
+    if m.group("end").startswith(",") and not (
+        m.group("etal") or re.match(r"[“\"‘']", rest) or _IEEE_BOOK.search(rest)
+    ):
         return None  # "A. Smith, Publisher, …" is not a name list we can trust
     parts = re.split(r",\s(?:and\s)?|\sand\s|\s&\s", m.group("names"))
     names = tuple(parse_name(p) for p in parts if p.strip())

@@ -85,6 +85,9 @@ def parse_name(text: str) -> Name:
                 suffix = rest
         if given in _SUFFIXES:
             return _family_name(family, None, given)
+        last = given.rsplit(" ", 1)
+        if suffix is None and len(last) == 2 and last[1] in _SUFFIXES:
+            given, suffix = last  # "Dana, Richard Henry Jr."
         return _family_name(family, given or None, suffix)
     words = text.split(" ")
     suffix = None

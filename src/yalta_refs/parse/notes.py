@@ -34,6 +34,10 @@ _TRANSLATED = re.compile(
     r"\b[Tt]ranslated(?:\s+from\s+the\s+[A-Z]\w+)?\s+by\s+(?P<names>{w}(?:\s{w})*"
     r"(?:(?:,\s*|,?\s+and\s+){w}(?:\s{w})*)*)".format(w=r"(?:[A-Z]\.|[A-Z][\w'’-]*)")
 )
+_PART_OF_BOOK = re.compile(
+    r"\b(?:essay|chapter|story|stories|poem|poems|article|lecture|piece|section|part|preface|"
+    r"introduction|afterword|letter)s?\b", re.I
+)
 _LATER = re.compile(r"\b(?:later|subsequently|since|afterwards|then)\b", re.I)
 _NOT_ORIGINAL = re.compile(
     r"\bin\s+English\b|\bas\s+(?:part|one|a\s+(?:volume|chapter|series))\b", re.I
@@ -66,13 +70,16 @@ def notes_from_annotation(annotation: str) -> dict[str, Any]:
         ):
             continue
         title = m.group("title").strip(' ,"“”')
-        if title and title[0].isupper() and len(title.split()) <= 20:
+        if title and (title[0].isupper() or title[0].isdigit() or title[0] in "“\"'‘") \
+                and len(title.split()) <= 20:
             found["original_title"] = title
             if m.group("year") or m.group("year0"):
                 found["original_date"] = parse_date(m.group("year") or m.group("year0"))
             break
     if "original_date" not in found:
         first = _FIRST_PUBLISHED.search(annotation)
+        if first and _PART_OF_BOOK.search(_sentence_at(annotation, first.start())):
+            first = None  # "The title essay was first published in 1936": not the book
         if first:
             found["original_date"] = parse_date(first.group(1))
     translated = _TRANSLATED.search(annotation)

@@ -52,6 +52,7 @@ _GOVERNMENT = re.compile(
     r"\b(?:Government Printing Office|GPO|Government Publishing Office|H\.?M\.? ?Stationery Office|"
     r"HMSO|Stationery Office)\b"
 )
+_TITLE_EDITION = re.compile(r",\s*(?P<ed>\d+(?:st|nd|rd|th|d)\s+ed\.?|[A-Z][a-z]+\s+ed\.)$")
 _TITLE_BRACKET = re.compile(r"\s*\((?P<inner>[^()]+)\)$")
 _BRACKET_ROLE = re.compile(
     r"^(?P<names>.+?),\s*(?P<role>Trans\.|Eds?\.|Trans\.\s*&\s*Eds?\.|Eds?\.\s*&\s*Trans\.)$"
@@ -170,6 +171,10 @@ def _take_title(text: str, pos: int, state: _State) -> int:
 def _title_notes(title: str, state: _State) -> str:
     """APA puts roles and editions in brackets after the title:
     "Crime and punishment (R. Pevear & L. Volokhonsky, Trans.)", "Title (2nd ed.)"."""
+    ieee = _TITLE_EDITION.search(title)
+    if ieee:  # IEEE: "The C Programming Language, 2nd ed."
+        state.values.setdefault("edition", parse_edition(ieee.group("ed")))
+        title = title[: ieee.start()]
     while (m := _TITLE_BRACKET.search(title)) is not None:
         inner = m.group("inner")
         role = _BRACKET_ROLE.match(inner)
@@ -179,7 +184,7 @@ def _title_notes(title: str, state: _State) -> str:
                 if key[:2] in role.group("role").lower() or (
                         key == "translator" and "trans" in role.group("role").lower()):
                     state.values.setdefault(key, names)
-        elif parse_edition(inner):
+        elif parse_edition(inner or ""):
             state.values.setdefault("edition", parse_edition(inner))
         elif re.fullmatch(r"Vol\.\s*\w+", inner):
             state.values.setdefault("volume", inner.split()[-1])
@@ -187,6 +192,12 @@ def _title_notes(title: str, state: _State) -> str:
             break
         title = title[: m.start()].rstrip()
     return title
+
+
+def _is_book_or_journal_fact(segment: Segment) -> bool:
+    element = classify(segment.bare)
+    return element is not None and element.kind in {
+        "journal", "imprint", "publisher-year", "thesis", "chapter", "news"}
 
 
 def _is_journal(segment: Segment) -> bool:
@@ -270,10 +281,10 @@ def _classify_in_context(
     if (
         element is None
         and state.values.get("_author_year")
-        and not state.kinds
+        and set(state.kinds) <= {"chapter"}
         and len(bare.split()) <= 8
         and (_PUB_WORDS.search(bare) or _NAME_LIKE.fullmatch(bare))
-        and not (following is not None and _is_journal(following))
+        and not (following is not None and _is_book_or_journal_fact(following))
     ):
         # APA: the element after the title is the publisher ("T. Egerton", "Row, Peterson")
         return Element("publisher-year", {"publisher": bare})

@@ -13,72 +13,12 @@ from dataclasses import dataclass
 __all__ = ["Segment", "split_segments"]
 
 _NO_BREAK_AFTER = frozenset(
-    [
-        "st",
-        "mt",
-        "ft",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "messrs",
-        "prof",
-        "vs",
-        "cf",
-        "e.g",
-        "i.e",
-        "vol",
-        "vols",
-        "no",
-        "nos",
-        "pp",
-        "p",
-        "ca",
-        "c",
-        "fl",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "gen",
-        "col",
-        "capt",
-        "lt",
-        "sgt",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "pres",
-        "rev",
-        "repr",
-        "approx",
-        "fig",
-        "figs",
-        "ch",
-        "chap",
-        "sec",
-        "pt",
-        "bk",
-        "art",
-        "n",
-        "nn",
-        "ser",
-        "esp",
-        "viz",
-        "al",
-    ]
+    """st mt ft dr mr mrs ms messrs prof vs cf e.g i.e vol vols no nos pp p ca c fl jan feb
+    mar apr jun jul aug sep sept oct nov dec gen col capt lt sgt adm gov sen rep pres rev repr
+    approx fig figs ch chap sec pt bk n nn ser esp viz""".split()  # noqa: SIM905
 )
 _BEFORE_NUMBER = frozenset(
-    {"vol", "vols", "no", "nos", "pp", "p", "ch", "chap", "pt", "bk", "n", "nn"}
+    {"vol", "vols", "no", "nos", "pp", "p", "ch", "chap", "pt", "bk", "n", "nn", "art"}
 )
 _IMPRINT_AHEAD = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?:, [A-Z][\w.]+)?: [A-Z]")
 _EVENT = re.compile(r"""[.?!]["”’']?(?= |$)|[()\[\]“”"]| [—–] """)
