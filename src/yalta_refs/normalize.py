@@ -56,6 +56,7 @@ NORMALIZERS: dict[str, Callable[[Any], Any]] = {
     "ISBN": _isbn,
     "DOI": _doi,
     "page": _page,
+    "issue": _page,
 }
 
 

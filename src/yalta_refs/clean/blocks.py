@@ -132,14 +132,16 @@ def _pieces(text: str) -> Iterator[tuple[str, bool, bool]]:
 def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Iterator[_Unit]:
     """Line pieces with their markers; a line ending in a closing citation tag makes
     the next line continue the reference (its annotation)."""
-    carry = False
+    carry = soft_carry = False
     for lineno, raw in enumerate(normalize_newlines(text).split("\n"), start=1):
         stripped = strip_markup(fix_line(raw))
         span = SourceSpan(source, lineno)
         if stripped.removed:
             discarded.append(DiscardedText(" ".join(stripped.removed), MARKUP, span))
         pieces = list(_pieces(stripped.text))
+        after_br, soft_carry = soft_carry, stripped.text.rstrip().endswith(LINE)
         for i, (piece, new, soft) in enumerate(pieces):
+            soft = soft or (after_br and i == 0)  # "<br>" ended the line before
             marker = _MARKER.match(piece)
             if marker and not _REPEAT.match(piece):
                 if any(c.isalnum() for c in marker.group(0)):
@@ -160,7 +162,8 @@ def _units(text: str, source: str | None, discarded: list[DiscardedText]) -> Ite
 
 
 def _ends_reference(text: str) -> bool:
-    return bool(re.search(r"[.!?)\]\"”’']\s*$", text)) and reference_score(text) >= 3
+    ends = re.search(r"[.!?)\]\"”’']\s*$|(?:https?://|doi:\s?)\S+$", text)
+    return bool(ends) and reference_score(text) >= 3
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -212,7 +215,8 @@ def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
         joined = "\n".join(u.text for u in current)
         indented = bool(current) and unit.indent > current[0].indent + 1
         if unit.soft and current and not (_starts_with_names(unit.text)
-                                          or _REPEAT.match(unit.text)):
+                                          or _REPEAT.match(unit.text)
+                                          or unit.text.startswith(("“", '"', "‘"))):
             indented = True  # the text after a <br> belongs to the reference before it
         if current and (
             unit.starts_new

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ..model import Date, Name, Reference
+from ..parse.fields import parse_edition
 
 __all__ = ["PLACEHOLDER", "JatsCitation", "extract_element_citations"]
 
@@ -229,6 +230,8 @@ def _reference(root: ET.Element) -> Reference:
         value = _text(root.find(tag))
         if value:
             fields[attr] = value
+    if "edition" in fields:
+        fields["edition"] = parse_edition(str(fields["edition"])) or fields["edition"]
     if (issued := _date(root)) is not None:
         fields["issued"] = issued
     if (page := _pages(root)) is not None:

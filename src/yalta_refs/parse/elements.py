@@ -133,8 +133,10 @@ _ROLE = re.compile(
     r"(?:\s+(?:from|with)\s+(?:the\s+)?[\w ]+?)?)\s+by\s+(?P<names>.+)$"
     r"|^(?P<abbr>Trans\.|Ed\.|Eds\.|Tr\.)\s+(?P<names2>.+)$"
 )
+# MLA prints the publisher alone: "J. B. Lippincott, 1937", "Farrar, Straus and Giroux, 2000"
+_PUBLISHER_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|&|and|of|[A-Z]\.)\s?)+")
 _MLA_IMPRINT = re.compile(
-    rf"^(?P<names>.+?),\s+(?P<publisher>[^,]+?(?:,\s[A-Z][a-z]+)?),\s+(?P<year>{_YEARISH})$"
+    rf"^(?P<names>.+?),\s+(?P<publisher>[^,]+?(?:,\s[A-Z][\w&' ]+)?),\s+(?P<year>{_YEARISH})$"
 )
 _VOLUMES = re.compile(r"^(?P<n>\d+)\s+vols?\.?$", re.I)
 _VOLUME = re.compile(r"^Vol(?:ume|\.)?\s*(?P<v>[\dIVXLCivxlc]+)(?:\s+of\s+(?P<of>.+))?$")
@@ -228,7 +230,9 @@ def recognise_imprint(text: str) -> Element | None:
             values["issued"] = parse_date(m.group("year"))
         return Element("imprint", values)
     m = _PUB_YEAR.match(text)
-    if m and _PUB_WORDS.search(m.group("publisher")):
+    if m and (_PUB_WORDS.search(m.group("publisher")) or (
+            _PUBLISHER_NAME.fullmatch(m.group("publisher"))
+            and len(m.group("publisher").split()) <= 6)):
         return Element(
             "publisher-year",
             {"publisher": m.group("publisher"), "issued": parse_date(m.group("year"))},
@@ -278,6 +282,8 @@ def recognise_vancouver(text: str) -> Element | None:
 def recognise_journal(text: str) -> Element | None:
     for pattern in (_JOURNAL, _JOURNAL_MLA, _JOURNAL_APA, _JOURNAL_AD):
         m = pattern.match(text)
+        if m and _year_as_volume(m.groupdict()):
+            continue  # "J. B. Lippincott, 1937": a publisher and a year
         if m and (m.groupdict().get("volume") or m.groupdict().get("issue")):
             d = m.groupdict()
             values: dict[str, Any] = {"container_title": d["container"].strip(" ,")}
@@ -291,6 +297,12 @@ def recognise_journal(text: str) -> Element | None:
                 values["page"] = parse_pages(d["page"]) or d["page"]
             return Element("journal", values)
     return None
+
+
+def _year_as_volume(d: dict[str, Any]) -> bool:
+    volume = d.get("volume") or ""
+    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", volume)) and not (
+        d.get("issue") or d.get("page") or d.get("date") or d.get("date2"))
 
 
 def _year_of(text: str) -> int | str:

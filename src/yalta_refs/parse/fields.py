@@ -157,5 +157,5 @@ def parse_isbn(text: str) -> str | None:
 
 
 def parse_doi(text: str) -> str | None:
-    m = re.search(r"(10\.\d{4,9}/[^\s\"<>]+)", text)
+    m = re.search(r"(10\.\d{4,9}/[^\s\"]+)", text)  # SICI DOIs hold < and >
     return m.group(1).rstrip(".,;)") if m else None

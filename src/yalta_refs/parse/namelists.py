@@ -66,7 +66,7 @@ def _initials_first(text: str) -> AuthorElement | None:
 
 # Wikipedia: "Meselson, Matthew; Stahl, Franklin W. (1958)." — inverted names and ";"
 _SEMICOLON = re.compile(
-    r"^(?P<names>[^;()]+?,[^;()]+?(?:;\s*[^;()]+?,[^;()]+?)+?)"
+    r"^(?P<names>[^;()]+?,[^;()]+?(?:;\s*[^;()]+?,[^;()]+?)+?(?:;\s*et al\.?)?)"
     r"(?:\s*\((?P<role>eds?\.|ed\.|trans\.)\))?(?=\s*\(\d{4}|(?<![\s.][A-Z])\.\s(?!\())(?:\.(?=\s))?"
 )
 
@@ -81,7 +81,7 @@ def _semicolons(text: str) -> AuthorElement | None:
     m = _SEMICOLON.match(text)
     if not m:
         return None
-    parts = m.group("names").split(";")
+    parts = [p for p in m.group("names").split(";") if p.strip() not in ("et al.", "et al")]
     if any(len(p.split()) > 6 or ":" in p or re.search(r"[a-z]{2}\.\s", p) for p in parts):
         return None  # sentences, not names: "…Wilderness; or, Getting Back…"
     names = tuple(parse_name(_drop_period(p)) for p in parts)

@@ -57,8 +57,12 @@ _TITLE_BRACKET = re.compile(r"\s*\((?P<inner>[^()]+)\)$")
 _BRACKET_ROLE = re.compile(
     r"^(?P<names>.+?),\s*(?P<role>Trans\.|Eds?\.|Trans\.\s*&\s*Eds?\.|Eds?\.\s*&\s*Trans\.)$"
 )
+# APA "American Psychological Association. (2020)." and Wikipedia "Homer (2018)."
+# an imprint with its own year later on: the year right after the names was a title
+_YEAR_LATER = re.compile(r"^[^.]{0,200}?\.\s[^.]*?:\s[^.]*?,\s(?:1[5-9]|20)\d\d\b")
 _CORPORATE_YEAR = re.compile(
     r"^(?P<name>[A-Z][^.()]{2,100}?)\.\s+(?=\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,[^)]*)?\))"
+    r"|^(?P<mononym>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?=\(\d{4}[a-z]?\)\.)"
 )
 # a publisher's name: capitalised words, initials, "&", "and" ("Row, Peterson")
 _NAME_LIKE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|&|and|of|de|the|[A-Z]\.)[,]?\s?)+")
@@ -88,6 +92,8 @@ def parse_reference(text: str) -> Reference:
     pos = _take_names(text, state)
     pos += len(text[pos:]) - len(text[pos:].lstrip())
     m = _AUTHOR_YEAR.match(text[pos:])
+    if m and m.group("bare") and _YEAR_LATER.search(text[pos + m.end() :]):
+        m = None  # "McCullough, David. 1776. New York: Simon & Schuster, 2005.": a title
     if m:
         year = m.group("year") or m.group("bare")
         if year[0].isdigit():
@@ -121,8 +127,9 @@ def _take_names(text: str, state: _State) -> int:
     if element is None:
         corporate = _CORPORATE_YEAR.match(text)
         if corporate:  # APA: "American Psychological Association. (2020)."
-            state.values["author"] = (Name(literal=corporate.group("name")),)
-            return corporate.end("name") + 1
+            name = corporate.group("name") or corporate.group("mononym")
+            state.values["author"] = (Name(literal=name),)
+            return corporate.end()
         return 0
     state.values[element.role] = element.names
     if element.et_al:
@@ -194,10 +201,12 @@ def _title_notes(title: str, state: _State) -> str:
     return title
 
 
-def _is_book_or_journal_fact(segment: Segment) -> bool:
+def _ends_facts(segment: Segment | None) -> bool:
+    """Nothing, prose, or only identifiers follow (so the segment before was the last fact)."""
+    if segment is None:
+        return True
     element = classify(segment.bare)
-    return element is not None and element.kind in {
-        "journal", "imprint", "publisher-year", "thesis", "chapter", "news"}
+    return element is None or element.kind in _TRAILING
 
 
 def _is_journal(segment: Segment) -> bool:
@@ -284,7 +293,7 @@ def _classify_in_context(
         and set(state.kinds) <= {"chapter"}
         and len(bare.split()) <= 8
         and (_PUB_WORDS.search(bare) or _NAME_LIKE.fullmatch(bare))
-        and not (following is not None and _is_book_or_journal_fact(following))
+        and _ends_facts(following)
     ):
         # APA: the element after the title is the publisher ("T. Egerton", "Row, Peterson")
         return Element("publisher-year", {"publisher": bare})

@@ -104,7 +104,10 @@ def _is_break(text: str, i: int, depth: int, in_quote: bool) -> bool:
         )
     core = bare.lower()
     if core in _BEFORE_NUMBER:
-        return not re.match(r"\s(?:\d|[IVXLivxl]+\b)", text[i + 1 : i + 12])
+        ahead = text[i + 1 : i + 16]
+        if re.match(r"\s\d+(?:st|nd|rd|th|d)\s+ed", ahead):
+            return True  # "The Story of Art. 16th ed."
+        return not re.match(r"\s(?:\d|[IVXLivxl]+\b)", ahead)
     if core in _NO_BREAK_AFTER:
         return False
     return not in_quote
