@@ -67,7 +67,8 @@ _PUB_WORDS = re.compile(
 _JOURNAL = re.compile(
     r"^(?P<container>[^\d(]+?)(?:,?\s+(?:vol\.\s*)?(?P<volume>\d+[A-Za-z]?))?"
     r"(?:,?\s*(?:no\.|nos\.|issue|#)\s*(?P<issue>[\w/–-]+))?"
-    r"(?:\s*\((?P<date>[^)]*?\d{4}[^)]*?)\)|,\s*(?P<date2>(?:\w+\.?\s+)?\d{4}))"
+    r"(?:\s*\((?P<date>[^)]*?(?<!\d)(?:1[5-9]|20)\d\d(?!\d)[^)]*?)\)"
+    r"|,\s*(?P<date2>(?:\w+\.?\s+)?(?:1[5-9]|20)\d\d))"
     r"(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<page>[\w–-]+(?:,\s*\d+[–-]\d+)*))?$"
 )
 _JOURNAL_MLA = re.compile(

@@ -59,7 +59,7 @@ _BRACKET_ROLE = re.compile(
 )
 # APA "American Psychological Association. (2020)." and Wikipedia "Homer (2018)."
 # an imprint with its own year later on: the year right after the names was a title
-_YEAR_LATER = re.compile(r"^[^.]{0,200}?\.\s[^.]*?:\s[^.]*?,\s(?:1[5-9]|20)\d\d\b")
+_YEAR_LATER = re.compile(r"^(?:[^.]{0,200}?\.\s)?[^.]*?:\s[^.]*?,\s(?:1[5-9]|20)\d\d\b")
 _CORPORATE_YEAR = re.compile(
     r"^(?P<name>[A-Z][^.()]{2,100}?)\.\s+(?=\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,[^)]*)?\))"
     r"|^(?P<mononym>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?=\(\d{4}[a-z]?\)\.)"
@@ -290,7 +290,7 @@ def _classify_in_context(
     if (
         element is None
         and state.values.get("_author_year")
-        and set(state.kinds) <= {"chapter"}
+        and set(state.kinds) <= {"chapter", "volumes", "edition", "role", "series"}
         and len(bare.split()) <= 8
         and (_PUB_WORDS.search(bare) or _NAME_LIKE.fullmatch(bare))
         and _ends_facts(following)
