@@ -8,6 +8,7 @@ import pytest
 
 from yalta_refs.errors import ParseError
 from yalta_refs.model import Reference
+from yalta_refs.normalize import normalize_reference
 from yalta_refs.parse import parse_reference
 from yalta_refs.parse.fields import parse_date, parse_edition, parse_pages
 from yalta_refs.parse.names import parse_name
@@ -15,7 +16,7 @@ from yalta_refs.parse.names import parse_name
 
 def _summary(ref: Reference) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key, value in ref.items():
+    for key, value in normalize_reference(ref).items():
         if isinstance(value, tuple):
             out[key] = [n.display() for n in value]
         elif hasattr(value, "parts"):
@@ -358,6 +359,104 @@ CASES += [
          "publisher": "Macmillan", "issued": "1990",
          "annote": "Published in English as The Tome, translated by Jane Roe, in 1995."},
         id="translator-of-another-edition-is-not-taken",
+    ),
+]
+
+
+# reference styles beyond the encyclopedia's (one each; the corpus holds many more)
+CASES += [
+    pytest.param(
+        '[1] is stripped before parsing; E. W. Dijkstra, "Go to statement considered harmful," '
+        "Commun. ACM, vol. 11, no. 3, pp. 147–148, Mar. 1968, doi: 10.1145/362929.362947. "
+        "A one-page letter.".split("; ", 1)[1],
+        {"type": "article-journal", "author": ["E. W. Dijkstra"],
+         "title": "Go to statement considered harmful", "container-title": "Commun. ACM",
+         "volume": "11", "issue": "3", "page": "147-148", "issued": "1968-03",
+         "DOI": "10.1145/362929.362947", "annote": "A one-page letter."},
+        id="ieee-article",
+    ),
+    pytest.param(
+        "B. W. Kernighan and D. M. Ritchie, The C Programming Language, 2nd ed. Englewood "
+        "Cliffs, NJ, USA: Prentice Hall, 1988.",
+        {"type": "book", "author": ["B. W. Kernighan", "D. M. Ritchie"],
+         "title": "The C Programming Language", "edition": "2",
+         "publisher-place": "Englewood Cliffs, NJ, USA", "publisher": "Prentice Hall",
+         "issued": "1988"},
+        id="ieee-book",
+    ),
+    pytest.param(
+        "Sanger F, Nicklen S, Coulson AR. DNA sequencing with chain-terminating inhibitors. "
+        "Proc Natl Acad Sci U S A. 1977;74(12):5463-5467. doi:10.1073/pnas.74.12.5463 — "
+        "Dideoxy sequencing.",
+        {"type": "article-journal", "author": ["F Sanger", "S Nicklen", "AR Coulson"],
+         "title": "DNA sequencing with chain-terminating inhibitors",
+         "container-title": "Proc Natl Acad Sci U S A", "issued": "1977", "volume": "74",
+         "issue": "12", "page": "5463-5467", "DOI": "10.1073/pnas.74.12.5463",
+         "annote": "Dideoxy sequencing."},
+        id="vancouver-article",
+    ),
+    pytest.param(
+        "Watts, D.J. and Strogatz, S.H. (1998) ‘Collective dynamics of “small-world” networks’, "
+        "Nature, 393(6684), pp. 440–442. doi:10.1038/30918.",
+        {"type": "article-journal", "author": ["D.J. Watts", "S.H. Strogatz"],
+         "title": "Collective dynamics of “small-world” networks", "container-title": "Nature",
+         "issued": "1998", "volume": "393", "issue": "6684", "page": "440-442",
+         "DOI": "10.1038/30918"},
+        id="harvard-article",
+    ),
+    pytest.param(
+        "Rubin, G. (1975). The traffic in women. In R. R. Reiter (Ed.), Toward an anthropology "
+        "of women (pp. 157–210). Monthly Review Press.",
+        {"type": "chapter", "author": ["G. Rubin"], "title": "The traffic in women",
+         "editor": ["R. R. Reiter"], "container-title": "Toward an anthropology of women",
+         "page": "157-210", "publisher": "Monthly Review Press", "issued": "1975"},
+        id="apa-chapter",
+    ),
+    pytest.param(
+        "Dostoevsky, F. (1992). Crime and punishment (R. Pevear & L. Volokhonsky, Trans.). "
+        "Alfred A. Knopf. (Original work published 1866)",
+        {"type": "book", "author": ["F. Dostoevsky"], "title": "Crime and punishment",
+         "translator": ["R. Pevear", "L. Volokhonsky"], "publisher": "Alfred A. Knopf",
+         "issued": "1992", "original-date": "1866"},
+        id="apa-translation",
+    ),
+    pytest.param(
+        "Cervantes, Miguel de. Don Quixote. Translated by Edith Grossman, Ecco, 2003.",
+        {"type": "book", "author": ["Miguel de Cervantes"], "title": "Don Quixote",
+         "translator": ["Edith Grossman"], "publisher": "Ecco", "issued": "2003"},
+        id="mla-translation",
+    ),
+    pytest.param(
+        "Melville, Herman (2002) [1851]. Hayford, Harrison; Parker, Hershel (eds.). Moby-Dick. "
+        "Norton Critical Edition. New York: W. W. Norton.",
+        {"type": "book", "author": ["Herman Melville"], "editor": ["Harrison Hayford",
+                                                                  "Hershel Parker"],
+         "title": "Moby-Dick", "collection-title": "Norton Critical Edition",
+         "publisher-place": "New York", "publisher": "W. W. Norton", "issued": "2002",
+         "original-date": "1851"},
+        id="wikipedia-editors-and-original-year",
+    ),
+    pytest.param(
+        "American Psychological Association. (2020). Publication manual of the American "
+        "Psychological Association (7th ed.). Author.",
+        {"type": "book", "author": ["American Psychological Association"],
+         "title": "Publication manual of the American Psychological Association",
+         "edition": "7", "issued": "2020", "publisher": "Author"},
+        id="apa-corporate-author",
+    ),
+    pytest.param(
+        "McCullough, David. 1776. New York: Simon & Schuster, 2005.",
+        {"type": "book", "author": ["David McCullough"], "title": "1776",
+         "publisher-place": "New York", "publisher": "Simon & Schuster", "issued": "2005"},
+        id="title-that-is-a-year",
+    ),
+    pytest.param(
+        "Orwell, George. Inside the Whale. London: Gollancz, 1940. The title essay was first "
+        "published in 1936.",
+        {"type": "book", "author": ["George Orwell"], "title": "Inside the Whale",
+         "publisher-place": "London", "publisher": "Gollancz", "issued": "1940",
+         "annote": "The title essay was first published in 1936."},
+        id="first-published-essay-is-not-the-book",
     ),
 ]
 

@@ -19,7 +19,10 @@ __all__ = ["NORMALIZERS", "normalize_reference"]
 def _title(value: str) -> str:
     value = re.sub(r"\s+", " ", value).strip()
     value = re.sub(r"\s+([:;,])", r"\1", value)
-    return value.rstrip(",;: ").removesuffix(".") if not value.endswith("..") else value
+    value = value.rstrip(",;: ")
+    if re.search(r"[A-Za-z]\.[A-Z]\.$", value) or value.endswith(".."):
+        return value  # "From Bryan to F.D.R.": the period belongs to the abbreviation
+    return value.removesuffix(".")
 
 
 def _isbn(value: str) -> str:
