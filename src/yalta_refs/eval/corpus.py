@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Library, Reference
-from .metrics import AnnotationScore, CaseScore, Counts, score_case, total_counts
+from .metrics import AnnotationScore, CaseScore, Counts, micro_counts, score_case, total_counts
 
 __all__ = [
     "Case",
@@ -151,10 +151,7 @@ class CorpusResult:
 
     @property
     def micro(self) -> Counts:
-        total = Counts()
-        for counts in self.fields.values():
-            total.add(counts)
-        return total
+        return micro_counts(self.fields)
 
     @property
     def annotation(self) -> AnnotationScore:

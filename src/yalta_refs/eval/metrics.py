@@ -89,6 +89,14 @@ class Counts:
                 "recall": self.recall, "f1": self.f1}
 
 
+def micro_counts(per_field: Mapping[str, Counts]) -> Counts:
+    """All fields of one table summed into one micro count."""
+    total = Counts()
+    for counts in per_field.values():
+        total.add(counts)
+    return total
+
+
 def total_counts(per_field: Iterable[Mapping[str, Counts]]) -> dict[str, Counts]:
     """Sum several field -> Counts tables into one."""
     out: dict[str, Counts] = {}
@@ -340,10 +348,7 @@ class CaseScore:
 
     @property
     def micro(self) -> Counts:
-        total = Counts()
-        for counts in self.fields.values():
-            total.add(counts)
-        return total
+        return micro_counts(self.fields)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -25,7 +25,7 @@ from typing import Any
 
 from .corpus import Cleaner, ToCsl, default_functions, repo_root
 from .labels import GOLD_LABELS, LABELS, gold_tokens, token_counts
-from .metrics import Counts, total_counts
+from .metrics import Counts, micro_counts, total_counts
 
 __all__ = [
     "DATASETS",
@@ -99,10 +99,7 @@ class DatasetResult:
 
     @property
     def micro(self) -> Counts:
-        total = Counts()
-        for counts in self.fields.values():
-            total.add(counts)
-        return total
+        return micro_counts(self.fields)
 
     def ordered_fields(self) -> list[tuple[str, Counts]]:
         """Fields in :data:`LABELS` order."""
