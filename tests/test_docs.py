@@ -12,7 +12,11 @@ from yalta_refs.cli import cli
 
 from .conftest import ROOT
 
-DOCS = {"clean": ROOT / "docs" / "clean.md"}
+DOCS = {
+    "clean": ROOT / "docs" / "clean.md",
+    "convert": ROOT / "docs" / "formats.md",
+    "dedupe": ROOT / "docs" / "formats.md",
+}
 
 
 @pytest.mark.parametrize("command", sorted(DOCS))

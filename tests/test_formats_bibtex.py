@@ -398,9 +398,9 @@ def test_write_format_ascii_passes_through() -> None:
 
 
 def test_unknown_format_is_config_error() -> None:
-    with pytest.raises(ConfigError, match="bibtex, biblatex, csl-json"):
-        write_format(SEED, "ris")
-    assert FORMATS == ("bibtex", "biblatex", "csl-json")
+    with pytest.raises(ConfigError, match="bibtex, biblatex, ris, csl-json"):
+        write_format(SEED, "endnote-xml")
+    assert FORMATS == ("bibtex", "biblatex", "ris", "csl-json")
 
 
 text = st.text(max_size=25)

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yalta_refs.formats.keys import assign_keys, fold_ascii, is_valid_key, make_key
+from yalta_refs.errors import ConfigError
+from yalta_refs.formats.keys import (
+    DEFAULT_KEY_PATTERN,
+    KEY_PLACEHOLDERS,
+    assign_keys,
+    check_key_pattern,
+    fold_ascii,
+    is_valid_key,
+    make_key,
+)
 from yalta_refs.model import Date, Library, Name, Reference
 
 
@@ -174,3 +183,114 @@ def test_keys_unique_with_imported_ids(pairs: list[tuple[Reference, str]]) -> No
     assigned = keys(refs)
     assert len({k.casefold() for k in assigned}) == len(assigned)
     assert all(is_valid_key(k) for k in assigned)
+
+
+# --- key patterns ---------------------------------------------------------------------
+
+MONTEFIORE = book("Sebag Montefiore", "Stalin: The Court of the Red Tsar", 2004)
+THREE = book(None, "The Cossacks and the Steppe", 1999,
+             author=(Name(family="Smith"), Name(family="O'Brien-Jones"), Name(family="Ure")))
+
+
+@pytest.mark.parametrize(
+    ("ref", "pattern", "expected"),
+    [
+        pytest.param(MONTEFIORE, "{auth}", "sebagmontefiore", id="auth"),
+        pytest.param(MONTEFIORE, "{Auth}", "SebagMontefiore", id="Auth"),
+        pytest.param(book("Öztürk", "X", 1), "{Auth}", "Ozturk", id="Auth-folded"),
+        pytest.param(MONTEFIORE, "{authors}", "sebagmontefiore", id="authors-one"),
+        pytest.param(THREE, "{authors}", "smithobrienjonesetal", id="authors-etal"),
+        pytest.param(THREE, "{Authors}", "SmithOBrienJonesEtAl", id="Authors-EtAl"),
+        pytest.param(THREE.with_fields(author=THREE.author[:2]), "{Authors}",
+                     "SmithOBrienJones", id="Authors-two"),
+        pytest.param(MONTEFIORE, "{year}", "2004", id="year"),
+        pytest.param(book("Smith", "A History"), "{year}", "nd", id="year-missing"),
+        pytest.param(MONTEFIORE, "{title}", "stalin", id="title"),
+        pytest.param(MONTEFIORE, "{Title}", "Stalin", id="Title"),
+        pytest.param(MONTEFIORE, "{shorttitle}", "stalincourtred", id="shorttitle"),
+        pytest.param(MONTEFIORE, "{ShortTitle}", "StalinCourtRed", id="ShortTitle"),
+        pytest.param(book("Ure", "Cossacks", 2002), "{shorttitle}", "cossacks",
+                     id="shorttitle-short"),
+        pytest.param(MONTEFIORE, "{Auth}:{year}-{Title}", "SebagMontefiore:2004-Stalin",
+                     id="literal-text"),
+        pytest.param(MONTEFIORE, "{auth}{year}{title}", "sebagmontefiore2004stalin",
+                     id="default-spelled-out"),
+        pytest.param(book(None, "The Secret Betrayal Again", 1978), "{Auth}{year}{ShortTitle}",
+                     "Secret1978BetrayalAgain", id="no-names-borrows-title-word"),
+        pytest.param(book(None, "The Secret Betrayal", 1978), "{title}{year}",
+                     "secret1978", id="no-name-placeholder-no-borrowing"),
+        pytest.param(
+            book(None, "Report on Refugees", 1946, author=(Name(literal="The United Nations"),)),
+            "{Auth}{year}", "United1946", id="corporate"),
+        pytest.param(book(None, None, None), "{auth}{title}", "ref", id="empty-render"),
+    ],
+)
+def test_key_pattern(ref: Reference, pattern: str, expected: str) -> None:
+    assert make_key(ref, pattern) == expected
+    assert is_valid_key(make_key(ref, pattern))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        pytest.param("{auth}{yr}", "unknown key placeholder {yr}; known: {auth}, {Auth}",
+                     id="unknown"),
+        pytest.param("{AUTH}", "unknown key placeholder {AUTH}", id="case-matters"),
+        pytest.param("{auth", "unbalanced brace", id="unbalanced-open"),
+        pytest.param("auth}", "unbalanced brace", id="unbalanced-close"),
+        pytest.param("{auth} {year}", "' ' cannot be in a BibTeX key", id="space"),
+        pytest.param("{auth},{year}", "',' cannot be in a BibTeX key", id="comma"),
+        pytest.param("", "empty", id="empty"),
+        pytest.param("{auth}ü", "'ü' cannot be in a BibTeX key", id="non-ascii"),
+    ],
+)
+def test_bad_key_pattern(pattern: str, message: str) -> None:
+    for call in (lambda: make_key(MONTEFIORE, pattern), lambda: check_key_pattern(pattern),
+                 lambda: assign_keys(Library(()), pattern)):
+        with pytest.raises(ConfigError) as info:
+            call()
+        assert message in str(info.value)
+
+
+def test_unknown_placeholder_lists_every_known_one() -> None:
+    with pytest.raises(ConfigError) as info:
+        check_key_pattern("{nope}")
+    assert all(f"{{{name}}}" in str(info.value) for name in KEY_PLACEHOLDERS)
+
+
+def test_default_pattern_is_the_default() -> None:
+    refs = [MONTEFIORE, THREE, book(None, "The Secret Betrayal", 1978), book(None, None, None)]
+    assert DEFAULT_KEY_PATTERN == "{auth}{year}{title}"
+    assert [make_key(r) for r in refs] == [make_key(r, DEFAULT_KEY_PATTERN) for r in refs]
+    lib = Library(tuple(refs))
+    assert assign_keys(lib) == assign_keys(lib, DEFAULT_KEY_PATTERN)
+
+
+def test_pattern_keys_unique_with_suffixes_and_imported_kept() -> None:
+    refs = [book("Smith", "History", 2001)] * 3 + [book("Ure", "Cossacks", 2002, key="mine")]
+    assigned = [r.id for r in assign_keys(Library(tuple(refs)), "{Auth}_{year}")]
+    assert assigned == ["Smith_2001", "Smith_2001a", "Smith_2001b", "mine"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(references, st.text(max_size=4)), max_size=20),
+       st.sampled_from(["{Auth}{year}", "{authors}-{shorttitle}", "x:{Title}", "{ShortTitle}"]))
+def test_pattern_keys_unique_valid_deterministic(
+    pairs: list[tuple[Reference, str]], pattern: str
+) -> None:
+    lib = Library(tuple(ref.with_fields(id=key) for ref, key in pairs))
+    first = assign_keys(lib, pattern)
+    assigned = [r.id for r in first]
+    assert len({k.casefold() for k in assigned}) == len(assigned)
+    assert all(is_valid_key(k) for k in assigned)
+    assert first == assign_keys(lib, pattern)
+    assert assign_keys(first, pattern) == first
+
+
+def test_keep_ids_false_rekeys_everything() -> None:
+    lib = assign_keys(Library((book("Smith", "History", 2001, key="mine"),
+                               book("Smith", "History", 2001))))
+    assert [r.id for r in lib] == ["mine", "smith2001history"]
+    rekeyed = assign_keys(lib, "{Auth}{year}", keep_ids=False)
+    assert [r.id for r in rekeyed] == ["Smith2001", "Smith2001a"]
+    assert [r.id for r in assign_keys(lib, "{Auth}{year}")] == ["mine", "smith2001history"]

@@ -41,6 +41,15 @@ __version__ = "0.1.0"
 _LAZY = {
     "clean_text": "pipeline",
     "clean_file": "io",
+    "read_file": "io",
+    "read_format": "formats",
+    "detect_format": "formats.detect",
+    "read_bibtex": "formats.bibtex_read",
+    "read_ris": "formats.ris",
+    "write_ris": "formats.ris",
+    "dedupe": "dedupe",
+    "find_duplicates": "dedupe",
+    "merge_duplicates": "dedupe",
     "read_text_file": "io",
     "write_output": "io",
     "DEFAULT_STAGES": "pipeline",
@@ -92,15 +101,19 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .formats import write_format
+    from .dedupe import dedupe, find_duplicates, merge_duplicates
+    from .formats import read_format, write_format
     from .formats.bibtex import write_biblatex, write_bibtex
+    from .formats.bibtex_read import read_bibtex
     from .formats.csljson import (
         read_csljson,
         reference_from_csl,
         reference_to_csl,
         write_csljson,
     )
+    from .formats.detect import detect_format
     from .formats.keys import assign_keys
-    from .io import clean_file, read_text_file, write_output
+    from .formats.ris import read_ris, write_ris
+    from .io import clean_file, read_file, read_text_file, write_output
     from .pipeline import DEFAULT_STAGES, clean_text, run_stages
     from .report import library_report

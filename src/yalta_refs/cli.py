@@ -24,7 +24,6 @@ from .model import Library
 __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-OUTPUT_FORMATS = ("bibtex", "biblatex", "csl-json")
 
 
 @dataclass
@@ -50,17 +49,81 @@ def cli(ctx: click.Context, quiet: bool) -> None:
     ctx.obj = Settings(quiet=quiet)
 
 
-def _read_inputs(inputs: Sequence[str], *, lines: bool, encoding: str | None) -> Library:
-    from .io import clean_file
+IN_FORMATS = ("bibtex", "biblatex", "ris", "csl-json", "text")
+OUT_FORMATS = ("bibtex", "biblatex", "ris", "csl-json")
+
+
+def input_options(fn: F) -> F:
+    """--from, --lines and --encoding: how to read the inputs."""
+    options = [
+        click.option("--from", "from_fmt", type=click.Choice(IN_FORMATS), default=None,
+                     help="Input format (default: guessed from the name and the content)."),
+        click.option("--lines", is_flag=True,
+                     help="Damaged text: each input line is exactly one reference."),
+        click.option("--encoding", metavar="CODEC", help="Input encoding when it is not UTF-8."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def output_options(default: str | None) -> Callable[[F], F]:
+    """-o, --to, --ascii, --zotero, --report, --key-pattern: what to write and where."""
+
+    def decorate(fn: F) -> F:
+        options = [
+            click.option("-o", "--output", metavar="OUT",
+                         help="Write here (atomically) instead of stdout."),
+            click.option("--to", "fmt", type=click.Choice(OUT_FORMATS), default=default,
+                         required=default is None, show_default=default is not None,
+                         help="Output format."),
+            click.option("--ascii", "ascii_", is_flag=True,
+                         help="LaTeX-encode non-ASCII characters (BibTeX, BibLaTeX)."),
+            click.option("--zotero", is_flag=True,
+                         help="CSL-JSON: also copy the annotation into 'note' (Zotero's Extra)."),
+            click.option("--report", metavar="REPORT.json",
+                         help="Write discarded text, failures, warnings and merges as JSON."),
+            click.option("--key-pattern", metavar="PATTERN",
+                         help="Citation key pattern, e.g. '{auth}{year}{title}'."),
+        ]
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return decorate
+
+
+def _read_inputs(inputs: Sequence[str], *, from_fmt: str | None, lines: bool,
+                 encoding: str | None) -> Library:
+    from .formats.keys import assign_keys
+    from .io import read_file
 
     library = Library()
     for name in inputs:
-        library = library.merged(clean_file(name, lines=lines, encoding=encoding))
-    if len(inputs) > 1:
-        from .formats.keys import assign_keys
+        library = library.merged(read_file(name, from_fmt, lines=lines, encoding=encoding))
+    return assign_keys(library) if len(inputs) > 1 else library
 
-        library = assign_keys(library.with_references(r.with_fields(id="") for r in library))
-    return library
+
+def _write(library: Library, *, fmt: str, output: str | None, ascii_: bool, zotero: bool,
+           report: str | None, key_pattern: str | None,
+           extra_report: dict[str, Any] | None = None) -> None:
+    from .formats import write_format
+    from .formats.keys import assign_keys
+    from .io import write_output
+    from .report import library_report
+
+    if key_pattern:  # asked for explicitly: every key follows it, imported ones too
+        library = assign_keys(library, pattern=key_pattern, keep_ids=False)
+    if fmt == "csl-json" and zotero:
+        from .formats.csljson import write_csljson
+
+        text = write_csljson(library, zotero=True, ascii=ascii_)
+    else:
+        text = write_format(library, fmt, ascii=ascii_)
+    write_output(text, output)
+    if report:
+        data = library_report(library) | (extra_report or {})
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", report)
 
 
 def _summary(library: Library) -> str:
@@ -77,56 +140,66 @@ def _summary(library: Library) -> str:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", metavar="OUT", help="Write here (atomically) instead of stdout.")
-@click.option(
-    "--to",
-    "fmt",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="bibtex",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--report", metavar="REPORT.json", help="Write discarded text, failures and warnings as JSON."
-)
-@click.option("--lines", is_flag=True, help="Each input line is exactly one reference.")
-@click.option("--ascii", "ascii_", is_flag=True, help="LaTeX-encode non-ASCII characters.")
-@click.option(
-    "--zotero",
-    is_flag=True,
-    help="CSL-JSON: also copy the annotation into 'note' (Zotero's Extra).",
-)
-@click.option("--encoding", metavar="CODEC", help="Input encoding when it is not UTF-8.")
+@input_options
+@output_options(default="bibtex")
 @pass_settings
-def clean(
-    settings: Settings,
-    inputs: tuple[str, ...],
-    output: str | None,
-    fmt: str,
-    report: str | None,
-    lines: bool,
-    ascii_: bool,
-    zotero: bool,
-    encoding: str | None,
-) -> None:
+def clean(settings: Settings, inputs: tuple[str, ...], from_fmt: str | None, lines: bool,
+          encoding: str | None, output: str | None, fmt: str, ascii_: bool, zotero: bool,
+          report: str | None, key_pattern: str | None) -> None:
     """Clean damaged reading lists (files, or - for stdin) into references."""
-    from .formats import write_format
-    from .io import write_output
-    from .report import library_report
-
-    library = _read_inputs(inputs, lines=lines, encoding=encoding)
-    if fmt == "csl-json" and zotero:
-        from .formats.csljson import write_csljson
-
-        text = write_csljson(library, zotero=True, ascii=ascii_)
-    else:
-        text = write_format(library, fmt, ascii=ascii_)
-    write_output(text, output)
-    if report:
-        write_output(
-            json.dumps(library_report(library), ensure_ascii=False, indent=2) + "\n", report
-        )
+    library = _read_inputs(inputs, from_fmt=from_fmt, lines=lines, encoding=encoding)
+    _write(library, fmt=fmt, output=output, ascii_=ascii_, zotero=zotero, report=report,
+           key_pattern=key_pattern)
     settings.note(_summary(library))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@input_options
+@output_options(default=None)
+@click.option("--dedupe", "dedupe_", is_flag=True, help="Merge references listed twice.")
+@pass_settings
+def convert(settings: Settings, inputs: tuple[str, ...], from_fmt: str | None, lines: bool,
+            encoding: str | None, output: str | None, fmt: str, ascii_: bool, zotero: bool,
+            report: str | None, key_pattern: str | None, dedupe_: bool) -> None:
+    """Convert bibliographies between BibTeX, BibLaTeX, RIS and CSL-JSON."""
+    library = _read_inputs(inputs, from_fmt=from_fmt, lines=lines, encoding=encoding)
+    extra = None
+    if dedupe_:
+        library, extra = _dedupe(library, settings)
+    _write(library, fmt=fmt, output=output, ascii_=ascii_, zotero=zotero, report=report,
+           key_pattern=key_pattern, extra_report=extra)
+    settings.note(_summary(library))
+
+
+@cli.command(name="dedupe")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@input_options
+@output_options(default="bibtex")
+@click.option("--threshold", type=click.FloatRange(0.5, 1.0), default=0.9, show_default=True,
+              help="How alike titles must be (0.5-1).")
+@pass_settings
+def dedupe_command(settings: Settings, inputs: tuple[str, ...], from_fmt: str | None,
+                   lines: bool, encoding: str | None, output: str | None, fmt: str,
+                   ascii_: bool, zotero: bool, report: str | None, key_pattern: str | None,
+                   threshold: float) -> None:
+    """Find the same work listed twice, merge it, and report what was merged."""
+    library = _read_inputs(inputs, from_fmt=from_fmt, lines=lines, encoding=encoding)
+    library, extra = _dedupe(library, settings, threshold=threshold)
+    _write(library, fmt=fmt, output=output, ascii_=ascii_, zotero=zotero, report=report,
+           key_pattern=key_pattern, extra_report=extra)
+    settings.note(_summary(library))
+
+
+def _dedupe(library: Library, settings: Settings, *, threshold: float = 0.9
+            ) -> tuple[Library, dict[str, Any]]:
+    from .dedupe import dedupe
+
+    library, merges = dedupe(library, threshold=threshold)
+    for merge in merges:
+        settings.note(f"yalta-refs: merged {', '.join(merge.merged)} into {merge.kept} "
+                      f"({merge.reason})")
+    return library, {"merged": [m.to_dict() for m in merges]}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

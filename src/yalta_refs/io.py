@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import OutputError, UnreadableFileError
 from .model import Library
 
-__all__ = ["clean_file", "decode_bytes", "read_text_file", "write_output"]
+__all__ = ["clean_file", "decode_bytes", "read_file", "read_text_file", "write_output"]
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -75,6 +75,17 @@ def clean_file(
     return clean_text(
         read_text_file(name, encoding), source="<stdin>" if name == "-" else name, lines=lines
     )
+
+
+def read_file(path: str | os.PathLike[str], fmt: str | None = None, *, lines: bool = False,
+              encoding: str | None = None) -> Library:
+    """Read a bibliography in any format we read (guessed from name and content
+    when ``fmt`` is None): BibTeX, BibLaTeX, RIS, CSL-JSON, or a damaged list."""
+    from .formats import read_format
+
+    name = os.fspath(path)
+    source = "<stdin>" if name == "-" else name
+    return read_format(read_text_file(name, encoding), fmt, source=source, lines=lines)
 
 
 def write_output(text: str, path: str | os.PathLike[str] | None) -> None:

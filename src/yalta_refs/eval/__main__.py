@@ -5,6 +5,7 @@ Commands::
     corpus [DIR] [--verbose] [--json] [--only S]   field P/R/F1 on tests/corpus/damaged
     shared [--datasets a,b] [--limit N] [--json]    token F1 on ../shared parsing sets
     seed [--gold FILE] [--json]                     the six references of the seed article
+    interchange [--json]                            our files read by independent readers
 
 It measures and never asserts: the exit code is 0 whatever the scores, and 2
 only when an input (directory, dataset, the pipeline itself) is missing.
@@ -251,6 +252,15 @@ def cmd_seed(args: argparse.Namespace) -> str | dict[str, Any]:
     return "\n".join(out)
 
 
+# --------------------------------------------------------------------------- interchange
+
+
+def cmd_interchange(args: argparse.Namespace) -> str | dict[str, Any]:
+    from .interchange import report
+
+    return report(as_json=args.json)
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -275,6 +285,10 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--gold", help="gold file (default tests/corpus/seed.gold.json)")
     seed.add_argument("--json", action="store_true", help="machine-readable output")
     seed.set_defaults(func=cmd_seed)
+    interchange = sub.add_parser("interchange", help="our files read by citation-js, pandoc, "
+                                 "bibtex-parser, biber and BibTeX (tests/interchange)")
+    interchange.add_argument("--json", action="store_true", help="machine-readable output")
+    interchange.set_defaults(func=cmd_interchange)
     return parser
 
 

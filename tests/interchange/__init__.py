@@ -1,0 +1,1 @@
+"""Interchange checks: our files read by real, independent readers."""
