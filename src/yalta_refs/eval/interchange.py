@@ -392,6 +392,9 @@ def run(formats: Sequence[str] = FORMATS) -> tuple[list[Check], list[Validation]
     return checks, [validate_biblatex(), validate_bibtex()]
 
 
+_ENTRY = re.compile(r"'[^']*' \(records\.bib\)|entry '[^']*'|(?<= in )\S+$")
+
+
 def _short(value: Value | None) -> str:
     text = repr(" | ".join(value) if isinstance(value, tuple) else value)
     return text if len(text) <= 90 else text[:87] + "..."
@@ -420,8 +423,9 @@ def format_report(checks: Sequence[Check], validations: Sequence[Validation]) ->
         out += ["", f"{v.tool}: " + (f"skipped, {v.skipped}" if v.skipped else
                                      f"{len(v.ours)} warnings about our entries, {len(v.data)} "
                                      f"about data the records lack, {len(v.style)} style limits")]
-        out += [f"  ours:  {line}" for line in v.ours[:10]]
-        out += [f"  style: {line}" for line in v.style[:3]]
+        for label, lines in (("ours", v.ours), ("style", v.style)):
+            kinds = Counter(_ENTRY.sub("X", line) for line in lines)
+            out += [f"  {label:<5} {n:>3} x {kind}" for kind, n in kinds.most_common()]
     return "\n".join(out)
 
 
