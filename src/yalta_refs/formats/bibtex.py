@@ -183,6 +183,9 @@ class _Entry:
         elif kind == "macro":
             self.fields[name] = value
             self.macros.add(name)
+        elif kind == "list" and re.search(r"\sand\s", value):
+            # BibLaTeX list fields split at " and ": "{Thames and Hudson}" stays one publisher
+            self.fields[name] = "{" + latex_escape(value, ascii=self.ascii) + "}"
         else:
             self.fields[name] = latex_escape(value, ascii=self.ascii)
 
@@ -280,12 +283,12 @@ def _publication(entry: _Entry, ref: Reference, biblatex: bool) -> None:
     _numbers(entry, ref)
     entry.put("pages", _PAGE_RANGE.sub("--", ref.page) if ref.page else None)
     if ref.type == "thesis":
-        entry.put("institution" if biblatex else "school", ref.publisher)
+        entry.put("institution" if biblatex else "school", ref.publisher, kind="list")
     elif ref.type == "report":
-        entry.put("institution", ref.publisher)
+        entry.put("institution", ref.publisher, kind="list")
     else:
-        entry.put("publisher", ref.publisher)
-    entry.put("location" if biblatex else "address", ref.publisher_place)
+        entry.put("publisher", ref.publisher, kind="list")
+    entry.put("location" if biblatex else "address", ref.publisher_place, kind="list")
 
 
 def _people(entry: _Entry, ref: Reference) -> None:

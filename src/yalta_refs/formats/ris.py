@@ -172,7 +172,7 @@ def _write_pages(out: _Out, ref: Reference) -> None:
         return
     out.meta("number-of-pages", ref.number_of_pages)
     page = syn.fold(ref.page)
-    match = re.fullmatch(r"([^\s-]+)-([^\s-]+)", page)
+    match = re.fullmatch(r"([^\s\-–—]+)\s*[-–—]\s*([^\s\-–—]+)", page)
     out.add("SP", match.group(1) if match else page)
     out.add("EP", match.group(2) if match else None)
 
