@@ -30,7 +30,7 @@ CHAPTER = Reference(
     issued=Date(parts=((1990, 3), (1995, 4, 2)), circa=True),
     original_date=Date(literal="early 1950s"), original_title="Der Titel",
     accessed=Date(parts=((2024, 1, 31),)),
-    edition="2", volume="3", number_of_volumes="4", issue="5", number="6", page="10–20",
+    edition="2", volume="3", number_of_volumes="4", issue="5", number="6", page="10-20",
     number_of_pages="350", genre="Essay", medium="Print", URL="https://example.org/a_b%20c",
     DOI="10.1000/xyz", ISBN="9780000000000", ISSN="1234-5678", language="en",
     abstract="Abstract.", note="A note.",
@@ -119,7 +119,7 @@ def test_library_round_trip_keeps_order_and_spans() -> None:
         pytest.param(CHAPTER, ["TY  - CHAP", "A2  - Beethoven, Ludwig van, Jr.",
                                "A3  - Ure, John", "C2  - Öztürk, Ayşe", "AU  - van Gogh, Vincent",
                                "AU  - United Nations", "AU  - Plato,", "T2  - The Book",
-                               "T3  - Series", "SV  - 7", "SP  - 10–20", "DA  - 1990/03//",
+                               "T3  - Series", "SV  - 7", "SP  - 10", "EP  - 20", "DA  - 1990/03//",
                                "Y2  - 2024/01/31/", "M2  - issued: 1990-03~/1995-04-02~",
                                "N1  - An annotation — with “quotes”, over two lines.",
                                "N1  - Note: A note.", "KW  - war", "KW  - exile",
@@ -463,3 +463,10 @@ def _without_m2_collisions(ref: Reference) -> bool:
 def test_any_reference_survives_ris(ref: Reference) -> None:
     back = read_back(ref)
     assert back == [dataclasses.replace(ref)]
+
+
+def test_en_dash_page_ranges_are_split() -> None:
+    ref = Reference(id="p", type="article-journal", title="T", page="301–329")
+    lines = write_ris(Library((ref,))).splitlines()
+    assert "SP  - 301" in lines and "EP  - 329" in lines
+    assert read_ris("\n".join(lines)).references[0].page == "301-329"
