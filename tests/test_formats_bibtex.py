@@ -162,7 +162,7 @@ def test_ussr_title_braced_in_file() -> None:
         pytest.param("$5", r"\$5", id="dollar"),
         pytest.param("#1", r"\#1", id="hash"),
         pytest.param("a_b", r"a\_b", id="underscore"),
-        pytest.param("{x}", r"\textbraceleft{}x\textbraceright{}", id="braces"),
+        pytest.param("{x}", r"\{x\}", id="braces"),
         pytest.param("a}b{", r"a\textbraceright{}b\textbraceleft{}", id="unbalanced-braces"),
         pytest.param("~", r"\textasciitilde{}", id="tilde"),
         pytest.param("^", r"\textasciicircum{}", id="caret"),
@@ -198,7 +198,7 @@ def test_special_characters_escaped_but_url_doi_raw() -> None:
     assert "url = {https://example.org/a_b%20c?x=1&y=~z}," in text
     assert "doi = {10.1000/a_b<c>}," in text
     entry = parse(text).entries["s"]
-    assert entry.fields["note"] == r"See \textbraceleft{}this\textbraceright{}"
+    assert entry.fields["note"] == r"See \{this\}"
 
 
 # ---------------------------------------------------------------- names

@@ -25,9 +25,9 @@ class Expectation:
 _MEDIUM = (11, "WRITER: medium goes to `howpublished`, which @book does not have (biber: "
               "invalid field); the reader drops it or merges it into the publisher")
 _PROC_NUMBER = (9, "reads the `number` of @inproceedings as the issue, not the series number")
-_BRACES = "pandoc's LaTeX reader drops \\textbraceleft{}/\\textbraceright{} (it keeps \\{ \\})"
+_BRACES = ("pandoc reads braces in a title as case protection and sentence-cases the rest "
+           "('Sets {A, B} and …' -> 'Sets a, b and …')")
 _PANDOC_BIB = {
-    "annote": (22, _BRACES),
     "title": (8, _BRACES),
     "language": (23, "pandoc reads `langid` (babel names: polish -> pl-PL), not `language`; "
                      "WRITER could add langid"),

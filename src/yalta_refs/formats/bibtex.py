@@ -86,7 +86,22 @@ def _ascii_char(char: str) -> str:
 def latex_escape(text: str, *, ascii: bool = False) -> str:
     """``text`` with LaTeX specials escaped (braces stay balanced); with
     ``ascii`` every non-ASCII character becomes LaTeX ("é" -> ``{\\'e}``)."""
-    return "".join(_latex_char(char, ascii) for char in unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    out = "".join(_latex_char(char, ascii) for char in text)
+    if _balanced_braces(text):
+        # "\{" and "\}" read everywhere (pandoc drops \textbraceleft{}), but BibTeX
+        # counts them when it matches braces, so only balanced ones may use them
+        out = out.replace(_SPECIALS["{"], "\\{").replace(_SPECIALS["}"], "\\}")
+    return out
+
+
+def _balanced_braces(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _latex_char(char: str, ascii: bool) -> str:
