@@ -57,9 +57,9 @@ _TITLE_BRACKET = re.compile(r"\s*\((?P<inner>[^()]+)\)$")
 _BRACKET_ROLE = re.compile(
     r"^(?P<names>.+?),\s*(?P<role>Trans\.|Eds?\.|Trans\.\s*&\s*Eds?\.|Eds?\.\s*&\s*Trans\.)$"
 )
-# APA "American Psychological Association. (2020)." and Wikipedia "Homer (2018)."
 # an imprint with its own year later on: the year right after the names was a title
 _YEAR_LATER = re.compile(r"^(?:[^.]{0,200}?\.\s)?[^.]*?:\s[^.]*?,\s(?:1[5-9]|20)\d\d\b")
+# APA "American Psychological Association. (2020)." and Wikipedia "Homer (2018)."
 _CORPORATE_YEAR = re.compile(
     r"^(?P<name>[A-Z][^.()]{2,100}?)\.\s+(?=\((?:\d{4}[a-z]?|n\.\s?d\.)(?:,[^)]*)?\))"
     r"|^(?P<mononym>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?=\(\d{4}[a-z]?\)\.)"
