@@ -16,10 +16,12 @@ from yalta_refs.formats import FORMATS, write_format
 from yalta_refs.formats.bibtex import (
     format_name,
     latex_escape,
+    noted_fields,
     protect_case,
     write_biblatex,
     write_bibtex,
 )
+from yalta_refs.formats.bibtex_read import read_bibtex
 from yalta_refs.model import Date, FailedBlock, Library, Name, Reference, SourceSpan
 
 from .seed_refs import seed_references
@@ -328,7 +330,11 @@ def test_entry_types_and_fields(ref: Reference, biblatex: bool, entry_type: str,
                      {"year": "1990", "note": "Date approximate (circa 1990)."},
                      {"date": "1990~"}, id="circa"),
         pytest.param(Date(literal="Spring 1990"), {"year": "Spring 1990"},
-                     {"year": "Spring 1990"}, id="literal"),
+                     {"note": "Date: Spring 1990."}, id="literal"),
+        pytest.param(Date(literal="forthcoming"), {"year": "forthcoming"},
+                     {"pubstate": "forthcoming"}, id="forthcoming"),
+        pytest.param(Date(literal="In press"), {"year": "In press"},
+                     {"pubstate": "inpress"}, id="in-press"),
     ],
 )
 def test_dates(date: Date, bibtex: dict[str, str], biblatex: dict[str, str]) -> None:
@@ -336,6 +342,56 @@ def test_dates(date: Date, bibtex: dict[str, str], biblatex: dict[str, str]) -> 
     assert {k: v for k, v in only_entry(ref).fields.items() if k != "title"} == bibtex
     assert {k: v for k, v in only_entry(ref, biblatex=True).fields.items()
             if k != "title"} == biblatex
+
+
+NEWSPAPER = Reference(id="n", type="article-newspaper", title="Talks End",
+                      container_title="The Times", edition="Late ed.", publisher_place="London",
+                      issued=Date(parts=((1945, 2, 12),)))
+EDITORS = (Name(family="Ure", given="John"), Name(family="Seaton", given="Albert"))
+
+
+@pytest.mark.parametrize(
+    ("ref", "entry_type", "fields", "note"),
+    [
+        pytest.param(Reference(id="c", title="Essays", editor=EDITORS), "collection",
+                     {}, None, id="edited-book"),
+        pytest.param(CHAPTER.with_fields(container_author=(Name(family="Ure", given="J."),)),
+                     "inbook", {"bookauthor": "Ure, J.", "booktitle": "The Book"}, None,
+                     id="chapter-in-authored-book"),
+        pytest.param(NEWSPAPER, "article", {"journaltitle": "The Times"},
+                     "Edition: Late ed. Place: London.", id="newspaper-edition-place"),
+        pytest.param(Reference(id="w", type="webpage", title="Page", URL="https://x.org",
+                               genre="Blog post"),
+                     "online", {"url": "https://x.org"}, "Type: Blog post.", id="online-genre"),
+        pytest.param(Reference(id="r", type="report", title="R", publisher="RAND",
+                               editor=EDITORS, collection_title="Papers"),
+                     "report", {"institution": "RAND"},
+                     "Edited by John Ure and Albert Seaton. Series: Papers.",
+                     id="report-editor-series"),
+        pytest.param(Reference(id="b", title="Film", medium="DVD"), "book", {},
+                     "Medium: DVD.", id="book-medium"),
+        pytest.param(Reference(id="b", title="History", volume="IV", number_of_volumes="6"),
+                     "book", {"volumes": "6"}, "Volume: IV.", id="roman-volume"),
+    ],
+)
+def test_biblatex_fields_follow_the_biber_data_model(ref: Reference, entry_type: str,
+                                                     fields: dict[str, str],
+                                                     note: str | None) -> None:
+    entry = only_entry(ref, biblatex=True)
+    assert entry.type == entry_type
+    assert {k: entry.fields[k] for k in fields} == fields
+    assert entry.fields.get("note") == note
+    if note:  # what moved to the note is no field of the entry
+        for csl in noted_fields(ref, biblatex=True):
+            assert ref.get(csl), csl
+        assert "edition" not in entry.fields or ref.type != "article-newspaper"
+
+
+def test_biblatex_literal_dates_read_back() -> None:
+    for literal in ("forthcoming", "in press"):
+        ref = Reference(id="f", title="T", issued=Date(literal=literal))
+        back = read_bibtex(write_biblatex(Library((ref,)))).references[0]
+        assert back.issued == Date(literal=literal)
 
 
 def test_nothing_silently_dropped() -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..formats import write_format
+from ..formats.bibtex import noted_fields
 from ..formats.csljson import reference_from_csl
 from ..model import CSL_DATE_FIELDS, CSL_FIELDS, CSL_NAME_FIELDS, Library, Name, Reference
 from .corpus import repo_root
@@ -68,15 +69,6 @@ _RIS_SOME: dict[str, Callable[[str], bool]] = {
 _RIS = _ALL - set(_RIS_SOME) - {"original-date", "original-title", "medium"}
 
 
-def _number_slot(ref: Reference) -> tuple[str, ...]:
-    """The fields competing for BibTeX's one ``number``, in the writer's order."""
-    if ref.type == "report":
-        return ("number", "collection-number", "issue")
-    if ref.type in _ARTICLES:
-        return ("issue", "number", "collection-number")
-    return ("collection-number", "number", "issue")
-
-
 def carried(ref: Reference, fmt: str) -> frozenset[str]:
     """The CSL fields of ``ref`` that ``fmt`` has a place for (the rest goes to a note)."""
     if fmt == "csl-json":
@@ -84,8 +76,7 @@ def carried(ref: Reference, fmt: str) -> frozenset[str]:
     if fmt == "ris":  # a date range is an M2 line too (PY/DA hold its start)
         out = _RIS | {name for name, applies in _RIS_SOME.items() if applies(ref.type)}
         return out - {n for n in CSL_DATE_FIELDS if len(getattr(ref.get(n), "parts", ())) > 1}
-    slot = [f for f in _number_slot(ref) if ref.get(f)]
-    out = _ALL - {"collection-editor", *slot[1:]}  # one number; the others go to the note
+    out = _ALL - noted_fields(ref, biblatex=fmt == "biblatex")
     if fmt == "bibtex" and ref.type in ("article-magazine", "article-newspaper", "webpage"):
         out -= {"type", "medium"} if ref.type == "webpage" else {"type"}  # @article, @misc
     return out
@@ -322,7 +313,7 @@ _TEX_FIELD = {"author": "author", "title": "title", "journal": "container-title"
               "journaltitle": "container-title", "booktitle": "container-title",
               "publisher": "publisher", "school": "publisher", "institution": "publisher",
               "year": "issued", "date": "issued"}
-_MISSING = re.compile(r"Entry '([^']+)'.*Missing mandatory field '([^']+)'"
+_MISSING = re.compile(r"Entry '([^']+)'.*Missing mandatory field (?:- one of )?'(\w+)"
                       r"|Warning--(?:empty (\w+)(?: and \w+)?|to sort, need (\w+)\W.*) in (\S+)")
 _STYLE = re.compile(r"Warning--(can't use both|there's a number but no volume)")
 _TEX = (r"\documentclass{article}\usepackage[T1]{fontenc}\usepackage[utf8]{inputenc}"
@@ -338,7 +329,10 @@ def _classify(check: Validation, lines: Iterable[str]) -> Validation:
         if missing := _MISSING.search(line):
             key = missing[1] or missing[5]
             ref, csl = refs.get(key), _TEX_FIELD.get(missing[2] or missing[3] or missing[4])
-            lacks = ref is not None and csl is not None and not ref.get(csl) and not (
+            value = ref.get(csl) if ref is not None and csl is not None else None
+            if csl == "issued" and value is not None and not value.parts:
+                value = None  # "n.d.", "forthcoming": no date biber can use
+            lacks = ref is not None and csl is not None and not value and not (
                 csl == "author" and ref.editor and ref.type == "book")
             (check.data if lacks else check.ours).append(line)
         else:

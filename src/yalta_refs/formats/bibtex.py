@@ -27,6 +27,11 @@ Decisions, with the importer code they rest on:
   when there is a day or a range (BibTeX.js prefers ``date`` when present).
   BibLaTeX gets only ``date`` (EDTF ``~`` for circa).
 * What has no field of its own goes into ``note`` with a label, never away.
+* BibLaTeX follows biber's data model, so ``biber --validate-datamodel`` has
+  nothing to say: editors without an author make a ``@collection``, a chapter
+  of an authored book is an ``@inbook``, "forthcoming" is ``pubstate``, and a
+  field the entry type lacks (a newspaper's edition, a report's editor) or a
+  volume that is no integer is worded in the note ("Edition: Late ed.").
 
 Titles, booktitles, series and original titles protect all-caps words and
 words with internal capitals (``{USSR}``, ``{iPhone}``) against styles that
@@ -46,7 +51,7 @@ import latexcodec  # noqa: F401  (registers the "ulatex+ascii" codec)
 from pybtex.database import Person
 
 from .. import __version__
-from ..model import CSL_FIELDS, Date, FailedBlock, Library, Name, Reference
+from ..model import CSL_FIELDS, CSL_NAME_FIELDS, Date, FailedBlock, Library, Name, Reference
 from .keys import assign_keys
 
 __all__ = ["format_name", "latex_escape", "protect_case", "write_biblatex", "write_bibtex"]
@@ -69,6 +74,41 @@ _BIBTEX_TYPES = {
     "report": "techreport", "paper-conference": "inproceedings",
 }
 _BIBLATEX_TYPES = {**_BIBTEX_TYPES, "webpage": "online", "thesis": "thesis", "report": "report"}
+
+#: BibLaTeX ``pubstate`` keys for literal dates ("forthcoming" is no year)
+PUBSTATES = {"forthcoming": "forthcoming", "in press": "inpress", "submitted": "submitted",
+             "in preparation": "inpreparation", "prepublished": "prepublished"}
+
+#: The fields of biber's default data model (biber-tool.conf, biblatex 3.x) for
+#: the entry types we write, limited to the fields this writer produces; the
+#: fields valid for every type (date, url, doi, abstract, annote, origtitle …)
+#: are always allowed. A field the entry type lacks is worded in the note.
+_BOOKISH = frozenset((
+    "author", "editor", "translator", "title", "edition", "volume", "volumes", "series",
+    "number", "pages", "publisher", "location", "isbn", "language", "note"))
+_BIBLATEX_FIELDS: dict[str, frozenset[str]] = {
+    "article": frozenset(("author", "editor", "translator", "title", "journaltitle", "volume",
+                          "number", "pages", "issn", "language", "note", "series", "pubstate")),
+    "book": _BOOKISH | {"pagetotal"},
+    "collection": _BOOKISH - {"author"} | {"pagetotal"},
+    "inbook": _BOOKISH | {"booktitle", "bookauthor"},
+    "incollection": _BOOKISH | {"booktitle"},
+    "inproceedings": _BOOKISH - {"translator", "edition"} | {"booktitle", "organization"},
+    "online": frozenset(("author", "editor", "title", "language", "note", "organization")),
+    "report": frozenset(("author", "title", "type", "institution", "language", "location",
+                         "number", "pages", "pagetotal", "note")),
+    "thesis": frozenset(("author", "title", "type", "institution", "language", "location",
+                         "pages", "pagetotal", "note")),
+    "misc": frozenset(("author", "editor", "title", "howpublished", "language", "location",
+                       "organization", "type", "note")),
+}
+_ANY_TYPE = frozenset(("date", "year", "month", "origdate", "urldate", "origtitle", "url", "doi",
+                       "abstract", "annote", "entrysubtype", "pubstate"))
+_NOTE_LABELS = {"publisher-place": "Place", "collection-title": "Series", "genre": "Type",
+                "number-of-pages": "Number of pages", "number-of-volumes": "Volumes",
+                "container-title": "In", "page": "Pages", "ISBN": "ISBN", "ISSN": "ISSN"}
+_NAME_LABELS = {"editor": "Edited by", "translator": "Translated by",
+                "container-author": "Book by", "author": "By"}
 
 # ---------------------------------------------------------------- LaTeX text
 
@@ -184,14 +224,23 @@ class _Entry:
     fields: dict[str, str] = field(default_factory=dict)
     macros: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+    #: field -> (CSL name, plain value): what each written field holds, so a
+    #: field the entry type lacks can be worded in the note instead
+    plain: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: CSL names of values that went to the note rather than a field
+    noted: set[str] = field(default_factory=set)
 
-    def put(self, name: str, value: str | None, *, label: str = "", kind: str = "text") -> None:
+    def put(self, name: str, value: str | None, *, label: str = "", kind: str = "text",
+            csl: str = "") -> None:
         """Add a field; a field already taken sends ``value`` to the note instead."""
         if not value:
             return
         if name in self.fields:
             self.note(f"{label or name.capitalize()}: {value}")
-        elif kind == "title":
+            self.noted.add(csl)
+            return
+        self.plain[name] = (csl, value)
+        if kind == "title":
             self.fields[name] = protect_case(value, ascii=self.ascii)
         elif kind == "raw":
             self.fields[name] = _raw(value, self.ascii)
@@ -204,10 +253,22 @@ class _Entry:
         else:
             self.fields[name] = latex_escape(value, ascii=self.ascii)
 
-    def names(self, name: str, names: Iterable[Name]) -> None:
+    def names(self, name: str, names: Iterable[Name], csl: str) -> None:
+        names = tuple(names)
         text = " and ".join(format_name(n, ascii=self.ascii) for n in names)
         if text:
             self.fields[name] = text
+            self.plain[name] = (csl, " and ".join(n.display() for n in names))
+
+    def move_to_note(self, name: str) -> None:
+        """Word field ``name`` in the note instead (the entry type has no such field)."""
+        csl, value = self.plain.pop(name)
+        del self.fields[name]
+        if csl in CSL_NAME_FIELDS:
+            self.note(f"{_NAME_LABELS.get(csl, csl.capitalize())} {value}")
+        else:
+            self.note(f"{_NOTE_LABELS.get(csl, csl.capitalize())}: {value}")
+        self.noted.add(csl)
 
     def note(self, sentence: str) -> None:
         if sentence.strip():
@@ -225,15 +286,15 @@ def _iso(date: Date, circa_mark: str = "") -> str:
 
 def _bibtex_date(entry: _Entry, date: Date) -> None:
     if not date.parts:
-        entry.put("year", date.literal)
+        entry.put("year", date.literal, csl="issued")
         return
     years = [str(p[0]) for p in date.parts if p]
-    entry.put("year", "--".join(dict.fromkeys(years)))
+    entry.put("year", "--".join(dict.fromkeys(years)), csl="issued")
     first = date.parts[0]
     if len(first) > 1 and 1 <= first[1] <= 12:
         entry.put("month", _MONTHS[first[1] - 1], kind="macro")
     if len(date.parts) > 1 or len(first) > 2:
-        entry.put("date", _iso(date))
+        entry.put("date", _iso(date), csl="issued")
     if date.circa:
         entry.note(f"Date approximate (circa {years[0]})")
 
@@ -241,9 +302,15 @@ def _bibtex_date(entry: _Entry, date: Date) -> None:
 def _dates(entry: _Entry, ref: Reference, biblatex: bool) -> None:
     if ref.issued is not None:
         if biblatex and ref.issued.parts:
-            entry.put("date", _iso(ref.issued, "~" if ref.issued.circa else ""), kind="raw")
-        elif biblatex:
-            entry.put("year", ref.issued.literal)
+            entry.put("date", _iso(ref.issued, "~" if ref.issued.circa else ""), kind="raw",
+                      csl="issued")
+        elif biblatex and ref.issued.literal:
+            # BibLaTeX's year must be a number: a publication state is a field of its own
+            state = PUBSTATES.get(ref.issued.literal.strip().casefold())
+            entry.put("pubstate", state, csl="issued")
+            if state is None:
+                entry.note(f"Date: {ref.issued.literal}")
+                entry.noted.add("issued")
         else:
             _bibtex_date(entry, ref.issued)
     for name, label, date in (("origdate", "First published", ref.original_date),
@@ -251,13 +318,13 @@ def _dates(entry: _Entry, ref: Reference, biblatex: bool) -> None:
         if date is None:
             continue
         if date.parts:
-            entry.put(name, _iso(date))
+            entry.put(name, _iso(date), csl="original-date" if name == "origdate" else "accessed")
         elif biblatex or name == "urldate":  # BibTeX: _original() words it
             entry.note(f"{label} {date.literal}")
 
 
 def _original(entry: _Entry, ref: Reference, biblatex: bool) -> None:
-    entry.put("origtitle", ref.original_title, kind="title")
+    entry.put("origtitle", ref.original_title, kind="title", csl="original-title")
     if biblatex or not (ref.original_title or ref.original_date):
         return
     year = str(ref.original_date.year or ref.original_date) if ref.original_date else ""
@@ -270,50 +337,55 @@ def _original(entry: _Entry, ref: Reference, biblatex: bool) -> None:
 
 def _container(entry: _Entry, ref: Reference, biblatex: bool) -> None:
     if ref.type in _ARTICLES:
-        entry.put("journaltitle" if biblatex else "journal", ref.container_title)
+        entry.put("journaltitle" if biblatex else "journal", ref.container_title,
+                  csl="container-title")
         if biblatex and ref.type in ("article-magazine", "article-newspaper"):
             entry.put("entrysubtype", ref.type.removeprefix("article-"))
     elif ref.type == "webpage":
-        entry.put("organization" if biblatex else "howpublished", ref.container_title)
+        entry.put("organization" if biblatex else "howpublished", ref.container_title,
+                  csl="container-title")
     else:
-        entry.put("booktitle", ref.container_title, kind="title")
+        entry.put("booktitle", ref.container_title, kind="title", csl="container-title")
 
 
 def _numbers(entry: _Entry, ref: Reference) -> None:
-    issue = (ref.issue, "Issue")
-    number = (ref.number, "Number")
-    series = (ref.collection_number, "Series number")
+    issue = (ref.issue, "Issue", "issue")
+    number = (ref.number, "Number", "number")
+    series = (ref.collection_number, "Series number", "collection-number")
     if ref.type == "report":
         order = (number, series, issue)
     elif ref.type in _ARTICLES:
         order = (issue, number, series)
     else:
         order = (series, number, issue)
-    for value, label in order:
-        entry.put("number", value, label=label)
+    for value, label, csl in order:
+        entry.put("number", value, label=label, csl=csl)
 
 
 def _publication(entry: _Entry, ref: Reference, biblatex: bool) -> None:
-    entry.put("series", ref.collection_title, kind="title")
+    entry.put("series", ref.collection_title, kind="title", csl="collection-title")
     _numbers(entry, ref)
-    entry.put("pages", _PAGE_RANGE.sub("--", ref.page) if ref.page else None)
+    entry.put("pages", _PAGE_RANGE.sub("--", ref.page) if ref.page else None, csl="page")
     if ref.type == "thesis":
-        entry.put("institution" if biblatex else "school", ref.publisher, kind="list")
+        entry.put("institution" if biblatex else "school", ref.publisher, kind="list",
+                  csl="publisher")
     elif ref.type == "report":
-        entry.put("institution", ref.publisher, kind="list")
+        entry.put("institution", ref.publisher, kind="list", csl="publisher")
     else:
-        entry.put("publisher", ref.publisher, kind="list")
-    entry.put("location" if biblatex else "address", ref.publisher_place, kind="list")
+        entry.put("publisher", ref.publisher, kind="list", csl="publisher")
+    entry.put("location" if biblatex else "address", ref.publisher_place, kind="list",
+              csl="publisher-place")
 
 
 def _people(entry: _Entry, ref: Reference) -> None:
-    entry.names("author", ref.author)
-    entry.names("editor", ref.editor)
-    entry.names("translator", ref.translator)
-    entry.names("bookauthor", ref.container_author)
+    entry.names("author", ref.author, "author")
+    entry.names("editor", ref.editor, "editor")
+    entry.names("translator", ref.translator, "translator")
+    entry.names("bookauthor", ref.container_author, "container-author")
     if ref.collection_editor:
         series_editors = " and ".join(n.display() for n in ref.collection_editor)
         entry.note(f"Series edited by {series_editors}")
+        entry.noted.add("collection-editor")
 
 
 def _extra(entry: _Entry, extra: Mapping[str, str]) -> None:
@@ -342,24 +414,37 @@ def _plain(value: object) -> str:
     return str(value)
 
 
+def _conform(entry: _Entry, entry_type: str) -> None:
+    """Word in the note what the BibLaTeX entry type has no field for (biber would
+    drop it with a warning), and volumes that are not the integer biber wants."""
+    allowed = _BIBLATEX_FIELDS.get(entry_type)
+    if allowed is None:
+        return
+    for name, (csl, value) in list(entry.plain.items()):
+        if not csl or name in _ANY_TYPE:
+            continue  # a field kept from the input format is the user's own
+        if name not in allowed or (name in ("volume", "volumes") and not value.isdigit()):
+            entry.move_to_note(name)
+
+
 def _build(ref: Reference, biblatex: bool, ascii: bool) -> _Entry:
     entry = _Entry(ascii=ascii)
     _people(entry, ref)
-    entry.put("title", ref.title, kind="title")
+    entry.put("title", ref.title, kind="title", csl="title")
     _original(entry, ref, biblatex)
     _container(entry, ref, biblatex)
-    entry.put("edition", ref.edition)
-    entry.put("volume", ref.volume)
-    entry.put("volumes", ref.number_of_volumes)
+    entry.put("edition", ref.edition, csl="edition")
+    entry.put("volume", ref.volume, csl="volume")
+    entry.put("volumes", ref.number_of_volumes, csl="number-of-volumes")
     _publication(entry, ref, biblatex)
-    entry.put("pagetotal", ref.number_of_pages)
+    entry.put("pagetotal", ref.number_of_pages, csl="number-of-pages")
     _dates(entry, ref, biblatex)
     default_type = {"thesis": "phdthesis", "report": "techreport"}.get(ref.type)
-    entry.put("type", ref.genre or (default_type if biblatex else None))
-    entry.put("howpublished", ref.medium, label="Medium")
-    entry.put("language", ref.language)
-    entry.put("isbn", ref.ISBN)
-    entry.put("issn", ref.ISSN)
+    entry.put("type", ref.genre or (default_type if biblatex else None), csl="genre")
+    entry.put("howpublished", ref.medium, label="Medium", csl="medium")
+    entry.put("language", ref.language, csl="language")
+    entry.put("isbn", ref.ISBN, csl="ISBN")
+    entry.put("issn", ref.ISSN, csl="ISSN")
     entry.put("doi", ref.DOI, kind="raw")
     entry.put("url", ref.URL, kind="raw")
     entry.put("abstract", ref.abstract)
@@ -367,6 +452,8 @@ def _build(ref: Reference, biblatex: bool, ascii: bool) -> _Entry:
     for csl_name, value in ref.items():
         if CSL_FIELDS[csl_name] not in _HANDLED:
             entry.note(f"{csl_name}: {_plain(value)}")
+    if biblatex:
+        _conform(entry, _entry_type(ref, biblatex))
     own = (ref.note or "").strip()
     notes = [_sentence(own) if entry.notes else own, *entry.notes]
     entry.put("note", " ".join(n for n in notes if n))
@@ -376,6 +463,10 @@ def _build(ref: Reference, biblatex: bool, ascii: bool) -> _Entry:
 
 def _entry_type(ref: Reference, biblatex: bool) -> str:
     if biblatex:
+        if ref.type == "book" and ref.editor and not ref.author:
+            return "collection"
+        if ref.type == "chapter" and ref.container_author:
+            return "inbook"
         return _BIBLATEX_TYPES.get(ref.type, "misc")
     if ref.type == "thesis":
         return "mastersthesis" if ref.genre and _MASTERS.search(ref.genre) else "phdthesis"
@@ -428,3 +519,9 @@ def write_bibtex(library: Library, *, ascii: bool = False) -> str:
 def write_biblatex(library: Library, *, ascii: bool = False) -> str:
     """``library`` as a BibLaTeX (biber) file."""
     return _write(library, biblatex=True, ascii=ascii)
+
+
+def noted_fields(ref: Reference, *, biblatex: bool) -> frozenset[str]:
+    """The CSL fields of ``ref`` that the writer words in ``note`` rather than
+    giving them a field (the dialect or the entry type has none for them)."""
+    return frozenset(_build(ref, biblatex, ascii=False).noted)

@@ -23,6 +23,7 @@ The mapping is the inverse of :mod:`yalta_refs.formats.bibtex`:
 * text is LaTeX decoded with latexcodec (``{\\'e}`` -> é, ``--`` -> –,
   ``\\&`` -> &) and case-protecting braces are dropped; URLs and DOIs stay raw;
 * ``date``, ``origdate`` and ``urldate`` are ISO 8601 / EDTF (ranges, ``~``);
+  an undated entry's ``pubstate`` (forthcoming, inpress) is its literal date;
   ``year`` with a month macro is the BibTeX form; ``number`` is an article's
   issue, a report's number, else the series number when there is a series;
 * the sentence the BibTeX writer adds to ``note`` for ``origdate`` /
@@ -254,7 +255,18 @@ def _issued(fields: _Fields) -> Date | None:
     if date is not None and year_month is not None and date.literal:
         fields.raw["date"] = date.literal  # kept in extra
         return year_month
+    if date is None and year_month is None and (state := _pubstate(fields)) is not None:
+        return Date(literal=state)
     return year_month or date
+
+
+#: BibLaTeX ``pubstate`` keys and their words, as a literal date of an undated work
+_PUBSTATES = {"inpress": "in press", "inpreparation": "in preparation"}
+
+
+def _pubstate(fields: _Fields) -> str | None:
+    state = fields.text("pubstate")
+    return _PUBSTATES.get(state.strip().lower(), state) if state else None
 
 
 # ---------------------------------------------------------------- entries
