@@ -147,8 +147,25 @@ def test_better_bibtex_shape() -> None:
     assert ref.issued == Date(parts=((1948, 7),))
     assert (ref.container_title, ref.issue, ref.page) == (
         "Bell System Technical Journal", "3", "379-423")
-    assert ref.extra == {"langid": "english",
-                         "file": "/home/me/Zotero/storage/ABC/Shannon_1948.pdf"}
+    assert ref.language == "en"  # from langid, which then only repeats it
+    assert ref.extra == {"file": "/home/me/Zotero/storage/ABC/Shannon_1948.pdf"}
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "english"), ("en-GB", "british"), ("pt_BR", "brazilian"), ("fr-CA", "french"),
+    ("French", "french"), ("tlh", None), (None, None)])
+def test_langid_written_for_biblatex(language: str | None, expected: str | None) -> None:
+    ref = Reference(id="k", title="T", language=language)
+    written = write_biblatex(Library((ref,)))
+    assert (f"langid = {{{expected}}}" in written) == (expected is not None)
+    assert "langid" not in write_bibtex(Library((ref,)))
+    assert read_bibtex(written).references[0].language == language
+
+
+def test_langid_of_the_input_is_kept_when_it_differs() -> None:
+    ref = entry("title = {T},\n language = {en},\n langid = {british}")
+    assert (ref.language, ref.extra) == ("en", {"langid": "british"})
+    assert "langid = {british}" in write_biblatex(Library((ref,)))
 
 
 @pytest.mark.parametrize(

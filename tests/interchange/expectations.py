@@ -31,8 +31,8 @@ _BRACES = ("pandoc reads braces in a title as case protection and sentence-cases
            "('Sets {A, B} and …' -> 'Sets a, b and …')")
 _PANDOC_BIB = {
     "title": (8, _BRACES),
-    "language": (23, "pandoc reads `langid` (babel names: polish -> pl-PL), not `language`; "
-                     "WRITER could add langid"),
+    "language": (23, "pandoc reads `langid` (babel names: polish -> pl-PL), not `language`, "
+                     "and BibTeX has no langid"),
     "container-title": (18, "pandoc maps the site of a webpage (@misc howpublished, @online "
                             "organization) to publisher"),
     "issued": (10, "pandoc drops a year that is not a number (forthcoming, n.d.)"),
@@ -66,7 +66,8 @@ EXPECTED: dict[tuple[str, str], Expectation] = {
         "issued": _PUBSTATE,
     }),
     ("biblatex", "pandoc"): Expectation(0.95, {
-        name: why for name, why in _PANDOC_BIB.items() if name != "medium"}),
+        **{name: why for name, why in _PANDOC_BIB.items() if name != "medium"},
+        "language": (23, "pandoc reads our `langid` and adds a region: fr -> fr-FR")}),
     ("biblatex", "bibtex-parser"): Expectation(0.99, {"issued": _PUBSTATE}),
     ("ris", "citation-js"): Expectation(0.91, {
         "container-title": (42, "T2 of ELEC/BOOK-like types is read as collection-title"),

@@ -31,7 +31,8 @@ Decisions, with the importer code they rest on:
   nothing to say: editors without an author make a ``@collection``, a chapter
   of an authored book is an ``@inbook``, "forthcoming" is ``pubstate``, and a
   field the entry type lacks (a newspaper's edition, a report's editor) or a
-  volume that is no integer is worded in the note ("Edition: Late ed.").
+  volume that is no integer is worded in the note ("Edition: Late ed.");
+  ``langid`` (babel's name for the language) is added for hyphenation.
 
 Titles, booktitles, series and original titles protect all-caps words and
 words with internal capitals (``{USSR}``, ``{iPhone}``) against styles that
@@ -75,6 +76,36 @@ _BIBTEX_TYPES = {
 }
 _BIBLATEX_TYPES = {**_BIBTEX_TYPES, "webpage": "online", "thesis": "thesis", "report": "report"}
 
+#: babel / polyglossia language names for BibLaTeX's ``langid`` (biblatex picks
+#: hyphenation and title-casing rules by it), by ISO 639-1 code or BCP 47 tag
+LANGIDS = {
+    "en": "english", "en-us": "american", "en-gb": "british", "de": "ngerman",
+    "de-at": "naustrian", "de-ch": "nswissgerman", "fr": "french", "ru": "russian",
+    "pl": "polish", "it": "italian", "es": "spanish", "pt": "portuguese",
+    "pt-br": "brazilian", "nl": "dutch", "sv": "swedish", "da": "danish", "nb": "norsk",
+    "nn": "nynorsk", "no": "norsk", "fi": "finnish", "cs": "czech", "sk": "slovak",
+    "uk": "ukrainian", "be": "belarusian", "bg": "bulgarian", "sr": "serbian",
+    "hr": "croatian", "sl": "slovene", "hu": "magyar", "ro": "romanian", "el": "greek",
+    "tr": "turkish", "la": "latin", "ca": "catalan", "eu": "basque", "gl": "galician",
+    "et": "estonian", "lv": "latvian", "lt": "lithuanian", "is": "icelandic", "ga": "irish",
+    "cy": "welsh", "he": "hebrew", "ar": "arabic", "ja": "japanese", "ko": "korean",
+    "zh": "chinese", "hi": "hindi", "id": "indonesian", "vi": "vietnamese",
+}
+
+
+_LANGID_NAMES = frozenset(LANGIDS.values())
+
+
+def langid(language: str | None) -> str | None:
+    """The ``langid`` for a language code or English name ("en-GB" -> british,
+    "fr" -> french, "French" -> french); None when unknown."""
+    if not language:
+        return None
+    tag = language.strip().lower().replace("_", "-")
+    found = LANGIDS.get(tag) or LANGIDS.get(tag.split("-")[0])
+    return found or (tag if tag in _LANGID_NAMES else None)
+
+
 #: BibLaTeX ``pubstate`` keys for literal dates ("forthcoming" is no year)
 PUBSTATES = {"forthcoming": "forthcoming", "in press": "inpress", "submitted": "submitted",
              "in preparation": "inpreparation", "prepublished": "prepublished"}
@@ -103,7 +134,7 @@ _BIBLATEX_FIELDS: dict[str, frozenset[str]] = {
                        "organization", "type", "note")),
 }
 _ANY_TYPE = frozenset(("date", "year", "month", "origdate", "urldate", "origtitle", "url", "doi",
-                       "abstract", "annote", "entrysubtype", "pubstate"))
+                       "abstract", "annote", "entrysubtype", "pubstate", "langid"))
 _NOTE_LABELS = {"publisher-place": "Place", "collection-title": "Series", "genre": "Type",
                 "number-of-pages": "Number of pages", "number-of-volumes": "Volumes",
                 "container-title": "In", "page": "Pages", "ISBN": "ISBN", "ISSN": "ISSN"}
@@ -443,6 +474,8 @@ def _build(ref: Reference, biblatex: bool, ascii: bool) -> _Entry:
     entry.put("type", ref.genre or (default_type if biblatex else None), csl="genre")
     entry.put("howpublished", ref.medium, label="Medium", csl="medium")
     entry.put("language", ref.language, csl="language")
+    if biblatex and "langid" not in {key.lower() for key in ref.extra}:
+        entry.put("langid", langid(ref.language))
     entry.put("isbn", ref.ISBN, csl="ISBN")
     entry.put("issn", ref.ISSN, csl="ISSN")
     entry.put("doi", ref.DOI, kind="raw")

@@ -24,6 +24,7 @@ The mapping is the inverse of :mod:`yalta_refs.formats.bibtex`:
   ``\\&`` -> &) and case-protecting braces are dropped; URLs and DOIs stay raw;
 * ``date``, ``origdate`` and ``urldate`` are ISO 8601 / EDTF (ranges, ``~``);
   an undated entry's ``pubstate`` (forthcoming, inpress) is its literal date;
+* ``langid`` (babel's name) gives the language when there is no ``language``;
   ``year`` with a month macro is the BibTeX form; ``number`` is an article's
   issue, a report's number, else the series number when there is a series;
 * the sentence the BibTeX writer adds to ``note`` for ``origdate`` /
@@ -44,6 +45,7 @@ from pybtex.database.input.bibtex import month_names
 from pybtex.exceptions import PybtexError
 
 from ..model import Date, Diagnostic, FailedBlock, Library, Name, Reference, SourceSpan
+from .bibtex import LANGIDS, langid
 from .bibtex_syntax import Block, BlockParser, blocks, decode_latex, error_message, raw_value
 from .ris_syntax import parse_edtf
 
@@ -319,9 +321,25 @@ def _publication(fields: _Fields, out: dict[str, Any], entry_type: str) -> None:
     for attr, name in (("ISBN", "isbn"), ("ISSN", "issn"), ("language", "language"),
                        ("abstract", "abstract")):
         out[attr] = fields.text(name)
+    _langid(fields, out)
     for attr, name in (("URL", "url"), ("DOI", "doi")):
         value = fields.take_raw(name)
         out[attr] = raw_value(value) or None if value else None
+
+
+_LANGUAGES = {name: code for code, name in reversed(LANGIDS.items())}
+
+
+def _langid(fields: _Fields, out: dict[str, Any]) -> None:
+    """``langid`` is the language when there is no ``language``; it is dropped when it
+    only repeats the language (as the BibLaTeX writer adds it), else kept in extra."""
+    name = fields.raw.get("langid", "").strip().lower()
+    if not name:
+        return
+    if out["language"] is None and name in _LANGUAGES:
+        out["language"] = _LANGUAGES[name]
+    if langid(out["language"]) == name:
+        del fields.raw["langid"]
 
 
 def _sentence(text: str) -> str:
