@@ -10,7 +10,7 @@ import pytest
 from yalta_refs.formats.bibtex import noted_fields, write_biblatex, write_bibtex
 from yalta_refs.formats.bibtex_read import read_bibtex
 from yalta_refs.formats.bibtex_syntax import decode_latex
-from yalta_refs.model import Date, FailedBlock, Library, Name, Reference, SourceSpan
+from yalta_refs.model import Date, FailedBlock, Library, Name, Provenance, Reference, SourceSpan
 
 from .seed_refs import seed_references
 
@@ -326,3 +326,24 @@ def test_written_failed_block_comes_back() -> None:
 )
 def test_decode_latex(latex: str, text: str) -> None:
     assert decode_latex(latex) == text
+
+
+def test_catalog_provenance_round_trips() -> None:
+    prov = {"publisher": Provenance("openlibrary", "https://openlibrary.org/books/OL1M",
+                                    0.97),
+            "ISBN": Provenance("loc", "lccn 2004; x", 1.0),
+            "title": Provenance("input")}
+    ref = Reference(id="k", title="T", publisher="Knopf", ISBN="9781400042302",
+                    provenance=prov)
+    for writer in (write_bibtex, write_biblatex):
+        text = writer(Library((ref,)))
+        assert ("provenance = {ISBN: loc lccn%202004%3B%20x score 1; publisher: openlibrary "
+                "https://openlibrary.org/books/OL1M score 0.97}") in text
+        back = read_bibtex(text).references[0]
+        assert back.provenance == {k: v for k, v in prov.items() if k != "title"}
+        assert back.extra == {}
+
+
+def test_foreign_provenance_field_is_kept_as_extra() -> None:
+    ref = entry("title = {T},\n provenance = {from my notes, 1999}")
+    assert (ref.provenance, ref.extra) == ({}, {"provenance": "from my notes, 1999"})

@@ -27,6 +27,8 @@ Decisions, with the importer code they rest on:
   when there is a day or a range (BibTeX.js prefers ``date`` when present).
   BibLaTeX gets only ``date`` (EDTF ``~`` for circa).
 * What has no field of its own goes into ``note`` with a label, never away.
+* ``provenance`` lists the fields a catalog filled (source, record, score);
+  stock Zotero ignores unknown fields, Better BibTeX keeps it in Extra.
 * BibLaTeX follows biber's data model, so ``biber --validate-datamodel`` has
   nothing to say: editors without an author make a ``@collection``, a chapter
   of an authored book is an ``@inbook``, "forthcoming" is ``pubstate``, and a
@@ -52,10 +54,20 @@ import latexcodec  # noqa: F401  (registers the "ulatex+ascii" codec)
 from pybtex.database import Person
 
 from .. import __version__
-from ..model import CSL_FIELDS, CSL_NAME_FIELDS, Date, FailedBlock, Library, Name, Reference
+from ..model import (
+    CSL_FIELDS,
+    CSL_NAME_FIELDS,
+    Date,
+    FailedBlock,
+    Library,
+    Name,
+    Provenance,
+    Reference,
+)
 from .keys import assign_keys
 
-__all__ = ["format_name", "latex_escape", "protect_case", "write_biblatex", "write_bibtex"]
+__all__ = ["format_name", "format_provenance", "latex_escape", "noted_fields", "protect_case",
+           "write_biblatex", "write_bibtex"]
 
 _SPECIALS = {
     "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
@@ -439,6 +451,23 @@ _HANDLED = frozenset((
 ))
 
 
+def format_provenance(provenance: Mapping[str, Provenance]) -> str | None:
+    """Where catalog values came from, as one line Better BibTeX keeps (in Extra, as
+    ``tex.provenance``) and our reader parses back: ``field: source record score S``
+    entries joined by "; ". Values parsed from the input ("input") are not listed."""
+    parts = []
+    for name, prov in sorted(provenance.items()):
+        if prov.source == "input" or not re.fullmatch(r"[\w.-]+", prov.source):
+            continue
+        part = f"{name}: {prov.source}"
+        if prov.record:
+            part += " " + prov.record.replace(" ", "%20").replace(";", "%3B")
+        if prov.score is not None:
+            part += f" score {prov.score:.3f}".rstrip("0").rstrip(".")
+        parts.append(part)
+    return "; ".join(parts) or None
+
+
 def _plain(value: object) -> str:
     if isinstance(value, tuple):
         return " and ".join(n.display() if isinstance(n, Name) else str(n) for n in value)
@@ -482,6 +511,7 @@ def _build(ref: Reference, biblatex: bool, ascii: bool) -> _Entry:
     entry.put("url", ref.URL, kind="raw")
     entry.put("abstract", ref.abstract)
     _extra(entry, ref.extra)
+    entry.put("provenance", format_provenance(ref.provenance), kind="raw")
     for csl_name, value in ref.items():
         if CSL_FIELDS[csl_name] not in _HANDLED:
             entry.note(f"{csl_name}: {_plain(value)}")

@@ -30,6 +30,7 @@ The mapping is the inverse of :mod:`yalta_refs.formats.bibtex`:
 * the sentence the BibTeX writer adds to ``note`` for ``origdate`` /
   ``origtitle`` ("First published 2001.") is dropped again when those fields
   are present; ``annote`` and ``annotation`` are the annotation;
+* ``provenance`` (written by our writer for catalog values) is read back;
 * every other field (``keywords``, ``shorttitle``, ``file`` ...) is kept in
   ``extra`` for the round trip.
 """
@@ -44,7 +45,16 @@ from pybtex.database import Person
 from pybtex.database.input.bibtex import month_names
 from pybtex.exceptions import PybtexError
 
-from ..model import Date, Diagnostic, FailedBlock, Library, Name, Reference, SourceSpan
+from ..model import (
+    Date,
+    Diagnostic,
+    FailedBlock,
+    Library,
+    Name,
+    Provenance,
+    Reference,
+    SourceSpan,
+)
 from .bibtex import LANGIDS, langid
 from .bibtex_syntax import Block, BlockParser, blocks, decode_latex, error_message, raw_value
 from .ris_syntax import parse_edtf
@@ -373,7 +383,29 @@ def _reference(entry_type: str, key: str, raw: dict[str, str], warnings: list[st
     _publication(fields, out, entry_type)
     _note(fields, out)
     kept = {name: value for name, value in out.items() if value not in (None, "", ())}
-    return Reference(**kept, diagnostics=tuple(diagnostics), extra=fields.rest())
+    provenance = _provenance(fields)
+    return Reference(**kept, diagnostics=tuple(diagnostics), extra=fields.rest(),
+                     provenance=provenance)
+
+
+_PROVENANCE = re.compile(r"([\w-]+): ([\w.-]+)(?: (?!score )(\S+))?(?: score ([0-9.]+))?")
+
+
+def _provenance(fields: _Fields) -> dict[str, Provenance]:
+    """The ``provenance`` field our writer adds; kept in extra when it does not parse."""
+    text = fields.raw.get("provenance")
+    if text is None:
+        return {}
+    out: dict[str, Provenance] = {}
+    for part in raw_value(text).split("; "):
+        match = _PROVENANCE.fullmatch(part.strip())
+        if match is None:
+            return {}
+        name, source, record, score = match.groups()
+        record = record.replace("%20", " ").replace("%3B", ";") if record else None
+        out[name] = Provenance(source, record, float(score) if score else None)
+    del fields.raw["provenance"]
+    return out
 
 
 def _read_entry(block: Block, macros: dict[str, str], source: str | None
