@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from .clean.blocks import Block, split_blocks, split_lines
-from .errors import ParseError
+from .errors import ConfigError, ParseError
 from .model import Diagnostic, FailedBlock, Library, Reference
 from .normalize import normalize_reference
 from .parse.notes import notes_from_annotation
@@ -20,9 +20,12 @@ from .parse.reference import REPEAT_AUTHOR, copy_names, parse_reference
 
 __all__ = [
     "DEFAULT_STAGES",
+    "PARSERS",
+    "Parser",
     "Stage",
     "clean_text",
     "fill_repeated_names",
+    "get_parser",
     "normalize_stage",
     "parse_blocks",
     "per_reference",
@@ -30,11 +33,32 @@ __all__ = [
 ]
 
 Stage = Callable[[Library], Library]
+#: A parser of one cleaned reference; or its name: "rules", "crf", or "auto" (the
+#: CRF for one reference per line, where any style may come; the rules, tuned on
+#: damaged reading lists, for blocks).
+Parser = Callable[[str], Reference]
+PARSERS = ("auto", "rules", "crf")
 
 
-def parse_blocks(blocks: Iterable[Block], *, keep_empty: bool = False) -> Library:
+def get_parser(parser: str | Parser = "rules") -> Parser:
+    """The parse function for a parser name ("crf" loads the model lazily)."""
+    if callable(parser):
+        return parser
+    if parser == "rules":
+        return parse_reference
+    if parser == "crf":
+        from .parse.crf import parse_crf
+
+        return parse_crf
+    raise ConfigError(f"unknown parser {parser!r}; expected one of {', '.join(PARSERS)}")
+
+
+def parse_blocks(
+    blocks: Iterable[Block], *, keep_empty: bool = False, parser: str | Parser = "rules"
+) -> Library:
     """Parse each block; a block that fails becomes a FailedBlock (or, with
     ``keep_empty``, an empty reference, so line-per-reference output stays aligned)."""
+    parse = get_parser(parser)
     references: list[Reference] = []
     failed: list[FailedBlock] = []
     for block in blocks:
@@ -42,7 +66,7 @@ def parse_blocks(blocks: Iterable[Block], *, keep_empty: bool = False) -> Librar
             references.append(_structured(block))
             continue
         try:
-            ref = parse_reference(block.text)
+            ref = parse(block.text)
         except ParseError as exc:
             if keep_empty:
                 references.append(
@@ -122,6 +146,7 @@ def clean_text(
     source: str | None = None,
     lines: bool = False,
     stages: Sequence[Stage] = DEFAULT_STAGES,
+    parser: str | Parser = "auto",
 ) -> Library:
     """Clean a damaged reading list and parse it into a :class:`Library`.
 
@@ -134,6 +159,8 @@ def clean_text(
         blocks, discarded = split_lines(text, source=source)
     else:
         blocks, discarded = split_blocks(text, source=source)
-    library = parse_blocks(blocks, keep_empty=lines)
+    if parser == "auto":
+        parser = "crf" if lines else "rules"
+    library = parse_blocks(blocks, keep_empty=lines, parser=parser)
     library = Library(library.references, tuple(discarded), library.failed)
     return run_stages(library, stages)

@@ -1,0 +1,256 @@
+"""Parser accuracy per dataset split and per style family (issue 6).
+
+Every split is scored the way :mod:`.shared` scores the shared sets: all
+texts go through ``clean_text(..., lines=True, parser=...)`` at once, one
+reference per line, and each line's item is compared token by token with its
+gold labels (:mod:`.labels`). The splits:
+
+* ``anystyle-gold``, ``grobid-eval``: the held-out shared test sets;
+* ``dev``: the fixed tenth of the real training data held out for tuning (gold
+  as training sees it: AnyStyle's "36(4)" volume split into volume and issue);
+* ``synthetic-<family>``: references rendered through the family's CSL styles
+  from test value pools (records, titles, journals, publishers, places never
+  used for training);
+* ``annotated-<family>``: the same references, each followed by an
+  annotation from the test half of the annotation pool; the annotation must
+  come back as the annotation, not inside a field;
+* ``synthetic-unseen-styles``: test records rendered through eight CSL styles
+  that no training reference was rendered in (how well it generalises to a
+  style it has never seen).
+
+Reads ``../shared`` (and needs citeproc-py for the synthetic splits); a pure
+measuring tool, it asserts nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from .metrics import Counts, micro_counts
+from .shared import DATASETS, DatasetResult, Record, dataset_path, load_records, run_dataset
+
+__all__ = [
+    "ISSUE_FIELDS",
+    "ParserReport",
+    "SplitResult",
+    "format_report",
+    "run_parser_eval",
+    "synthetic_records",
+]
+
+#: The fields issue 6 names; its micro F1 is taken over these.
+ISSUE_FIELDS = (
+    "author", "editor", "translator", "title", "container-title", "publisher", "location",
+    "date", "volume", "issue", "pages", "edition", "URL", "DOI", "ISBN",
+)
+SYNTHETIC_PER_FAMILY = 200
+TEST_SEED = 777
+UNSEEN = "synthetic-unseen-styles"
+#: CRF label -> the label name the shared datasets use in their ``csl`` mapping.
+_GOLD_NAME = {"url": "url", "doi": "doi", "isbn": "isbn"}
+
+
+@dataclass
+class SplitResult:
+    """One split's token counts, plus annotation separation where it was measured."""
+
+    result: DatasetResult
+    annotations: int = 0
+    annotations_exact: int = 0
+    annotations_missed: int = 0
+
+    @property
+    def issue_micro(self) -> Counts:
+        return micro_counts({k: v for k, v in self.result.fields.items() if k in ISSUE_FIELDS})
+
+
+@dataclass
+class ParserReport:
+    parser: str
+    splits: list[SplitResult] = field(default_factory=list)
+
+    def f1(self) -> dict[str, float]:
+        return {s.result.name: s.issue_micro.f1 for s in self.splits}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "parser": self.parser,
+            "splits": [
+                {**s.result.to_dict(), "issue_micro": s.issue_micro.to_dict(),
+                 "annotations": s.annotations, "annotations_exact": s.annotations_exact,
+                 "annotations_missed": s.annotations_missed}
+                for s in self.splits
+            ],
+        }
+
+
+def _as_record(item: Any) -> Record:
+    """A labelled synthetic/dev reference as a shared-style record (label -> segments)."""
+    csl: dict[str, list[str]] = {}
+    for start, end, label in sorted(item.spans if item.gold is None else item.gold):
+        name = _GOLD_NAME.get(label, label)
+        csl.setdefault(name, []).append(item.text[start:end])
+    return Record(item.text, csl)
+
+
+def _token_record(item: Any) -> Record:
+    """A real labelled reference as a record, labelled the way training sees it
+    (AnyStyle's "36(4)" volume split into volume and issue): runs of token labels."""
+    from ..parse.crf.data import token_labels
+
+    tokens, labels = token_labels(item, issue_in_volume=item.source.startswith("anystyle"))
+    csl: dict[str, list[str]] = {}
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and labels[j + 1] == labels[i]:
+            j += 1
+        name = _GOLD_NAME.get(labels[i], labels[i])
+        csl.setdefault(name, []).append(item.text[tokens[i].start : tokens[j].end])
+        i = j + 1
+    return Record(item.text, csl)
+
+
+def synthetic_records(shared: Path, per_family: int = SYNTHETIC_PER_FAMILY
+                      ) -> dict[str, list[Any]]:
+    """Family -> held-out synthetic references (Labelled), rendered from test pools."""
+    from ..parse.crf.splits import load_splits
+    from ..parse.crf.train import synthetic_set
+
+    splits = load_splits(shared)
+    return synthetic_set(shared, splits.train, test=True, per_family=per_family, seed=TEST_SEED)
+
+
+def _annotated(items: Sequence[Any], pool: Sequence[str]) -> tuple[list[Any], list[str]]:
+    from ..parse.crf.splits import with_annotation
+
+    out, notes = [], []
+    for i, item in enumerate(items):
+        note = pool[(i * 13) % len(pool)]
+        out.append(with_annotation(item, note))
+        notes.append(note)
+    return out, notes
+
+
+def _score_annotations(split: SplitResult, clean: Callable[..., Any], items: Sequence[Any],
+                       notes: Sequence[str]) -> None:
+    library = clean("\n".join(i.text for i in items), source=split.result.name, lines=True)
+    for ref, note in zip(library.references, notes, strict=False):
+        split.annotations += 1
+        got = " ".join((ref.annotation or "").split())
+        if got == " ".join(note.split()):
+            split.annotations_exact += 1
+        elif not got:
+            split.annotations_missed += 1
+
+
+def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence[str] = (),
+                    per_family: int = SYNTHETIC_PER_FAMILY) -> ParserReport:
+    """Score ``parser`` ("rules" or "crf") on every split (or those named in ``splits``)."""
+    from ..formats.csljson import reference_to_csl
+    from ..pipeline import clean_text
+    from .shared import shared_dir
+
+    base = shared or shared_dir()
+    clean = partial(clean_text, parser=parser)
+    report = ParserReport(parser)
+
+    def wanted(name: str) -> bool:
+        return not splits or any(name == s or name.startswith(s + "-") or
+                                 name.endswith("-" + s) for s in splits)
+
+    for name in ("anystyle-gold", "grobid-eval"):
+        if wanted(name) and name in DATASETS:
+            records = load_records(dataset_path(name, base))
+            report.splits.append(SplitResult(run_dataset(name, records, clean=clean,
+                                                         to_csl=reference_to_csl)))
+    if wanted("dev"):
+        from ..parse.crf.splits import load_splits
+
+        dev = [_token_record(item) for item in load_splits(base).dev]
+        report.splits.append(SplitResult(run_dataset("dev", dev, clean=clean,
+                                                     to_csl=reference_to_csl)))
+    families = [f for f in _families() if wanted(f"synthetic-{f}") or wanted(f"annotated-{f}")]
+    if not families and not wanted(UNSEEN):
+        return report
+    from ..parse.crf.splits import annotation_pool
+    from .corpus import default_corpus_dir
+
+    rendered = synthetic_records(base, per_family)
+    pool = annotation_pool(default_corpus_dir(), test=True)
+    for family in families:
+        items = rendered[family]
+        if wanted(f"synthetic-{family}"):
+            records = [_as_record(i) for i in items]
+            report.splits.append(SplitResult(run_dataset(
+                f"synthetic-{family}", records, clean=clean, to_csl=reference_to_csl)))
+        if wanted(f"annotated-{family}") and pool:
+            annotated, notes = _annotated(items, pool)
+            split = SplitResult(run_dataset(f"annotated-{family}",
+                                            [_as_record(i) for i in annotated],
+                                            clean=clean, to_csl=reference_to_csl))
+            _score_annotations(split, clean, annotated, notes)
+            report.splits.append(split)
+    if wanted(UNSEEN):
+        records = [_as_record(i) for i in unseen_style_records(base, per_family)]
+        report.splits.append(SplitResult(run_dataset(UNSEEN, records, clean=clean,
+                                                     to_csl=reference_to_csl)))
+    return report
+
+
+def unseen_style_records(shared: Path, count: int) -> list[Any]:
+    """Test-pool records rendered through styles that no training reference used."""
+    from ..parse.crf.splits import load_splits, make_pools
+    from ..parse.crf.synth import UNSEEN_STYLES, make_records, render_family
+
+    pools = make_pools(load_splits(shared).train, test=True)
+    return render_family(make_records(pools, count, TEST_SEED + 99), UNSEEN_STYLES, UNSEEN)
+
+
+def _families() -> list[str]:
+    from ..parse.crf.synth import FAMILIES
+
+    return list(FAMILIES)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def _table(split: SplitResult) -> str:
+    rows = [["field", "gold", "pred", "precision", "recall", "f1"]]
+    for name, c in [*split.result.ordered_fields(), ("micro (issue fields)", split.issue_micro),
+                    ("micro (all labels)", split.result.micro)]:
+        rows.append([name, str(c.tp + c.fn), str(c.tp + c.fp), _pct(c.precision),
+                     _pct(c.recall), _pct(c.f1)])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) if k == 0 else c.rjust(w)
+                               for k, (c, w) in enumerate(zip(row, widths, strict=True)))
+                     for row in rows)
+
+
+def format_report(report: ParserReport, *, tables: bool = True) -> str:
+    """Per-split tables, then one summary line per split."""
+    out = [f"parser: {report.parser}"]
+    if tables:
+        for split in report.splits:
+            r = split.result
+            out += ["", f"== {r.name}: {r.lines} lines, {r.predicted} items"
+                    f"{'' if r.count_ok else ' (COUNT MISMATCH)'}, {r.seconds:.1f}s"]
+            if r.error:
+                out.append(f"error: {r.error}")
+            out.append(_table(split))
+    out += ["", "summary (token micro F1 over the issue's fields; annotations separated)"]
+    for split in report.splits:
+        ann = ""
+        if split.annotations:
+            ann = (f"  annotations exact {split.annotations_exact}/{split.annotations}, "
+                   f"missed {split.annotations_missed}")
+        mark = "ok " if split.issue_micro.f1 >= 0.95 else "   "
+        out.append(f"{mark}{split.result.name:32} {_pct(split.issue_micro.f1):>6}{ann}")
+    return "\n".join(out)
+

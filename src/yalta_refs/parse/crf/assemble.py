@@ -1,0 +1,335 @@
+"""Labelled tokens -> :class:`~yalta_refs.model.Reference`.
+
+Each run of tokens with one label becomes the text between the run's first
+and last token; the value is then cleaned of the style's label words ("pp.",
+"Vol.", "(Hrsg.)", "In:") and read with the rule parser's helpers (names,
+dates, pages, editions, identifiers). A run labelled "annotation" starts the
+annotation, which runs to the end of the text. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ...model import Date, Diagnostic, Name, Reference
+from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
+from ..names import parse_name
+from ..notes import notes_from_annotation
+from .tokens import Token
+
+__all__ = ["assemble", "parse_names", "runs"]
+
+_NAME_LABELS = {"author": "author", "editor": "editor", "translator": "translator"}
+_TEXT_LABELS = {
+    "title": "title", "container-title": "container_title",
+    "collection-title": "collection_title", "publisher": "publisher",
+    "location": "publisher_place", "genre": "genre",
+}
+_ROLE_AROUND = re.compile(
+    r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|hrsg\.?(?:\s+von)?|"
+    r"hg\.?(?:\s+von)?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
+    r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
+    r"dir\.|by|von|par|in:?|dans)\s+"
+    r"|[\s,;]*[([]?(?:eds?|editors?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
+    r"\.?[)\]]?[\s.,;:]*$",
+    re.I,
+)
+_ETAL = re.compile(r",?\s*(?:et\s+al\.?|u\.\s*a\.|and\s+others|et\s+coll\.)\s*$", re.I)
+_AND_SPLIT = re.compile(
+    r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+)\s*")
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]?){1,4}$|^[A-Z]{1,4}$")
+_LEADING = re.compile(
+    r"^(?:in:?|dans\s*:?|pp?\.|pages?|s\.|vol(?:ume)?s?\.?|bd\.|band|t\.|tome|jg\.|"
+    r"no\.|nos\.|nr\.|n°|no|issue|heft|h\.|num(?:ber)?\.?|retrieved\s+from|"
+    r"available\s+(?:at|from|online)?:?|url:?|doi:?|isbn:?|\[?online\]?)\s*",
+    re.I,
+)
+_TRIM = " .,;:/"
+_QUOTES = "\"“”‘’«»„'"
+
+
+def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tuple[str, str]]:
+    """(label, text) of each run of equal labels, in order."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and labels[j + 1] == labels[i]:
+            j += 1
+        value = text[tokens[i].start : tokens[j].end]
+        tail = tokens[j].after.strip()
+        if tail[:1] and tail[0] in "?!" and labels[i] in ("title", "container-title"):
+            value += tail[0]
+        if labels[i] == "annotation":
+            value = text[tokens[i].start :]
+            out.append((labels[i], value))
+            break
+        out.append((labels[i], value))
+        i = j + 1
+    return out
+
+
+def _strip(value: str) -> str:
+    return value.strip(_TRIM).strip(_QUOTES + _TRIM + "()[]")
+
+
+def _clean_label_words(value: str) -> str:
+    previous = None
+    while previous != value:
+        previous = value
+        value = _LEADING.sub("", value.strip(_TRIM + "([")).strip()
+    return value
+
+
+def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
+    """Names in a name run (any style: inverted, direct, Vancouver); True if "et al."."""
+    value = value.strip(" ,;:")
+    if value.endswith(".") and not re.search(r"\b[A-Z]\.$", value):
+        value = value[:-1]  # a sentence period, not an initial's
+    etal = bool(_ETAL.search(value))
+    value = _ETAL.sub("", value)
+    previous = None
+    while previous != value:
+        previous = value
+        value = _ROLE_AROUND.sub("", value).strip(" ,;:")
+    if not value:
+        return (), etal
+    parts = [p.strip(" ,") for p in _AND_SPLIT.split(value) if p.strip(" ,")]
+    pieces: list[str] = []
+    for part in parts:
+        pieces += [c.strip() for c in part.split(",") if c.strip()]
+    names: list[Name] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is not None and not _initials_only(piece) and _inverted(piece, nxt, i):
+            names.append(parse_name(f"{piece}, {nxt}"))  # "Smith, J. R."
+            i += 2
+            continue
+        words = piece.split()
+        if len(words) >= 2 and _INITIALS.match(words[-1]) and words[-1].isupper() \
+                and "." not in piece:
+            names.append(Name(family=" ".join(words[:-1]), given=words[-1]))  # "Doll R"
+        else:
+            names.append(parse_name(piece))
+        i += 1
+    return tuple(n for n in names if n.family or n.literal), etal
+
+
+def _initials_only(text: str) -> bool:
+    return bool(_INITIALS.match(text.strip()))
+
+
+def _inverted(family: str, given: str, index: int) -> bool:
+    """Whether "family, given" is one inverted name: "Smith, J. R.", "Martin- Facklam, M.",
+    "MÜLLER, Anna Maria", or the first name of a list ("Korhonen, Gordon James, …")."""
+    if _initials_only(given):
+        return len(family.split()) <= 3
+    words = given.split()
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(w.lower().rstrip(".") in {"jr", "sr"} for w in words):
+        return False
+    single = " " not in family.strip()
+    if index == 0 or family.isupper():
+        return single or family.isupper()
+    return single and len(words) == 1
+
+
+def _date(value: str) -> Date | None:
+    value = value.strip(_TRIM + "()[]")
+    date = parse_date(value)
+    if date is None:
+        year = parse_year(value)
+        if year is not None:
+            return Date.from_year(year)
+        return Date(literal=value) if value else None
+    return date
+
+
+def _number(value: str) -> str:
+    value = _clean_label_words(value)
+    return value.strip(_TRIM + "()[]")
+
+
+def _put(values: dict[str, Any], key: str, value: Any) -> None:
+    if value not in (None, "", ()) and key not in values:
+        values[key] = value
+
+
+def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
+           diagnostics: list[Diagnostic], *, doi_elsewhere: bool = False) -> None:
+    if label in _NAME_LABELS:
+        names, etal = parse_names(raw)
+        if etal:
+            diagnostics.append(Diagnostic("et-al", "the list of names was cut short (et al.)",
+                                          label, "info"))
+        if label in values and names:
+            values[label] = (*values[label], *names)
+        else:
+            _put(values, label, names)
+    elif label in _TEXT_LABELS:
+        value = _strip(raw)
+        if label == "container-title":
+            value = _strip(re.sub(r"^(?:in|dans)\b\s*:?\s*", "", value, flags=re.I))
+        _put(values, _TEXT_LABELS[label], value)
+    elif label in ("date", "accessed"):
+        _put(values, "issued" if label == "date" else "accessed", _date(raw))
+    elif label == "pages":
+        value = _number(raw)
+        _put(values, "page", parse_pages(value) or value)
+    elif label in ("volume", "issue"):
+        _put(values, label, _number(raw))
+    elif label == "edition":
+        value = _strip(raw)
+        m = re.match(r"(\d+)", value)
+        _put(values, "edition", parse_edition(value) or (m.group(1) if m else value))
+    elif label == "url":
+        m = re.search(r"(?:https?://|ftp://|www\.)\S+", raw)
+        url = m.group(0).rstrip(".,;)") if m else _strip(raw)
+        doi = None  # a doi.org link is the DOI, unless the DOI is also given on its own
+        if not doi_elsewhere and re.search(r"doi\b|^10\.", url, re.I):
+            doi = parse_doi(url)
+        _put(values, "DOI" if doi else "URL", doi or url)
+    elif label in ("doi", "isbn"):  # not one after all (an arXiv id): kept as a note
+        found = parse_doi(raw) if label == "doi" else parse_isbn(raw)
+        if found:
+            _put(values, label.upper(), found)
+        else:
+            notes.append(_strip(raw))
+    elif label in ("note", "other"):
+        value = _strip(raw)
+        if value and not (label == "other" and value.isdigit() and not values):
+            notes.append(value)
+
+
+def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
+    genre = str(values.get("genre", "")).lower()
+    if re.search(r"thes|diss|thèse|mémoire|habil|doctor", genre):
+        return "thesis"
+    if re.search(r"report|rapport|working paper|bericht", genre):
+        return "report"
+    container = str(values.get("container_title", ""))
+    if container:
+        if re.search(r"\bProc|Conference|Symposium|Workshop|Congress|Tagung", container):
+            return "paper-conference"
+        if "editor" in values or ("publisher" in values and "volume" not in values):
+            return "chapter"
+        if "URL" in values and "publisher" not in values and "volume" not in values:
+            return "webpage"
+        return "article-journal"
+    if "URL" in values and "publisher" not in values:
+        return "webpage"
+    return "book"
+
+
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
+
+
+def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """Fix what the labels cannot mean: with no date labelled, a year labelled as a
+    volume or pages is the date ("1997, 54, 2592–2596")."""
+    out = list(labels)
+    if "date" not in out:
+        for i, token in enumerate(tokens):
+            if out[i] in ("volume", "pages", "issue") and _YEAR.match(token.text) and not (
+                    i + 1 < len(tokens) and out[i + 1] == out[i] and "-" in token.after):
+                out[i] = "date"
+                break
+    _inverted_first_name(tokens, out)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1] == out[i]:
+            j += 1
+        if out[i] in _NAME_LABELS:
+            cue = _role_cue(tokens, i, j)
+            if cue is not None:
+                out[i : j + 1] = [cue] * (j + 1 - i)
+        elif out[i] in ("location", "publisher") and _IMPRINT_PAIR[out[i]] not in out:
+            colon = next((k for k in range(i, j) if ":" in tokens[k].after), None)
+            if colon is not None:  # "Marrakech, Morocco: Beacon Press" as one run
+                out[i : colon + 1] = ["location"] * (colon + 1 - i)
+                out[colon + 1 : j + 1] = ["publisher"] * (j - colon)
+        i = j + 1
+    return out
+
+
+_IMPRINT_PAIR = {"location": "publisher", "publisher": "location"}
+
+
+def _inverted_first_name(tokens: Sequence[Token], out: list[str]) -> None:
+    """ "Judt, Tony. Postwar …": a lone surname, a comma, then one or two capitalised
+    words up to the first period are the first author's given names, not the title."""
+    if len(out) < 4 or out[0] != "author" or out[1] == "author":
+        return
+    if tokens[0].after.strip() != ",":
+        return
+    for k in (1, 2):
+        words = tokens[1 : k + 1]
+        if all(w.text[:1].isupper() and w.text[1:].islower() for w in words) and \
+                tokens[k].after.startswith(".") and all(
+                    w.after.strip() in ("", "-") for w in words[:-1]):
+            out[1 : k + 1] = ["author"] * k
+            return
+
+
+_CUE_ROLES = {
+    **dict.fromkeys(("ed", "eds", "edited", "editor", "editors", "hrsg", "hg", "herausgegeben",
+                     "éd", "éds", "dir", "coord"), "editor"),
+    **dict.fromkeys(("trans", "transl", "translated", "translator", "translators", "übers",
+                     "übersetzt", "trad", "traduit"), "translator"),
+}
+_LINKS = frozenset({"by", "von", "par", "and", "und", "et"})
+
+
+def _role_cue(tokens: Sequence[Token], i: int, j: int) -> str | None:
+    """The role a run of names has by the words around it ("Eds. X", "X (Hrsg.)", "X, ed.")."""
+    k = i
+    while k < j and tokens[k].text.lower() in _LINKS:
+        k += 1
+    before = [t.text.lower() for t in tokens[max(0, i - 3) : i]] + [tokens[i].text.lower()]
+    for word in reversed(before):
+        if word in _CUE_ROLES:
+            return _CUE_ROLES[word]
+        if word not in _LINKS and word != before[-1]:
+            break
+    last = tokens[j]
+    if last.text.lower() in _CUE_ROLES and ("(" in last.before or "," in last.before):
+        return _CUE_ROLES[last.text.lower()]
+    if j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        if nxt.text.lower() in _CUE_ROLES and ("(" in nxt.before or "," in nxt.before):
+            return _CUE_ROLES[nxt.text.lower()]
+    return None
+
+
+def assemble(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> Reference:
+    """The reference the labels describe (``text`` is what the tokens index into)."""
+    labels = repair(tokens, labels)
+    values: dict[str, Any] = {}
+    notes: list[str] = []
+    diagnostics: list[Diagnostic] = []
+    annotation = None
+    for label, raw in runs(tokens, labels, text):
+        if label == "annotation":
+            annotation = raw.strip()
+            break
+        _field(label, raw, values, notes, diagnostics, doi_elsewhere="doi" in labels)
+    if notes:
+        values["note"] = ". ".join(notes)
+    if annotation:
+        for key, value in notes_from_annotation(annotation).items():
+            values.setdefault(key, value)
+    if "title" not in values:
+        diagnostics.append(Diagnostic("no-title", "no title found", "title"))
+    return Reference(
+        type=_infer_type(values, set(labels)),
+        annotation=annotation or None,
+        source_text=text,
+        diagnostics=tuple(diagnostics),
+        **values,
+    )

@@ -1,0 +1,63 @@
+"""Load the CRF model once and label references with it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ...errors import ParseError
+from ...model import Diagnostic, Reference
+from .assemble import assemble
+from .features import features
+from .tokens import Token, tokenize
+
+__all__ = ["MODEL_PATH", "load_tagger", "parse_crf", "tag_tokens"]
+
+#: The versioned model shipped with the package.
+MODEL_PATH = Path(__file__).with_name("model-v1.crfsuite")
+
+_REPEAT = re.compile(r"^\s*(?:[—–]+|-{2,}|_{3,})\s*[.,]?\s*")
+
+
+@cache
+def load_tagger(path: str | None = None) -> Any:
+    """A python-crfsuite Tagger for ``path`` (default: the shipped model), opened once."""
+    import pycrfsuite
+
+    model = Path(path) if path else MODEL_PATH
+    if not model.is_file():
+        raise FileNotFoundError(
+            f"CRF model {model} is missing; build it with python -m yalta_refs.parse.crf.train")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return tagger
+
+
+def tag_tokens(tokens: Sequence[Token], *, model: str | None = None) -> list[str]:
+    """One label per token."""
+    if not tokens:
+        return []
+    return list(load_tagger(model).tag(features(tokens)))
+
+
+def parse_crf(text: str, *, model: str | None = None) -> Reference:
+    """Parse one cleaned reference with the CRF; raise ParseError if it holds no words."""
+    from .. import reference as rules  # the diagnostic code shared with the rule parser
+
+    text = " ".join(text.split())
+    diagnostics: list[Diagnostic] = []
+    repeat = _REPEAT.match(text)
+    body = text
+    if repeat:
+        diagnostics.append(Diagnostic(rules.REPEAT_AUTHOR, "names repeated from the entry above"))
+        body = text[repeat.end():]
+    tokens = tokenize(body)
+    if not tokens:
+        raise ParseError("empty reference")
+    ref = assemble(body, tokens, tag_tokens(tokens, model=model))
+    if diagnostics:
+        ref = ref.with_fields(diagnostics=(*diagnostics, *ref.diagnostics))
+    return ref if body == text else ref.with_fields(source_text=text)

@@ -1,0 +1,259 @@
+"""The CRF parser: tokens, features, labels -> fields, the shipped model, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from yalta_refs.cli import cli
+from yalta_refs.parse.crf.assemble import assemble, parse_names
+from yalta_refs.parse.crf.data import Labelled, token_labels
+from yalta_refs.parse.crf.features import features, shape
+from yalta_refs.parse.crf.tagger import MODEL_PATH
+from yalta_refs.parse.crf.tokens import tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+RATCHET = ROOT / "tests" / "parser_known_failures.json"
+needs_model = pytest.mark.skipif(not MODEL_PATH.is_file(), reason="no CRF model file")
+
+
+# --------------------------------------------------------------------------- tokens, features
+
+
+def test_tokens_keep_punctuation_as_context() -> None:
+    tokens = tokenize("Doll R. Br Med J. 1950;2(4682):739-48. doi:10.1136/bmj.2.4682.739")
+    assert [t.text for t in tokens] == [
+        "Doll", "R", "Br", "Med", "J", "1950", "2", "4682", "739", "48", "doi",
+        "10.1136/bmj.2.4682.739"]
+    assert tokens[5].after == ";" and tokens[7].before == "(" and tokens[7].after == "):"
+
+
+def test_urls_are_one_token_without_closing_punctuation() -> None:
+    tokens = tokenize("Available at: https://example.org/a?b=1.")
+    assert tokens[-1].text == "https://example.org/a?b=1"
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    pytest.param("Smith", "Xx", id="capitalised"), pytest.param("NASA", "X", id="caps"),
+    pytest.param("J", "X1", id="initial"), pytest.param("1999", "d4", id="year"),
+    pytest.param("2nd", "dx", id="ordinal"), pytest.param("and", "x", id="lower"),
+])
+def test_shape(word: str, expected: str) -> None:
+    assert shape(word) == expected, shape(word)
+
+
+def test_features_mark_years_initials_word_lists_and_context() -> None:
+    tokens = tokenize("Smith, J. (Ed.). 1999. Title. In: Book. Paris: Gallimard, pp. 3-5.")
+    feats = features(tokens)
+    by_word = {t.text: f for t, f in zip(tokens, feats, strict=True)}
+    assert "initial." in by_word["J"]
+    assert "year" in by_word["1999"]
+    assert "L=role" in by_word["Ed"] and "paren" in by_word["Ed"]
+    assert "L=place" in by_word["Paris"] and "L=publisher" in by_word["Gallimard"]
+    assert "L=page" in by_word["pp"]
+    assert "BOS" in feats[0] and "EOS" in feats[-1]
+    assert "-1:w=smith" in by_word["J"]
+    assert features(tokens) == feats  # deterministic
+
+
+# --------------------------------------------------------------------------- training labels
+
+
+def test_token_labels_follow_spans_and_split_anystyle_issues() -> None:
+    item = Labelled("")
+    pieces = [("Doe, J.", "author"), ("Title.", "title"), ("Journal,", "container-title"),
+              ("36(4),", "volume"), ("1-9.", "pages")]
+    for piece, label in pieces:
+        item.add(" ", None)
+        item.add(piece, label)
+    tokens, labels = token_labels(item.finish(), issue_in_volume=True)
+    assert list(zip([t.text for t in tokens], labels, strict=True)) == [
+        ("Doe", "author"), ("J", "author"), ("Title", "title"), ("Journal", "container-title"),
+        ("36", "volume"), ("4", "issue"), ("1", "pages"), ("9", "pages")]
+
+
+# --------------------------------------------------------------------------- labels -> fields
+
+
+def _labelled(pieces: list[tuple[str, str]]) -> tuple[str, list[str], list[str]]:
+    text, labels = "", []
+    for piece, label in pieces:
+        text = f"{text} {piece}" if text else piece
+        labels += [label] * len(tokenize(piece))
+    return text, [t.text for t in tokenize(text)], labels
+
+
+def test_assemble_fills_fields_and_keeps_the_annotation_verbatim() -> None:
+    text, _, labels = _labelled([
+        ("Polian, Pavel, and Anna Yastrzhembska.", "author"), ("Against Their Will.", "title"),
+        ("2nd ed.", "edition"), ("Budapest:", "location"), ("CEU Press,", "publisher"),
+        ("2004.", "date"), ("pp. 12–30.", "pages"),
+        ("A classic study, translated by Anna Yastrzhembska.", "annotation")])
+    ref = assemble(text, tokenize(text), labels)
+    assert [n.display() for n in ref.author] == ["Pavel Polian", "Anna Yastrzhembska"]
+    assert ref.title == "Against Their Will"
+    assert (ref.edition, ref.publisher_place, ref.publisher) == ("2", "Budapest", "CEU Press")
+    assert ref.issued is not None and ref.issued.year == 2004
+    assert ref.page == "12-30"
+    assert ref.annotation == "A classic study, translated by Anna Yastrzhembska."
+    assert ref.type == "book"
+
+
+def test_assemble_journal_article_and_doi_in_a_url() -> None:
+    text, _, labels = _labelled([
+        ("Jones, P. K. (1999).", "author"), ("Effects of X on Y.", "title"),
+        ("Journal of Things,", "container-title"), ("12", "volume"), ("(4),", "issue"),
+        ("55–78.", "pages"), ("https://doi.org/10.1000/abc", "url")])
+    labels[4] = "date"  # "1999" inside the author piece
+    ref = assemble(text, tokenize(text), labels)
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Things", "12", "4", "55-78")
+    assert ref.DOI == "10.1000/abc" and ref.URL is None
+    assert ref.type == "article-journal"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Smith, J. R., Doe, A., & Roe, B.", ["J. R. Smith", "A. Doe", "B. Roe"],
+                 id="apa"),
+    pytest.param("Doll R, Hill AB", ["R Doll", "AB Hill"], id="vancouver"),
+    pytest.param("A. M. Müller and J. Smith", ["A. M. Müller", "J. Smith"], id="ieee"),
+    pytest.param("MÜLLER, Anna Maria et SMITH, John", ["Anna Maria MÜLLER", "John SMITH"],
+                 id="iso690-fr"),
+    pytest.param("Montgomery, Alison ; Kato, Aaron", ["Alison Montgomery", "Aaron Kato"],
+                 id="din"),
+    pytest.param("Korhonen, Gordon, Thomas Virtanen, and Wolfgang Neumann",
+                 ["Gordon Korhonen", "Thomas Virtanen", "Wolfgang Neumann"], id="mla"),
+    pytest.param("edited by J. Doe", ["J. Doe"], id="chicago-editor"),
+    pytest.param("J. Doe (Hrsg.)", ["J. Doe"], id="german-editor"),
+])
+def test_parse_names(text: str, expected: list[str]) -> None:
+    names = [n.display() for n in parse_names(text)[0]]
+    assert names == expected, names
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_importing_the_crf_package_loads_neither_pycrfsuite_nor_the_model() -> None:
+    code = ("import sys, yalta_refs.pipeline, yalta_refs.parse.crf; "
+            "print('pycrfsuite' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+@needs_model
+def test_model_loads_once_and_parses_deterministically() -> None:
+    from yalta_refs.parse.crf import load_tagger, parse_crf
+
+    assert load_tagger() is load_tagger()
+    text = ("Hobsbawm, E. (1994). The age of extremes: The short twentieth century, "
+            "1914-1991. London: Michael Joseph.")
+    first, second = parse_crf(text), parse_crf(text)
+    assert first == second
+    assert first.title is not None and first.title.startswith("The age of extremes")
+    assert first.issued is not None and first.issued.year == 1994
+
+
+ANNOTATED = [
+    pytest.param("Judt, T. (2005). Postwar: A history of Europe since 1945. Penguin Press.",
+                 id="apa"),
+    pytest.param("Judt, Tony. Postwar: A History of Europe since 1945. Penguin Press, 2005.",
+                 id="mla"),
+    pytest.param("Judt, Tony. 2005. Postwar: A History of Europe since 1945. New York: "
+                 "Penguin Press.", id="chicago-author-date"),
+    pytest.param("Judt T. Postwar: a history of Europe since 1945. New York: Penguin Press; "
+                 "2005.", id="vancouver"),
+    pytest.param("T. Judt, Postwar: A History of Europe since 1945. New York, NY, USA: "
+                 "Penguin Press, 2005.", id="ieee"),
+    pytest.param("Judt, Tony: Postwar: A History of Europe since 1945. New York : Penguin "
+                 "Press, 2005", id="german-din"),
+    pytest.param("JUDT, Tony, 2005. Postwar: A History of Europe since 1945. New York : "
+                 "Penguin Press.", id="french-iso690"),
+]
+NOTE = ("A sweeping account of the continent after the war, strongest on the politics of "
+        "memory and on the East.")
+
+
+@needs_model
+@pytest.mark.parametrize("reference", ANNOTATED)
+def test_an_annotation_after_a_reference_is_separated(reference: str) -> None:
+    from yalta_refs.pipeline import clean_text
+
+    ref = clean_text(f"{reference} {NOTE}", lines=True, parser="crf").references[0]
+    assert ref.annotation == NOTE, (ref.annotation, ref.title, ref.publisher)
+    assert ref.title is not None and "sweeping" not in ref.title
+    assert ref.issued is not None and ref.issued.year == 2005
+
+
+@needs_model
+def test_clean_lines_gives_one_item_per_line_in_order(tmp_path: Path) -> None:
+    lines = [
+        "Doll R, Hill AB. Smoking and carcinoma of the lung. Br Med J. 1950;2(4682):739-48.",
+        "",
+        "W. Diffie and M. E. Hellman, “New directions in cryptography,” IEEE Trans. Inf. "
+        "Theory, vol. 22, no. 6, pp. 644–654, 1976.",
+        "Bourdieu, Pierre (1979): La distinction. Paris: Minuit.",
+        "untitled fragment",
+    ]
+    src = tmp_path / "refs.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["clean", str(src), "--lines", "--to", "csl-json",
+                                      "--parser", "crf"])
+    assert result.exit_code == 0, result.output
+    start = result.output.index("[")
+    items = json.loads(result.output[start:result.output.rindex("]") + 1])
+    assert len(items) == len(lines)
+    assert items[0]["container-title"].startswith("Br Med J")
+    assert items[2]["volume"] == "22" and items[2]["issue"] == "6"
+    assert items[3]["publisher"] == "Minuit"
+
+
+def test_unknown_parser_is_a_usage_error(tmp_path: Path) -> None:
+    src = tmp_path / "refs.txt"
+    src.write_text("Doe, J. Title. 2000.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["clean", str(src), "--parser", "magic"])
+    assert result.exit_code == 2
+
+
+# --------------------------------------------------------------------------- the ratchet
+
+
+@needs_model
+def test_parser_f1_ratchet(shared_dir: Path) -> None:
+    """Per split, token micro F1 may not fall below its floor; a gain of more than a
+    point must be written into tests/parser_known_failures.json (the floor only rises)."""
+    pytest.importorskip("citeproc")
+    from yalta_refs.eval.parser import run_parser_eval
+
+    ratchet = json.loads(RATCHET.read_text(encoding="utf-8"))
+    report = run_parser_eval("crf", shared_dir, per_family=ratchet["per_family"])
+    scores = report.f1()
+    problems = []
+    for split, floor in ratchet["floors"].items():
+        got = round(scores[split], 4)
+        if got < floor - 0.0005:
+            problems.append(f"{split}: {got:.4f} fell below its floor {floor:.4f}")
+        elif got > floor + 0.01:
+            problems.append(f"{split}: {got:.4f} beats its floor {floor:.4f}; raise the floor")
+    assert not problems, "\n".join(problems)
+
+
+@needs_model
+@pytest.mark.parametrize("text", [
+    pytest.param("...", id="punctuation"), pytest.param("(((", id="brackets"),
+    pytest.param("12345", id="number"), pytest.param("https://example.org", id="url"),
+    pytest.param("ed.", id="role-word"), pytest.param("Жуков 漢字 ß", id="scripts"),
+    pytest.param("———. Another Title. London: Verso, 2001.", id="repeat-mark"),
+])
+def test_odd_lines_never_raise_and_keep_their_line(text: str) -> None:
+    from yalta_refs.pipeline import clean_text
+
+    library = clean_text(f"{text}\n{text}\n", lines=True, parser="crf")
+    assert len(library.references) == 2
+    assert [r.span.line for r in library.references if r.span] == [1, 2]
