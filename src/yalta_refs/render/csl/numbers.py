@@ -1,0 +1,226 @@
+"""Numbers: is-numeric, ordinals, roman numerals, page ranges, ``<number>`` and ``<label>``."""
+
+from __future__ import annotations
+
+import re
+
+from .blob import Blob, Decor
+from .context import Ctx
+from .locale import Locale
+from .textcase import apply_case, strip_periods
+
+__all__ = ["LabelNode", "NumberNode", "format_page_range", "is_numeric", "ordinal", "roman"]
+
+_NUMERIC = re.compile(
+    r"^\s*[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$")
+_PLURAL = re.compile(r"\d+[A-Za-z]?\s*(?:[-\u2013,&]|and)\s*[A-Za-z]?\d")
+_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
+          ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def is_numeric(value: str) -> bool:
+    """CSL is-numeric: digits with optional letter affixes, joined by - , & or "and"."""
+    return bool(_NUMERIC.match(value))
+
+
+def is_plural(value: str) -> bool:
+    return bool(_PLURAL.search(value))
+
+
+def roman(number: int) -> str:
+    if number <= 0 or number >= 4000:
+        return str(number)
+    out = []
+    for letters, amount in _ROMAN:
+        while number >= amount:
+            out.append(letters)
+            number -= amount
+    return "".join(out)
+
+
+def ordinal(number: int, locale: Locale, gender: str = "") -> str:
+    """``number`` with the locale's ordinal suffix (CSL 1.0.1 matching rules)."""
+    last_two = number % 100
+    candidates = []
+    if last_two >= 10:
+        candidates.append((f"ordinal-{last_two:02d}", last_two, "last-two-digits"))
+    candidates.append((f"ordinal-{number % 10:02d}", number % 10, "last-digit"))
+    for name, part, default in candidates:
+        match = locale.ordinal_match.get(name, "") or default
+        if match == "whole-number" and number != part:
+            continue
+        if match == "last-two-digits" and last_two != part:
+            continue
+        term = locale.term(name, "long", False, gender)
+        if term is not None:
+            return f"{number}{term}"
+    return f"{number}{locale.term('ordinal', 'long', False, gender) or ''}"
+
+
+def long_ordinal(number: int, locale: Locale, gender: str = "") -> str:
+    if 1 <= number <= 10:
+        term = locale.term(f"long-ordinal-{number:02d}", "long", False, gender)
+        if term:
+            return term
+    return ordinal(number, locale, gender)
+
+
+_RANGE = re.compile(r"([0-9]*[a-zA-Z]+0*)?([0-9]+[a-z]*)\s*[-\u2013]\s*([0-9]*[a-zA-Z]+0*)?"
+                    r"([0-9]+[a-z]*)")
+
+
+_HYPHENS = re.compile(r"(?<=[0-9a-zA-Z])\s*-\s*(?=[0-9a-zA-Z])")
+
+
+def _minimal(begin: str, end: str, keep: int) -> str:
+    if len(begin) != len(end):
+        return end
+    i = 0
+    while i < len(begin) and begin[i] == end[i] and len(end) - i > keep:
+        i += 1
+    return end[i:]
+
+
+def _chicago16(begin: int, end: int) -> str:
+    digits = str(end)
+    if begin > 100 and begin % 100:
+        for i in range(2, len(digits)):
+            divisor = 10 ** i
+            if begin // divisor == end // divisor:
+                return str(end % divisor)
+    return digits
+
+
+def _chicago15(begin: int, end: int) -> str:
+    if begin > 100 and begin % 100 and begin // 100 == end // 100:
+        return str(end % 100)
+    if begin >= 10000:
+        return str(end % 1000)
+    return str(end)
+
+
+def format_page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
+    """Page ranges in ``value`` expanded, then shortened per ``page-range-format``
+    (without a format only the hyphen becomes the range delimiter)."""
+    if not fmt:
+        return _HYPHENS.sub(delimiter, value) if "-" in value else value
+
+    def one(match: re.Match[str]) -> str:
+        pre1, begin, pre2, end = (match.group(1) or "", match.group(2), match.group(3),
+                                  match.group(4))
+        if pre2 and pre2 != pre1:
+            return match.group(0).replace("-", delimiter)
+        if len(end) < len(begin):
+            end = begin[: len(begin) - len(end)] + end
+        b_num, e_num = int(re.sub(r"\D", "", begin)), int(re.sub(r"\D", "", end))
+        if b_num >= e_num:
+            return match.group(0).replace("-", delimiter)
+        if not begin.isdigit() or not end.isdigit():
+            short = end
+        elif fmt == "minimal":
+            short = _minimal(begin, end, 0)
+        elif fmt == "minimal-two":
+            short = _minimal(begin, end, 2)
+        elif fmt == "chicago-16":
+            short = _chicago16(b_num, e_num)
+        elif fmt in ("chicago", "chicago-15"):
+            short = _chicago15(b_num, e_num)
+        else:
+            short = end
+        return f"{pre1}{begin}{delimiter}{pre1}{short}"
+
+    return _RANGE.sub(one, value)
+
+
+def format_number(value: str, form: str, locale: Locale, gender: str = "") -> str:
+    """A numeric variable in one ``<number>`` form, keeping separators."""
+    pieces = re.split(r"(\s*[-\u2013,&]\s*|\s+and\s+)", value.strip())
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            sep = piece.strip()
+            out.append({"-": "\u2013", "\u2013": "\u2013", ",": ", ", "&": " & "}.get(
+                sep, " " + sep + " "))
+            continue
+        match = re.fullmatch(r"([A-Za-z]?)(\d+)([A-Za-z]?)", piece)
+        if not match or form == "numeric" or match.group(1) or match.group(3):
+            out.append(piece)
+            continue
+        number = int(match.group(2))
+        if form == "ordinal":
+            out.append(ordinal(number, locale, gender))
+        elif form == "long-ordinal":
+            out.append(long_ordinal(number, locale, gender))
+        elif form == "roman":
+            out.append(roman(number))
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+class NumberNode:
+    """A compiled ``<number>`` element."""
+
+    def __init__(self, variable: str, form: str, prefix: str, suffix: str,
+                 decor: tuple[Decor, ...], case: str) -> None:
+        self.variable = variable
+        self.form = form
+        self.prefix = prefix
+        self.suffix = suffix
+        self.decor = decor
+        self.case = case
+
+    def render(self, ctx: Ctx) -> Blob | None:
+        value = ctx.text(self.variable)
+        if not value:
+            return None
+        if is_numeric(value):
+            gender = ctx.locale.genders.get(self.variable, "")
+            text = format_number(value, self.form, ctx.locale, gender)
+        else:
+            text = value
+        if self.case:
+            text = apply_case(text, self.case)
+        return Blob(text, prefix=self.prefix, suffix=self.suffix, decor=self.decor)
+
+
+class LabelNode:
+    """A compiled ``<label>`` (outside ``<names>``)."""
+
+    def __init__(self, variable: str, form: str, plural: str, prefix: str, suffix: str,
+                 decor: tuple[Decor, ...], case: str, strip: bool) -> None:
+        self.variable = variable
+        self.form = form
+        self.plural = plural
+        self.prefix = prefix
+        self.suffix = suffix
+        self.decor = decor
+        self.case = case
+        self.strip = strip
+
+    def render(self, ctx: Ctx) -> Blob | None:
+        value = ctx.special(self.variable)
+        if not value:
+            return None
+        if self.plural == "always":
+            many = True
+        elif self.plural == "never":
+            many = False
+        elif self.variable == "number-of-pages" or self.variable == "number-of-volumes":
+            many = (value.strip().isdigit() and int(value) > 1) or is_plural(value)
+        else:
+            many = is_plural(value)
+        term = ctx.locale.term(self.variable, self.form, many)
+        if not term:
+            return None
+        return make_term_blob(term, self.prefix, self.suffix, self.decor, self.case,
+                              self.strip)
+
+
+def make_term_blob(term: str, prefix: str, suffix: str, decor: tuple[Decor, ...], case: str,
+                   strip: bool) -> Blob:
+    if case:
+        term = apply_case(term, case)
+    if strip:
+        term = strip_periods(term)
+    return Blob(term, prefix=prefix, suffix=suffix, decor=decor)
