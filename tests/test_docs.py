@@ -16,6 +16,10 @@ DOCS = {
     "clean": ROOT / "docs" / "clean.md",
     "convert": ROOT / "docs" / "formats.md",
     "dedupe": ROOT / "docs" / "formats.md",
+    "enrich": ROOT / "docs" / "enrich.md",
+    "render": ROOT / "docs" / "render.md",
+    "styles": ROOT / "docs" / "render.md",
+    "build": ROOT / "docs" / "render.md",
 }
 
 

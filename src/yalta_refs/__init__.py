@@ -63,6 +63,10 @@ _LAZY = {
     "reference_to_csl": "formats.csljson",
     "reference_from_csl": "formats.csljson",
     "write_format": "formats",
+    "enrich": "enrich.engine",
+    "render_bibliography": "render",
+    "find_style": "render",
+    "list_styles": "render",
 }
 
 __all__ = [
@@ -102,6 +106,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .dedupe import dedupe, find_duplicates, merge_duplicates
+    from .enrich.engine import enrich
     from .formats import read_format, write_format
     from .formats.bibtex import write_biblatex, write_bibtex
     from .formats.bibtex_read import read_bibtex
@@ -116,4 +121,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .formats.ris import read_ris, write_ris
     from .io import clean_file, read_file, read_text_file, write_output
     from .pipeline import DEFAULT_STAGES, clean_text, run_stages
+    from .render import find_style, list_styles, render_bibliography
     from .report import library_report

@@ -94,14 +94,33 @@ def output_options(default: str | None) -> Callable[[F], F]:
 
 
 def _read_inputs(inputs: Sequence[str], *, from_fmt: str | None, lines: bool,
-                 encoding: str | None) -> Library:
+                 encoding: str | None, parser: str = "auto") -> Library:
     from .formats.keys import assign_keys
     from .io import read_file
 
     library = Library()
     for name in inputs:
-        library = library.merged(read_file(name, from_fmt, lines=lines, encoding=encoding))
+        if parser == "auto":  # clean_text's own choice: the CRF with lines, else the rules
+            library = library.merged(read_file(name, from_fmt, lines=lines, encoding=encoding))
+        else:
+            library = library.merged(_read_with_parser(name, from_fmt, lines, encoding, parser))
     return assign_keys(library) if len(inputs) > 1 else library
+
+
+def _read_with_parser(name: str, from_fmt: str | None, lines: bool, encoding: str | None,
+                      parser: str) -> Library:
+    """A damaged list parsed with ``parser``; structured formats are read as usual."""
+    from .formats import read_format
+    from .formats.detect import detect_format
+    from .io import read_text_file
+    from .pipeline import clean_text
+
+    source = "<stdin>" if name == "-" else name
+    text = read_text_file(name, encoding)
+    kind = (from_fmt or detect_format(text, source)).strip().lower()
+    if kind in ("text", "txt", "plain"):
+        return clean_text(text, source=source, lines=lines, parser=parser)
+    return read_format(text, from_fmt, source=source, lines=lines)
 
 
 def _write(library: Library, *, fmt: str, output: str | None, ascii_: bool, zotero: bool,
@@ -142,12 +161,16 @@ def _summary(library: Library) -> str:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @input_options
 @output_options(default="bibtex")
+@click.option("--parser", "parser", type=click.Choice(["auto", "rules", "crf"]), default="auto",
+              show_default=True, help="Reference parser: the rules, the trained CRF, or auto "
+              "(the CRF with --lines, else the rules).")
 @pass_settings
 def clean(settings: Settings, inputs: tuple[str, ...], from_fmt: str | None, lines: bool,
           encoding: str | None, output: str | None, fmt: str, ascii_: bool, zotero: bool,
-          report: str | None, key_pattern: str | None) -> None:
+          report: str | None, key_pattern: str | None, parser: str) -> None:
     """Clean damaged reading lists (files, or - for stdin) into references."""
-    library = _read_inputs(inputs, from_fmt=from_fmt, lines=lines, encoding=encoding)
+    library = _read_inputs(inputs, from_fmt=from_fmt, lines=lines, encoding=encoding,
+                           parser=parser)
     _write(library, fmt=fmt, output=output, ascii_=ascii_, zotero=zotero, report=report,
            key_pattern=key_pattern)
     settings.note(_summary(library))
@@ -200,6 +223,228 @@ def _dedupe(library: Library, settings: Settings, *, threshold: float = 0.9
         settings.note(f"yalta-refs: merged {', '.join(merge.merged)} into {merge.kept} "
                       f"({merge.reason})")
     return library, {"merged": [m.to_dict() for m in merges]}
+
+
+# --------------------------------------------------------------------------- enrich
+
+EXIT_FAULTS = 4
+
+
+class _FaultsExit(click.ClickException):
+    """--strict and a fault occurred: exit 4 after the output was written."""
+
+    exit_code = EXIT_FAULTS
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"yalta-refs: {self.message}", err=True)
+
+
+def _enrich_settings(config_path: str | None, sources: str | None, mailto: str | None,
+                     min_score: float | None) -> dict[str, Any]:
+    """Options given on the command line over the config file (and its env variables)."""
+    from .enrich.config import load_config
+
+    config = load_config(config_path)
+    names = [n.strip() for n in sources.split(",") if n.strip()] if sources else config.sources
+    return {"sources": list(names) if names else None, "mailto": mailto or config.mailto,
+            "min_score": min_score if min_score is not None else (config.min_score or 0.85),
+            "source_options": config.source_options}
+
+
+def _run_enrich(library: Library, settings: Settings, **kwargs: Any) -> Any:
+    from .enrich import enrich
+
+    if settings.quiet or not sys.stderr.isatty() or not len(library):
+        return enrich(library, **kwargs)
+    with click.progressbar(length=len(library), label="enriching", file=sys.stderr) as bar:
+        return enrich(library, progress=bar.update, **kwargs)
+
+
+@cli.command(name="enrich")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@input_options
+@output_options(default="bibtex")
+@click.option("--sources", metavar="NAME,...",
+              help="Catalogs to ask, in order (default: by record kind; see docs/enrich.md).")
+@click.option("--offline", is_flag=True, help="Use cached answers only; no network.")
+@click.option("--mailto", metavar="ADDR", help="Contact address sent to the catalogs.")
+@click.option("--overwrite", multiple=True, metavar="FIELD",
+              help="Replace this field even when it has a value (repeatable, or a,b).")
+@click.option("--protect", multiple=True, metavar="FIELD",
+              help="Never change this field (repeatable, or a,b; wins over --overwrite).")
+@click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Lowest match score accepted (default 0.85).")
+@click.option("--dry-run", is_flag=True, help="Write nothing; print the changes instead.")
+@click.option("--strict", is_flag=True, help="Exit with 4 when any lookup failed.")
+@click.option("--config", "config_path", metavar="PATH", help="Settings file (TOML).")
+@pass_settings
+def enrich_command(settings: Settings, inputs: tuple[str, ...], from_fmt: str | None,
+                   lines: bool, encoding: str | None, output: str | None, fmt: str,
+                   ascii_: bool, zotero: bool, report: str | None, key_pattern: str | None,
+                   sources: str | None, offline: bool, mailto: str | None,
+                   overwrite: tuple[str, ...], protect: tuple[str, ...],
+                   min_score: float | None, dry_run: bool, strict: bool,
+                   config_path: str | None) -> None:
+    """Fill empty fields from library catalogs, with per-field provenance."""
+    options = _enrich_settings(config_path, sources, mailto, min_score)
+    library = _read_inputs(inputs, from_fmt=from_fmt, lines=lines, encoding=encoding)
+    result = _run_enrich(library, settings, offline=offline, overwrite=overwrite,
+                         protect=protect, dry_run=dry_run, **options)
+    extra = {"enrich": result.to_dict()}
+    if dry_run:
+        click.echo(result.change_report() or "no changes")
+        if report:
+            from .io import write_output
+
+            write_output(json.dumps(extra, ensure_ascii=False, indent=2) + "\n", report)
+    else:
+        _write(result.library, fmt=fmt, output=output, ascii_=ascii_, zotero=zotero,
+               report=report, key_pattern=key_pattern, extra_report=extra)
+        if result.change_report():
+            settings.note(result.change_report())
+    settings.note("yalta-refs: " + result.summary())
+    if strict and result.faults:
+        raise _FaultsExit(f"{len(result.faults)} lookup fault(s) (--strict)")
+
+
+# --------------------------------------------------------------------------- render
+
+RENDER_FORMATS = ("text", "html", "markdown", "latex")
+SORT_ORDERS = ("author", "year", "title", "none")
+ENGINES = ("csl", "pybtex")
+
+
+def render_options(default_format: str) -> Callable[[F], F]:
+    """--style, --format, --no-annotated, --sort, --group-by, --locale, --engine, --fragment."""
+
+    def decorate(fn: F) -> F:
+        options = [
+            click.option("--style", default="chicago-author-date", show_default=True,
+                         metavar="NAME|PATH",
+                         help="CSL style id (see `yalta-refs styles`) or a .csl file; with "
+                              "--engine pybtex: plain, unsrt, alpha or unsrtalpha."),
+            click.option("--format", "fmt", type=click.Choice(RENDER_FORMATS),
+                         default=default_format, show_default=True, help="Output format."),
+            click.option("--annotated/--no-annotated", default=True, show_default=True,
+                         help="Show each annotation under its entry."),
+            click.option("--sort", type=click.Choice(SORT_ORDERS), default=None,
+                         help="Order of the list (default: the style's; none: input order)."),
+            click.option("--group-by", type=click.Choice(["type"]), default=None,
+                         help="A heading per kind of work (books, articles ...)."),
+            click.option("--locale", default="en-US", show_default=True, metavar="LANG",
+                         help="Language of terms and dates (en-US, de-DE, fr-FR ...)."),
+            click.option("--engine", type=click.Choice(ENGINES), default="csl",
+                         show_default=True, help="csl (our CSL processor) or pybtex's "
+                                                 "BibTeX styles."),
+            click.option("--fragment", is_flag=True,
+                         help="HTML: the list only, not a whole page."),
+            click.option("--title", "doc_title", default="Bibliography", show_default=True,
+                         help="Title of the HTML page / Markdown document."),
+        ]
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return decorate
+
+
+def _render_library(library: Library, *, style: str, fmt: str, annotated: bool,
+                    sort: str | None, group_by: str | None, locale: str, engine: str,
+                    fragment: bool, doc_title: str) -> str:
+    from .render import render
+
+    return render(library, style=style, fmt=fmt, annotated=annotated, sort=sort,
+                  group_by=group_by, locale=locale, engine=engine, document=not fragment,
+                  title=doc_title)
+
+
+@cli.command(name="render")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@input_options
+@render_options("text")
+@click.option("-o", "--output", metavar="OUT", help="Write here (atomically) instead of stdout.")
+@pass_settings
+def render_command(settings: Settings, inputs: tuple[str, ...], from_fmt: str | None,
+                   lines: bool, encoding: str | None, style: str, fmt: str, annotated: bool,
+                   sort: str | None, group_by: str | None, locale: str, engine: str,
+                   fragment: bool, doc_title: str, output: str | None) -> None:
+    """Render a reading list (CSL-JSON, BibTeX, RIS or damaged text) in a citation style."""
+    from .io import write_output
+
+    library = _read_inputs(inputs, from_fmt=from_fmt, lines=lines, encoding=encoding)
+    text = _render_library(library, style=style, fmt=fmt, annotated=annotated, sort=sort,
+                           group_by=group_by, locale=locale, engine=engine, fragment=fragment,
+                           doc_title=doc_title)
+    write_output(text, output)
+    settings.note(_summary(library))
+
+
+@cli.command(name="styles")
+@click.argument("query", required=False)
+@click.option("--dependent", is_flag=True,
+              help="Also list dependent styles (journal aliases of another style).")
+@click.option("--json", "as_json", is_flag=True, help="Print id, title and path as JSON.")
+def styles_command(query: str | None, dependent: bool, as_json: bool) -> None:
+    """List the citation styles, or those whose id or title holds QUERY."""
+    from .render.styles import find_style, list_styles, renamed_styles
+
+    found = list_styles(query, dependent=dependent)
+    renamed = renamed_styles().get((query or "").strip().lower())
+    if renamed:
+        click.echo(f"yalta-refs: {query.strip()} was renamed {renamed}", err=True)  # type: ignore[union-attr]
+        path = find_style(renamed)
+        first = [s for s in list_styles(renamed) if s.path == path][:1]
+        found = first + [s for s in found if s not in first]
+    if as_json:
+        click.echo(json.dumps([{"id": s.id, "title": s.title, "path": str(s.path)}
+                               for s in found], ensure_ascii=False, indent=1))
+        return
+    width = max((len(s.id) for s in found), default=0)
+    for info in found:
+        click.echo(f"{info.id.ljust(width)}  {info.title}")
+    if not found:
+        click.echo(f"yalta-refs: no style matches {query!r}", err=True)
+
+
+@cli.command(name="build")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@input_options
+@render_options("html")
+@click.option("--bib", "bib_path", required=True, metavar="OUT.bib",
+              help="Write the cleaned references here (BibTeX, or BibLaTeX with --biblatex).")
+@click.option("--biblatex", is_flag=True, help="Write the --bib file as BibLaTeX.")
+@click.option("-o", "--output", required=True, metavar="OUT",
+              help="Write the rendered list here (e.g. OUT.html).")
+@click.option("--report", metavar="REPORT.json",
+              help="Write discarded text, failures and warnings as JSON.")
+@pass_settings
+def build_command(settings: Settings, inputs: tuple[str, ...], from_fmt: str | None,
+                  lines: bool, encoding: str | None, style: str, fmt: str, annotated: bool,
+                  sort: str | None, group_by: str | None, locale: str, engine: str,
+                  fragment: bool, doc_title: str, bib_path: str, biblatex: bool, output: str,
+                  report: str | None) -> None:
+    """Clean a reading list, write it as .bib and render it, in one step.
+
+    Both files are written only once everything has been rendered, each
+    atomically.
+    """
+    from .formats import write_format
+    from .formats.keys import assign_keys
+    from .io import write_output
+    from .report import library_report
+
+    library = assign_keys(_read_inputs(inputs, from_fmt=from_fmt, lines=lines,
+                                       encoding=encoding))
+    text = _render_library(library, style=style, fmt=fmt, annotated=annotated, sort=sort,
+                           group_by=group_by, locale=locale, engine=engine, fragment=fragment,
+                           doc_title=doc_title)
+    bib = write_format(library, "biblatex" if biblatex else "bibtex")
+    write_output(bib, bib_path)
+    write_output(text, output)
+    if report:
+        write_output(json.dumps(library_report(library), ensure_ascii=False, indent=2) + "\n",
+                     report)
+    settings.note(_summary(library) + f"; wrote {bib_path} and {output}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

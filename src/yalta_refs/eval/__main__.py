@@ -6,6 +6,9 @@ Commands::
     shared [--datasets a,b] [--limit N] [--json]    token F1 on ../shared parsing sets
     seed [--gold FILE] [--json]                     the six references of the seed article
     interchange [--json]                            our files read by independent readers
+    enrich [--cases FILE] [--json]                  enrichment precision set (fake catalogs)
+    parser [--parser crf|rules] [--splits a,b]      parser token F1 per split and style family
+    render [--styles a,b] [--json]                  rendering parity with citeproc-js per style
 
 It measures and never asserts: the exit code is 0 whatever the scores, and 2
 only when an input (directory, dataset, the pipeline itself) is missing.
@@ -261,6 +264,50 @@ def cmd_interchange(args: argparse.Namespace) -> str | dict[str, Any]:
     return report(as_json=args.json)
 
 
+# --------------------------------------------------------------------------- enrich
+
+
+def cmd_enrich(args: argparse.Namespace) -> str | dict[str, Any]:
+    from .enrich import MODES, format_precision, load_cases, run_precision
+
+    try:
+        cases = load_cases(Path(args.cases) if args.cases else None)
+    except FileNotFoundError as exc:
+        raise MissingInput(str(exc)) from exc
+    results = [run_precision(cases, sources, mode) for mode, sources in MODES.items()]
+    if args.json:
+        return {"enrich": [r.to_dict() for r in results]}
+    return format_precision(results)
+
+
+def cmd_parser(args: argparse.Namespace) -> str | dict[str, Any]:
+    from .parser import format_report, run_parser_eval
+
+    base = shared_dir()
+    if not (base / "data").is_dir():
+        raise MissingInput(f"no shared data at {base}")
+    splits = [s for s in (args.splits or "").split(",") if s]
+    report = run_parser_eval(args.parser, base, splits=splits, per_family=args.synthetic)
+    return report.to_dict() if args.json else format_report(report, tables=not args.summary)
+
+
+# --------------------------------------------------------------------------- render
+
+
+def cmd_render(args: argparse.Namespace) -> str | dict[str, Any]:
+    from .render import VERIFIED_STYLES, format_report, node_problem, run_parity
+
+    problem = node_problem()
+    if problem:
+        raise MissingInput(f"citeproc-js cannot run: {problem}")
+    styles = [s for s in (args.styles or "").split(",") if s] or list(VERIFIED_STYLES)
+    formats = [f for f in args.formats.split(",") if f]
+    results = run_parity(styles, formats=formats, examples=args.examples)
+    if args.json:
+        return {"render": [r.to_dict() for r in results]}
+    return format_report(results)
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -289,6 +336,27 @@ def build_parser() -> argparse.ArgumentParser:
                                  "bibtex-parser, biber and BibTeX (tests/interchange)")
     interchange.add_argument("--json", action="store_true", help="machine-readable output")
     interchange.set_defaults(func=cmd_interchange)
+    enrich = sub.add_parser("enrich", help="enrichment precision: true matches found, wrong "
+                            "matches applied (tests/enrich/precision)")
+    enrich.add_argument("--cases", help="cases file (default tests/enrich/precision/cases.json)")
+    enrich.add_argument("--json", action="store_true", help="machine-readable output")
+    enrich.set_defaults(func=cmd_enrich)
+    parse = sub.add_parser("parser", help="parser token F1 per split: held-out shared sets, "
+                           "dev, synthetic per style family, annotations")
+    parse.add_argument("--parser", choices=("crf", "rules"), default="crf")
+    parse.add_argument("--splits", help="comma-separated split names or prefixes "
+                       "(anystyle-gold, grobid-eval, dev, synthetic, annotated, apa, ...)")
+    parse.add_argument("--synthetic", type=int, default=200, help="references per family")
+    parse.add_argument("--summary", action="store_true", help="summary lines only")
+    parse.add_argument("--json", action="store_true", help="machine-readable output")
+    parse.set_defaults(func=cmd_parser)
+    rend = sub.add_parser("render", help="rendering parity: our CSL engine vs citeproc-js "
+                          "over tests/render/corpus.json, per style")
+    rend.add_argument("--styles", help="comma-separated style ids (default: the seven verified)")
+    rend.add_argument("--formats", default="html,text", help="html,text or one of them")
+    rend.add_argument("--examples", type=int, default=3, help="differing examples per style")
+    rend.add_argument("--json", action="store_true", help="machine-readable output")
+    rend.set_defaults(func=cmd_render)
     return parser
 
 
