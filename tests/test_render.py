@@ -337,3 +337,16 @@ def test_latex_output_compiles(tmp_path: Path, engine: str, style: str) -> None:
                            doc.name], cwd=tmp_path, capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stdout[-2000:]
+
+
+def test_cli_build_enrich_offline_leaves_the_list_as_it_is(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # an empty cache
+    bib, html = tmp_path / "reading.bib", tmp_path / "reading.html"
+    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--enrich", "--offline",
+                                      "--bib", str(bib), "-o", str(html)])
+    assert result.exit_code == 0, result.output
+    assert "enriched 0 of 6 references" in result.output
+    assert bib.read_text(encoding="utf-8") == (EXAMPLE.parents[2] / "references.bib"
+                                               ).read_text(encoding="utf-8")

@@ -417,12 +417,17 @@ def styles_command(query: str | None, dependent: bool, as_json: bool) -> None:
               help="Write the rendered list here (e.g. OUT.html).")
 @click.option("--report", metavar="REPORT.json",
               help="Write discarded text, failures and warnings as JSON.")
+@click.option("--enrich", "enrich_", is_flag=True,
+              help="Fill empty fields from library catalogs first (as `yalta-refs enrich`).")
+@click.option("--offline", is_flag=True, help="With --enrich: cached catalog answers only.")
+@click.option("--mailto", metavar="ADDR", help="With --enrich: your contact address.")
 @pass_settings
 def build_command(settings: Settings, inputs: tuple[str, ...], from_fmt: str | None,
                   lines: bool, encoding: str | None, style: str, fmt: str, annotated: bool,
                   sort: str | None, group_by: str | None, locale: str, engine: str,
                   fragment: bool, doc_title: str, bib_path: str, biblatex: bool, output: str,
-                  report: str | None) -> None:
+                  report: str | None, enrich_: bool, offline: bool, mailto: str | None
+                  ) -> None:
     """Clean a reading list, write it as .bib and render it, in one step.
 
     Both files are written only once everything has been rendered, each
@@ -435,6 +440,11 @@ def build_command(settings: Settings, inputs: tuple[str, ...], from_fmt: str | N
 
     library = assign_keys(_read_inputs(inputs, from_fmt=from_fmt, lines=lines,
                                        encoding=encoding))
+    if enrich_:
+        result = _run_enrich(library, settings, offline=offline,
+                             **_enrich_settings(None, None, mailto, None))
+        library = result.library
+        settings.note("yalta-refs: " + result.summary())
     text = _render_library(library, style=style, fmt=fmt, annotated=annotated, sort=sort,
                            group_by=group_by, locale=locale, engine=engine, fragment=fragment,
                            doc_title=doc_title)

@@ -8,7 +8,7 @@ Commands::
     interchange [--json]                            our files read by independent readers
     enrich [--cases FILE] [--json]                  enrichment precision set (fake catalogs)
     parser [--parser crf|rules] [--splits a,b]      parser token F1 per split and style family
-    render [--styles a,b] [--json]                  rendering parity with citeproc-js per style
+    render [--styles a,b] [--corpus F] [--json]     rendering parity with citeproc-js per style
 
 It measures and never asserts: the exit code is 0 whatever the scores, and 2
 only when an input (directory, dataset, the pipeline itself) is missing.
@@ -302,10 +302,13 @@ def cmd_render(args: argparse.Namespace) -> str | dict[str, Any]:
         raise MissingInput(f"citeproc-js cannot run: {problem}")
     styles = [s for s in (args.styles or "").split(",") if s] or list(VERIFIED_STYLES)
     formats = [f for f in args.formats.split(",") if f]
-    results = run_parity(styles, formats=formats, examples=args.examples)
+    corpus = Path(args.corpus) if args.corpus else None
+    if corpus is not None and not corpus.is_file():
+        raise MissingInput(f"corpus not found: {corpus}")
+    results = run_parity(styles, formats=formats, examples=args.examples, corpus=corpus)
     if args.json:
         return {"render": [r.to_dict() for r in results]}
-    return format_report(results)
+    return format_report(results, corpus=corpus)
 
 
 # --------------------------------------------------------------------------- main
@@ -355,6 +358,8 @@ def build_parser() -> argparse.ArgumentParser:
     rend.add_argument("--styles", help="comma-separated style ids (default: the seven verified)")
     rend.add_argument("--formats", default="html,text", help="html,text or one of them")
     rend.add_argument("--examples", type=int, default=3, help="differing examples per style")
+    rend.add_argument("--corpus", metavar="PATH",
+                      help="CSL-JSON items file (default tests/render/corpus.json)")
     rend.add_argument("--json", action="store_true", help="machine-readable output")
     rend.set_defaults(func=cmd_render)
     return parser

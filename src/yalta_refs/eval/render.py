@@ -1,7 +1,7 @@
 """Rendering parity: our CSL engine against citeproc-js, the reference processor.
 
-``python -m yalta_refs.eval render [--styles a,b] [--formats html,text] [--examples N] [--json]``
-renders tests/render/corpus.json (CSL-JSON items) with each style through
+``python -m yalta_refs.eval render [--styles a,b] [--formats html,text] [--examples N] [--json]
+[--corpus PATH]`` renders tests/render/corpus.json (or PATH; CSL-JSON items) with each style through
 citeproc-js (tests/render/js/citeproc.mjs, the npm package pinned by its
 package-lock.json, installed by .ci/install-readers) and through yalta_refs,
 and counts the items whose entry is the same, as HTML and as text. Both sides
@@ -191,8 +191,11 @@ def run_style(style: str, fmt: str, *, engine: str = "csl", examples: int = 3,
 
 
 def run_parity(styles: Sequence[str] = VERIFIED_STYLES, *, engine: str = "csl",
-               formats: Sequence[str] = FORMATS, examples: int = 3) -> list[Parity]:
-    return [run_style(style, fmt, engine=engine, examples=examples)
+               formats: Sequence[str] = FORMATS, examples: int = 3,
+               corpus: Path | None = None) -> list[Parity]:
+    """Per style and format; ``corpus`` is a CSL-JSON file (default corpus_path())."""
+    items = load_corpus(corpus) if corpus is not None else None
+    return [run_style(style, fmt, engine=engine, examples=examples, items=items)
             for style in styles for fmt in formats]
 
 
@@ -200,7 +203,8 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
-def format_report(results: Sequence[Parity], engine: str = "csl") -> str:
+def format_report(results: Sequence[Parity], engine: str = "csl",
+                  corpus: Path | None = None) -> str:
     by_style: dict[str, dict[str, Parity]] = {}
     for r in results:
         by_style.setdefault(r.style, {})[r.fmt] = r
@@ -216,7 +220,7 @@ def format_report(results: Sequence[Parity], engine: str = "csl") -> str:
                      "same" if all(f.same_order for f in formats.values()) else "DIFFERS"])
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     lines = [f"rendering parity: yalta_refs (engine {engine}) vs citeproc-js, "
-             f"{corpus_path().name}, whitespace-normalised", ""]
+             f"{(corpus or corpus_path()).name}, whitespace-normalised", ""]
     lines += ["  ".join(c.ljust(w) if i == 0 else c.rjust(w)
                         for i, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip()
               for r in rows]
