@@ -1,6 +1,6 @@
 """Floors of the rendering parity check (tests/render/test_parity.py).
 
-For every verified style: the least number of corpus items (of 315) whose
+For every verified style: the least number of corpus items (of 335) whose
 entry from our CSL engine must equal citeproc-js's, as HTML and as text
 (whitespace-normalised; ``python -m yalta_refs.eval render`` prints the counts
 and the differing entries). A floor may only go up: when the engine renders
@@ -13,13 +13,13 @@ from __future__ import annotations
 
 #: style -> (html floor, text floor)
 FLOORS: dict[str, tuple[int, int]] = {
-    "chicago-notes-bibliography": (315, 315),
-    "chicago-author-date": (315, 315),
-    "apa": (315, 315),
-    "modern-language-association": (315, 315),
-    "harvard-cite-them-right": (315, 315),
-    "ieee": (315, 315),
-    "nlm-citation-sequence": (315, 315),
+    "chicago-notes-bibliography": (335, 335),
+    "chicago-author-date": (335, 335),
+    "apa": (335, 335),
+    "modern-language-association": (335, 335),
+    "harvard-cite-them-right": (335, 335),
+    "ieee": (335, 335),
+    "nlm-citation-sequence": (335, 335),
 }
 
 #: styles whose bibliography must list the items in citeproc-js's order

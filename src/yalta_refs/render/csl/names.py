@@ -73,7 +73,7 @@ def parse_name(raw: Mapping[str, Any] | str) -> PName:
     literal = str(raw.get("literal") or "").strip()
     family = str(raw.get("family") or "").strip()
     given = str(raw.get("given") or "").strip()
-    if literal or (not family and not given):
+    if literal or not family:
         return PName(literal=(literal or given).replace("'", "\u2019"))
     ndp = str(raw.get("non-dropping-particle") or "").strip()
     dp = str(raw.get("dropping-particle") or "").strip()

@@ -11,8 +11,9 @@ from .textcase import apply_case, strip_periods
 
 __all__ = ["LabelNode", "NumberNode", "format_page_range", "is_numeric", "ordinal", "roman"]
 
+_ELEMENT = r"(?:\d+(?:/\d+)+|[A-Za-z]*\d+[A-Za-z]*)"
 _NUMERIC = re.compile(
-    r"^\s*[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$")
+    rf"^\s*{_ELEMENT}(?:\s*(?:[-\u2013,&]|and)\s*{_ELEMENT})*\s*$")
 _PLURAL = re.compile(r"\d+[A-Za-z]?\s*(?:[-\u2013,&]|and)\s*[A-Za-z]?\d")
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
           ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
@@ -23,7 +24,14 @@ def is_numeric(value: str) -> bool:
     return bool(_NUMERIC.match(value))
 
 
-def is_plural(value: str) -> bool:
+_PAGE_PLURAL = re.compile(r"[0-9A-Za-z]\s*(?:[-\u2013,&]|\band\b)\s*[0-9A-Za-z]")
+
+
+def is_plural(value: str, variable: str = "") -> bool:
+    """Whether a label for ``value`` takes the plural term: pages count any range
+    or list of numbers, roman or with letters ("ix-xvii", "S12-S19") as plural."""
+    if variable in ("page", "locator"):
+        return bool(_PAGE_PLURAL.search(value))
     return bool(_PLURAL.search(value))
 
 
@@ -101,7 +109,10 @@ def _chicago15(begin: int, end: int) -> str:
 
 def format_page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
     """Page ranges in ``value`` expanded, then shortened per ``page-range-format``
-    (without a format only the hyphen becomes the range delimiter)."""
+    (without a format only the hyphen becomes the range delimiter). As in
+    citeproc-js, a shortened range drops the repeated letter prefix of its end
+    ("S12-S19" -> "S12\u201319"), a range whose ends have different prefixes is
+    kept as given, and other ranges (roman numerals) only get the delimiter."""
     if not fmt:
         return _HYPHENS.sub(delimiter, value) if "-" in value else value
 
@@ -109,27 +120,39 @@ def format_page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
         pre1, begin, pre2, end = (match.group(1) or "", match.group(2), match.group(3),
                                   match.group(4))
         if pre2 and pre2 != pre1:
-            return match.group(0).replace("-", delimiter)
+            return match.group(0)
         if len(end) < len(begin):
             end = begin[: len(begin) - len(end)] + end
-        b_num, e_num = int(re.sub(r"\D", "", begin)), int(re.sub(r"\D", "", end))
+        b_num, e_num = _lead_int(begin), _lead_int(end)
         if b_num >= e_num:
             return match.group(0).replace("-", delimiter)
-        if not begin.isdigit() or not end.isdigit():
-            short = end
-        elif fmt == "minimal":
+        if fmt == "minimal":
             short = _minimal(begin, end, 0)
         elif fmt == "minimal-two":
             short = _minimal(begin, end, 2)
+        elif not begin.isdigit() or not end.isdigit():
+            short = end
         elif fmt == "chicago-16":
             short = _chicago16(b_num, e_num)
         elif fmt in ("chicago", "chicago-15"):
             short = _chicago15(b_num, e_num)
         else:
-            short = end
-        return f"{pre1}{begin}{delimiter}{pre1}{short}"
+            return f"{pre1}{begin}{delimiter}{pre1}{end}"
+        return f"{pre1}{begin}{delimiter}{short}"
 
-    return _RANGE.sub(one, value)
+    out: list[str] = []
+    last = 0
+    for match in _RANGE.finditer(value):
+        out.append(_HYPHENS.sub(delimiter, value[last:match.start()]))
+        out.append(one(match))
+        last = match.end()
+    out.append(_HYPHENS.sub(delimiter, value[last:]))
+    return "".join(out)
+
+
+def _lead_int(text: str) -> int:
+    match = re.match(r"\d+", text)
+    return int(match.group(0)) if match else 0
 
 
 def format_number(value: str, form: str, locale: Locale, gender: str = "") -> str:
@@ -201,7 +224,10 @@ class LabelNode:
     def render(self, ctx: Ctx) -> Blob | None:
         value = ctx.special(self.variable)
         if not value:
-            return None
+            # citeproc-js renders a label's term even when its variable is empty
+            # (singular): "(3 vol)" from number-of-volumes plus a volume label;
+            # a group holding only empty variables still disappears
+            value = "1"
         if self.plural == "always":
             many = True
         elif self.plural == "never":
@@ -209,7 +235,7 @@ class LabelNode:
         elif self.variable == "number-of-pages" or self.variable == "number-of-volumes":
             many = (value.strip().isdigit() and int(value) > 1) or is_plural(value)
         else:
-            many = is_plural(value)
+            many = is_plural(value, self.variable)
         term = ctx.locale.term(self.variable, self.form, many)
         if not term:
             return None

@@ -239,8 +239,10 @@ def _classify(token: str, match: re.Match[str]) -> tuple[str, Decor]:
         return match.group(2), _TAG_DECOR[match.group(2)]
     if token.startswith("<span"):
         return "span", (NOCASE if "nocase" in token else _TAG_DECOR["sc"])
-    if token in ("'", "\u2018"):
+    if token == "\u2018":
         return "'", ("quotes", "inner")
+    if token == "'":  # straight single quotes nest like double ones (citeproc-js)
+        return "'", ("quotes", "true")
     return '"', ("quotes", "true")
 
 

@@ -58,9 +58,10 @@ def _capitalise(word: str) -> str:
 
 
 class _State:
-    __slots__ = ("after_punct", "first", "last_word")
+    __slots__ = ("after_apostrophe", "after_punct", "first", "last_word")
 
     def __init__(self) -> None:
+        self.after_apostrophe = False
         self.first = True
         self.after_punct = False
         self.last_word: tuple[int, int] | None = None
@@ -122,15 +123,21 @@ def _title(text: str, index: int, following: str, state: _State) -> str:
         if not word:
             continue
         lower = word.lower()
-        capitalize = (
-            (len(word) > 1 and lower not in STOP_WORDS)
-            or (j == last and following == "-")
-            or state.first
-            or state.after_punct
-        )
+        if j == 0 and state.after_apostrophe:
+            # the rest of a word after an apostrophe ("you're") or a straight
+            # single quote is never capitalised (citeproc-js)
+            capitalize = False
+        else:
+            capitalize = (
+                (len(word) > 1 and lower not in STOP_WORDS)
+                or (j == last and following == "-")
+                or state.first
+                or state.after_punct
+            )
         if capitalize and word == lower:
             parts[j] = _capitalise(word)
         state.after_punct = False
+        state.after_apostrophe = False
         state.first = False
         state.last_word = (index, j)
     return "".join(parts)
@@ -163,6 +170,7 @@ def apply_case(text: str, case: str) -> str:
         if tag[-1:] in "!?:" and case == "title":
             state.after_punct = True
         text_i = strings[i + 1]
+        state.after_apostrophe = tag in ("'", " '", "\u2019") and text_i[:1].isalnum()
         if not protect:
             strings[i + 1] = words(text_i, i + 1, "", state)
         elif text_i.strip():
