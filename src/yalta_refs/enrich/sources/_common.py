@@ -97,6 +97,31 @@ class Lookup:
         if all(c.record != candidate.record for c in self.candidates):
             self.candidates.append(candidate)
 
+    def mapped(self, request: HttpRequest, items_of: Callable[[Any], list[dict[str, Any]]],
+               map_one: Callable[[dict[str, Any]], Candidate], what: str) -> list[Candidate]:
+        """Fetch ``request`` (JSON), list its records with ``items_of`` and map each
+        with ``map_one``. A payload ``items_of`` rejects (ValueError) or a record that
+        does not map is a "malformed" fault, no records an "empty" one; the records
+        that map are returned (not yet added)."""
+        payload = self.json(request)
+        if payload is None:
+            return []
+        try:
+            items = items_of(payload)
+        except ValueError as exc:
+            self.fault("malformed", str(exc), request)
+            return []
+        if not items:
+            self.fault("empty", f"no {what}s found", request)
+            return []
+        found = []
+        for item in items:
+            try:
+                found.append(map_one(item))
+            except PAYLOAD_ERRORS as exc:
+                self.fault("malformed", f"{what}: {exc}", request)
+        return found
+
     def outcome(self) -> Outcome:
         return Outcome(tuple(self.candidates), tuple(self.faults))
 

@@ -14,7 +14,6 @@ from urllib.parse import quote
 from ...model import Name, Reference
 from ..types import Candidate, HttpRequest, Outcome
 from ._common import (
-    PAYLOAD_ERRORS,
     CatalogSource,
     Fetch,
     Lookup,
@@ -196,19 +195,5 @@ class Crossref(CatalogSource):
         return lookup.outcome()
 
     def _run(self, lookup: Lookup, request: HttpRequest) -> None:
-        payload = lookup.json(request)
-        if payload is None:
-            return
-        try:
-            items = work_items(payload)
-        except ValueError as exc:
-            lookup.fault("malformed", str(exc), request)
-            return
-        if not items:
-            lookup.fault("empty", "no works found", request)
-            return
-        for item in items:
-            try:
-                lookup.add(map_work(item))
-            except PAYLOAD_ERRORS as exc:
-                lookup.fault("malformed", f"work: {exc}", request)
+        for candidate in lookup.mapped(request, work_items, map_work, "work"):
+            lookup.add(candidate)

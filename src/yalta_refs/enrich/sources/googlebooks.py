@@ -10,7 +10,6 @@ from urllib.parse import quote
 from ...model import Reference
 from ..types import Candidate, HttpRequest, Outcome
 from ._common import (
-    PAYLOAD_ERRORS,
     CatalogSource,
     Fetch,
     Lookup,
@@ -114,23 +113,7 @@ class GoogleBooks(CatalogSource):
     def _run(self, lookup: Lookup, query: str, isbn: str | None) -> None:
         assert self.key is not None
         request = volumes_request(self.base_url, query, self.key, self.max_results)
-        payload = lookup.json(request)
-        if payload is None:
-            return
-        try:
-            items = volume_items(payload)
-        except ValueError as exc:
-            lookup.fault("malformed", str(exc), request)
-            return
-        if not items:
-            lookup.fault("empty", f"no volumes for {query}", request)
-            return
-        for item in items:
-            try:
-                candidate = map_volume(item)
-            except PAYLOAD_ERRORS as exc:
-                lookup.fault("malformed", f"volume: {exc}", request)
-                continue
+        for candidate in lookup.mapped(request, volume_items, map_volume, "volume"):
             if isbn and isbn not in candidate.isbns:
                 lookup.fault("empty", f"{candidate.record} does not carry ISBN {isbn}", request)
                 continue

@@ -10,7 +10,6 @@ from urllib.parse import quote
 from ...model import Name, Reference
 from ..types import Candidate, HttpRequest, Outcome
 from ._common import (
-    PAYLOAD_ERRORS,
     CatalogSource,
     Fetch,
     Lookup,
@@ -164,19 +163,5 @@ class OpenAlex(CatalogSource):
         return lookup.outcome()
 
     def _run(self, lookup: Lookup, request: HttpRequest) -> None:
-        payload = lookup.json(request)
-        if payload is None:
-            return
-        try:
-            works = work_results(payload)
-        except ValueError as exc:
-            lookup.fault("malformed", str(exc), request)
-            return
-        if not works:
-            lookup.fault("empty", "no works found", request)
-            return
-        for work in works:
-            try:
-                lookup.add(map_work(work))
-            except PAYLOAD_ERRORS as exc:
-                lookup.fault("malformed", f"work: {exc}", request)
+        for candidate in lookup.mapped(request, work_results, map_work, "work"):
+            lookup.add(candidate)
