@@ -14,7 +14,7 @@ from yalta_refs.cli import cli
 from yalta_refs.parse.crf.assemble import assemble, parse_names
 from yalta_refs.parse.crf.data import Labelled, token_labels
 from yalta_refs.parse.crf.features import features, shape
-from yalta_refs.parse.crf.tagger import MODEL_PATH
+from yalta_refs.parse.crf.tagger import MODEL_PATH, parse_crf
 from yalta_refs.parse.crf.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -257,3 +257,11 @@ def test_odd_lines_never_raise_and_keep_their_line(text: str) -> None:
     library = clean_text(f"{text}\n{text}\n", lines=True, parser="crf")
     assert len(library.references) == 2
     assert [r.span.line for r in library.references if r.span] == [1, 2]
+
+
+def test_no_word_is_lost_when_a_field_comes_twice_and_cued_editors_are_editors() -> None:
+    ref = parse_crf('Doe, John. "A Chapter." In The Big Book, edited by Ann Lee, 10-20. '
+                    "London: Penguin, 1999.")
+    assert (ref.type, ref.container_title, ref.page) == ("chapter", "The Big Book", "10-20")
+    assert [n.family for n in ref.editor] == ["Lee"]
+    assert (ref.publisher_place, ref.publisher) == ("London", "Penguin")

@@ -350,3 +350,21 @@ def test_cli_build_enrich_offline_leaves_the_list_as_it_is(tmp_path: Path,
     assert "enriched 0 of 6 references" in result.output
     assert bib.read_text(encoding="utf-8") == (EXAMPLE.parents[2] / "references.bib"
                                                ).read_text(encoding="utf-8")
+
+
+def test_our_own_further_reading_style() -> None:
+    from yalta_refs.io import read_file
+    from yalta_refs.render import find_style, render
+
+    assert find_style("further-reading").parent.name == "styles"
+    text = render(read_file(str(EXAMPLE.parents[2] / "references.bib")),
+                  style="further-reading", annotated=False)
+    assert ("Polian, Pavel. Against Their Will: The History and Geography of Forced "
+            "Migrations in the USSR. Translated by Anna Yastrzhembska. New York: Central "
+            "European University Press, 2004.") in text
+    article = {"id": "s", "type": "article-journal", "title": "The Treaty at Yalta",
+               "author": [{"family": "Smith", "given": "Jane"}],
+               "container-title": "Diplomatic History", "volume": "12", "issue": "3",
+               "page": "201-219", "issued": {"date-parts": [[1988]]}}
+    assert render([article], style="further-reading") == (
+        "Smith, Jane. “The Treaty at Yalta.” Diplomatic History 12, no. 3 (1988): 201–219.\n")

@@ -155,13 +155,18 @@ def _number(value: str) -> str:
     return value.strip(_TRIM + "()[]")
 
 
-def _put(values: dict[str, Any], key: str, value: Any) -> None:
-    if value not in (None, "", ()) and key not in values:
-        values[key] = value
-
-
 def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
            diagnostics: list[Diagnostic], *, doi_elsewhere: bool = False) -> None:
+    def _put(values: dict[str, Any], key: str, value: Any) -> None:
+        """Set ``key`` once; a second run of the same field is kept in the note, so no
+        word of the reference is lost."""
+        if value in (None, "", ()):
+            return
+        if key not in values:
+            values[key] = value
+        elif _strip(raw):
+            notes.append(_strip(raw))
+
     if label in _NAME_LABELS:
         names, etal = parse_names(raw)
         if etal:
@@ -240,6 +245,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
                 out[i] = "date"
                 break
     _inverted_first_name(tokens, out)
+    _range_volume_as_pages(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -249,6 +255,10 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
             cue = _role_cue(tokens, i, j)
             if cue is not None:
                 out[i : j + 1] = [cue] * (j + 1 - i)
+        elif (cued := _cued_names(tokens, out, i, j)) is not None:
+            start, end, role = cued  # "edited by Ann Lee" read as part of a title
+            out[start : end + 1] = [role] * (end + 1 - start)
+            j = end
         elif out[i] in ("location", "publisher") and _IMPRINT_PAIR[out[i]] not in out:
             colon = next((k for k in range(i, j) if ":" in tokens[k].after), None)
             if colon is not None:  # "Marrakech, Morocco: Beacon Press" as one run
@@ -259,6 +269,43 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
 
 
 _IMPRINT_PAIR = {"location": "publisher", "publisher": "location"}
+
+
+def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
+    """In a part of a container with no pages labelled, a "volume" that is a rising
+    range ("10-20") after the container is its pages ("In Book, edited by X, 10-20")."""
+    if "pages" in out or "container-title" not in out:
+        return
+    spans = [k for k, label in enumerate(out) if label == "volume"]
+    if len(spans) != 2 or spans[1] != spans[0] + 1:
+        return
+    first, last = tokens[spans[0]], tokens[spans[1]]
+    if (first.text.isdigit() and last.text.isdigit() and first.after.strip() in ("-", "–")
+            and int(last.text) > int(first.text)
+            and spans[0] > max(k for k, label in enumerate(out) if label == "container-title")):
+        out[spans[0]] = out[spans[1]] = "pages"
+
+
+def _cued_names(tokens: Sequence[Token], out: Sequence[str], i: int, j: int
+                ) -> tuple[int, int, str] | None:
+    """A run (labelled as anything but names) that follows "edited by", "translated
+    by", "hrsg. von" …: its capitalised words up to the first comma or period are the
+    names of that role. Returns (first token of the cue, last name token, role)."""
+    if i < 2 or out[i - 1] not in ("other", "note") or tokens[i - 1].text.lower() not in (
+            "by", "von", "par"):
+        return None
+    role = _CUE_ROLES.get(tokens[i - 2].text.lower().rstrip("."))
+    if role is None or out[i - 2] not in ("other", "note"):
+        return None
+    end = i
+    while end <= j:
+        token = tokens[end]
+        if not (token.text[:1].isupper() or token.text.lower() in _LINKS):
+            return None
+        if any(mark in token.after for mark in ",.:;("):
+            break
+        end += 1
+    return i - 2, min(end, j), role
 
 
 def _inverted_first_name(tokens: Sequence[Token], out: list[str]) -> None:
