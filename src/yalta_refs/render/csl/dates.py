@@ -37,12 +37,16 @@ class DateVal:
     circa: bool = False
     literal: str = ""
 
-    def sort_key(self) -> str:
+    def sort_key(self, shown: frozenset[str] | None = None) -> str:
+        """Sortable digits of start and end; ``shown`` keeps only those parts."""
         if self.literal and not self.start[0]:
             return ""
         def one(part: tuple[int, int, int]) -> str:
             year, month, day = part
             month = month if month <= 12 else 0
+            if shown is not None:
+                month = month if "month" in shown else 0
+                day = day if "day" in shown else 0
             return f"{year + 10000:05d}{month:02d}{day:02d}"
         return one(self.start) + (one(self.end) if self.end else "000000000")
 
@@ -145,6 +149,7 @@ class DateNode:
         self.suffix = suffix
         self.decor = decor
         self.case = case
+        self.shown = frozenset(p.name for p in parts)
 
     def render(self, ctx: Ctx) -> Blob | None:
         ctx.called += 1
@@ -154,7 +159,9 @@ class DateNode:
         ctx.found += 1
         ctx.rendered.append(self.variable)
         if ctx.mode == "sort":
-            return Blob(value.sort_key() or value.literal)
+            # a date inside a sort macro keys on the parts it shows (citeproc-js):
+            # a year-only date leaves month and day out of the order
+            return Blob(value.sort_key(self.shown) or value.literal)
         if value.literal:
             if not any(p.name == "year" for p in self.parts):
                 return None

@@ -25,8 +25,8 @@ _STARTS_ROMANESQUE = re.compile(
     r"^[&a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4"
     r"\u05d6-\u05ff\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218-\u021b\u202a-\u202e]")
 _NON_ROMANESQUE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
-_PARTICLE = re.compile(
-    r"^((?:[a-z\u00e0-\u00ff][\w\u2019']*[\s\u2019'-]+|[a-z]{1,3}['\u2019])+)(.+)$")
+# one leading word of a family name and what joins it to the rest (citeproc-js)
+_PARTICLE = re.compile(r"^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +49,22 @@ class PName:
 
 
 def _split_family(family: str) -> tuple[str, str]:
-    match = _PARTICLE.match(family)
-    if not match or not match.group(2).strip() or match.group(2)[0].islower():
+    """Leading lower-case words ("van der", "d'", "al-") as the non-dropping particle."""
+    particle = ""
+    rest = family
+    while (match := _PARTICLE.match(rest)) is not None:
+        head = match.group(1)
+        first = head.lstrip("-'\u02bb\u2019 ")[:1]
+        if not first or first.upper() == first:
+            break
+        particle += head
+        rest = match.group(2)
+    if not particle:
         return "", family
-    particle = match.group(1)
-    return particle.rstrip(), match.group(2)
+    trimmed = particle.strip()
+    if particle.endswith(" ") and trimmed[-1:] in ("'", "\u2019"):
+        trimmed += " "
+    return trimmed, rest
 
 
 def _split_given(given: str) -> tuple[str, str]:
@@ -66,8 +77,10 @@ def _split_given(given: str) -> tuple[str, str]:
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
-def parse_name(raw: Mapping[str, Any] | str) -> PName:
-    """A CSL-JSON name (or a bare string, taken as a literal) as a :class:`PName`."""
+def parse_name(raw: Mapping[str, Any] | str, language: str = "") -> PName:
+    """A CSL-JSON name (or a bare string, taken as a literal) as a :class:`PName`;
+    ``language`` is the item's (Japanese, Chinese, Hungarian and Vietnamese names are
+    written family name first, as citeproc-js does)."""
     if isinstance(raw, str):
         return PName(literal=raw.strip().replace("'", "\u2019"))
     literal = str(raw.get("literal") or "").strip()
@@ -80,7 +93,7 @@ def parse_name(raw: Mapping[str, Any] | str) -> PName:
     suffix = str(raw.get("suffix") or "").strip()
     comma = bool(raw.get("comma-suffix"))
     if raw.get("parse-names", True) not in (False, "false"):
-        if not ndp and (" " in family or "'" in family or "\u2019" in family):
+        if not ndp and given and not (family.startswith('"') and family.endswith('"')):
             ndp, family = _split_family(family)
         if not dp and " " in given:
             given, dp = _split_given(given)
@@ -90,13 +103,22 @@ def parse_name(raw: Mapping[str, Any] | str) -> PName:
             comma = comma or rest.startswith("!")
     if "'" in family + given + ndp + dp:
         family, given, ndp, dp = (x.replace("'", "\u2019") for x in (family, given, ndp, dp))
+    static = bool(raw.get("static-ordering")) or language in ("hu", "vi")
+    if not static and given:
+        if not _ROMANESQUE.search(family):
+            static = bool(_STARTS_ROMANESQUE.match(given))
+        else:
+            static = language[:2] in ("ja", "zh")
     return PName(family=family, given=given, ndp=ndp, dp=dp, suffix=suffix,
-                 comma_suffix=comma, static_order=bool(raw.get("static-ordering")))
+                 comma_suffix=comma, static_order=static)
 
 
 # --- initials -------------------------------------------------------------------
 
-_INITIAL = re.compile(r"^([A-Z\u00c0-\u00de\u0400-\u042f\u0391-\u03ab])")
+_INITIAL = re.compile(
+    "^([A-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u042f\u0590-\u05d4\u05d6-\u05ff\u0600-\u06ff"
+    "\u0370\u0372\u0376\u0386\u0388-\u03ab\u03e2\u03e4\u03e6\u03e8\u03ea\u03ec\u03ee"
+    "\u03f4\u03f7\u03fd-\u03ff])")
 
 
 def initialize(given: str, terminator: str, normalize_only: bool, hyphen: bool = True) -> str:
@@ -152,7 +174,7 @@ def _initialize(pieces: list[str], terminator: str) -> str:
         if not word:
             continue
         match = _INITIAL.match(word)
-        if match:
+        if match and match.group(1).upper() == match.group(1):
             out[i] = match.group(1)
             if i < count - 1:
                 if "-" in out[i + 1]:
@@ -195,6 +217,9 @@ def format_name(name: PName, *, form: str, inverted: bool, sort_sep: str, init_w
             given = initialize(given, init_with, not initialize_on, hyphen)
         if suffix:
             suffix = initialize(suffix, init_with, True, hyphen)
+    if name.static_order and given:
+        # family name first, in every position, without a comma (citeproc-js)
+        return _join_particle(name.ndp, family) + " " + given
     if not inverted or (name.static_order and not given):
         first = " ".join(p for p in (given, name.dp) if p)
         last = _join_particle(name.ndp, family)

@@ -288,7 +288,9 @@ def sort_form(name: PName, init_with: str | None, init_on: bool, ctx: Ctx) -> st
     if init_with is not None and given:
         given = initialize(given, init_with, not init_on, ctx.opts.initialize_hyphen)
     ndp = name.ndp.replace("\u2019", " ").replace("'", " ")
-    if ctx.opts.demote_particle == "never":
+    if name.static_order and given:
+        parts: tuple[str, ...] = (ndp, name.family, given)
+    elif ctx.opts.demote_particle == "never":
         parts = (ndp, name.family, name.dp, given, name.suffix)
     else:
         parts = (name.family, given, name.dp, ndp, name.suffix)

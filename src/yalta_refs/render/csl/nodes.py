@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from .blob import Blob, Decor
 from .context import Ctx, Node
 from .dates import DateVal
-from .numbers import format_page_range, is_numeric, make_term_blob
+from .numbers import format_page_range, is_numeric, join_ranges, make_term_blob, number_shape
 from .output import has_markup, parse_markup
 from .textcase import apply_case, strip_periods
 
@@ -22,7 +22,6 @@ NUMBER_VARS = _words(
     'chapter-number citation-number collection-number edition issue number number-of-pages '
     'number-of-volumes part-number printing-number section supplement-number volume '
 )
-_HYPHEN = re.compile(r"(?<=\w)\s*-\s*(?=\w)")
 _NNBSP = re.compile(r" ([:;?!\u00bb])")
 _LEADING = frozenset(":.;!? ")
 
@@ -99,10 +98,11 @@ class VarText(_Text):
         if not text:
             return None
         if self.variable in ("page", "locator"):
-            text = format_page_range(text, ctx.opts.page_range_format,
-                                     ctx.locale.term("page-range-delimiter") or "\u2013")
+            if number_shape(text)[0]:
+                text = format_page_range(text, ctx.opts.page_range_format,
+                                         ctx.locale.term("page-range-delimiter") or "\u2013")
         elif self.variable in NUMBER_VARS and "-" in text and is_numeric(text):
-            text = _HYPHEN.sub("\u2013", text)
+            text = join_ranges(text)
         return self._finish(text, ctx)
 
 

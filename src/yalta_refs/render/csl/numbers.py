@@ -14,7 +14,6 @@ __all__ = ["LabelNode", "NumberNode", "format_page_range", "is_numeric", "ordina
 _ELEMENT = r"(?:\d+(?:/\d+)+|[A-Za-z]*\d+[A-Za-z]*)"
 _NUMERIC = re.compile(
     rf"^\s*{_ELEMENT}(?:\s*(?:[-\u2013,&]|and)\s*{_ELEMENT})*\s*$")
-_PLURAL = re.compile(r"\d+[A-Za-z]?\s*(?:[-\u2013,&]|and)\s*[A-Za-z]?\d")
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
           ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
@@ -24,15 +23,70 @@ def is_numeric(value: str) -> bool:
     return bool(_NUMERIC.match(value))
 
 
-_PAGE_PLURAL = re.compile(r"[0-9A-Za-z]\s*(?:[-\u2013,&]|\band\b)\s*[0-9A-Za-z]")
+# how citeproc-js reads a number variable: values joined by "&", "and", ", ",
+# "; " or hyphens (a comma or semicolon counts only with a space after it:
+# "223,898" is one value); a value may carry a letter prefix ("S12", "e1", "s2")
+_JOINER = re.compile(r"(\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*\\*[-\u2013]+\s*)")
+_PREFIXED = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")
+_MASTER = re.compile(r"^(?:[0-9]+|[ixv]+)(?:[-,:a-zA-Z]*|-[-0-9]+)$")
+_COUNTABLE = re.compile(r"^\s*[+-]?\d|^[ivxlcmIVXLCM]+$")
+_PLAIN = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
+
+
+def number_values(value: str) -> list[tuple[str, str, str]]:
+    """(prefix, value, joiner after it) for each value of a number variable."""
+    pieces = _JOINER.split(value.strip())
+    out = []
+    for i in range(0, len(pieces), 2):
+        text = pieces[i].strip()
+        joiner = pieces[i + 1] if i + 1 < len(pieces) else ""
+        match = _PREFIXED.match(text)
+        out.append((match.group(1) or "", match.group(2), joiner) if match
+                   else ("", text, joiner))
+    return out
+
+
+def number_shape(value: str) -> tuple[bool, bool]:
+    """(numeric, plural) as citeproc-js decides them: numeric when the first value
+    is a number (after any letter prefix), plural when there are several values
+    and each starts with a digit or is a roman numeral ("B-1-B-48" and "A-12" are
+    neither: their first value is a letter)."""
+    values = number_values(value)
+    numeric = bool(values) and bool(_MASTER.match(values[0][1]))
+    plural = len(values) > 1 and all(_COUNTABLE.match(v) for _, v, _ in values)
+    return numeric, plural
+
+
+def join_ranges(value: str) -> str:
+    """Hyphens between two values of a (non-page) number variable: an en dash when
+    both are plain numbers with the same prefix ("12-14" -> "12–14"); kept when
+    the prefixes differ or a value has letters ("s2-42", "2A-3B")."""
+    values = number_values(value)
+    if len(values) < 2:
+        return value
+    numeric = bool(_MASTER.match(values[0][1]))
+    out = []
+    for i, (prefix, text, joiner) in enumerate(values):
+        out.append(prefix + text)
+        if not joiner:
+            continue
+        if joiner.strip() == "-" and i + 1 < len(values):
+            nprefix, ntext, _ = values[i + 1]
+            countable = _COUNTABLE.match(text) and _COUNTABLE.match(ntext)
+            if countable:
+                plain = prefix == nprefix and _PLAIN.match(text) and _PLAIN.match(ntext)
+            else:
+                plain = numeric
+            out.append("\u2013" if plain else "-")
+            continue
+        out.append(joiner if joiner.strip() else joiner)
+    return "".join(out)
 
 
 def is_plural(value: str, variable: str = "") -> bool:
-    """Whether a label for ``value`` takes the plural term: pages count any range
-    or list of numbers, roman or with letters ("ix-xvii", "S12-S19") as plural."""
-    if variable in ("page", "locator"):
-        return bool(_PAGE_PLURAL.search(value))
-    return bool(_PLURAL.search(value))
+    """Whether a label for ``value`` takes the plural term (citeproc-js's rule:
+    several values, each a number or roman numeral, "ix-xvii", "S12-S19")."""
+    return number_shape(value)[1]
 
 
 def roman(number: int) -> str:
@@ -157,12 +211,13 @@ def _lead_int(text: str) -> int:
 
 def format_number(value: str, form: str, locale: Locale, gender: str = "") -> str:
     """A numeric variable in one ``<number>`` form, keeping separators."""
-    pieces = re.split(r"(\s*[-\u2013,&]\s*|\s+and\s+)", value.strip())
+    value = join_ranges(value)
+    pieces = re.split(r"(\s*[-\u2013&]\s*|,\s+|\s+and\s+)", value.strip())
     out = []
     for i, piece in enumerate(pieces):
         if i % 2:
             sep = piece.strip()
-            out.append({"-": "\u2013", "\u2013": "\u2013", ",": ", ", "&": " & "}.get(
+            out.append({"-": "-", "\u2013": "\u2013", ",": ", ", "&": " & "}.get(
                 sep, " " + sep + " "))
             continue
         match = re.fullmatch(r"([A-Za-z]?)(\d+)([A-Za-z]?)", piece)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,12 +42,12 @@ class Entry:
     text: str
 
 
-def _names(value: Any) -> tuple[PName, ...] | None:
+def _names(value: Any, language: str = "") -> tuple[PName, ...] | None:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
         return None
-    names = tuple(parse_name(v) for v in value if isinstance(v, Mapping | str))
+    names = tuple(parse_name(v, language) for v in value if isinstance(v, Mapping | str))
     names = tuple(n for n in names if n.family or n.given or n.literal)
     return names or None
 
@@ -54,11 +55,12 @@ def _names(value: Any) -> tuple[PName, ...] | None:
 def prepare_item(item: Mapping[str, Any]) -> dict[str, Any]:
     """A CSL-JSON item with names and dates parsed and numbers as text."""
     out: dict[str, Any] = {}
+    language = str(item.get("language") or "").strip()
     for key, value in item.items():
         if value is None:
             continue
         if key in NAME_VARS:
-            names = _names(value)
+            names = _names(value, language)
             if names:
                 out[key] = names
         elif key in DATE_VARS:
@@ -75,6 +77,13 @@ def prepare_item(item: Mapping[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     out["id"] = str(item.get("id", ""))
+    page = out.get("page")
+    if isinstance(page, str) and "page-first" not in out:
+        # citeproc-js derives the first page (legal styles print it)
+        out["page-first"] = re.split(r"\s*(?:&|, |-|\u2013)\s*", page)[0]
+    if "container-title-short" not in out and isinstance(out.get("journalAbbreviation"), str):
+        # Zotero's field name; citeproc-js reads it as the short container title
+        out["container-title-short"] = out["journalAbbreviation"]
     return out
 
 
