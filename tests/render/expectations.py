@@ -1,6 +1,6 @@
 """Floors of the rendering parity check (tests/render/test_parity.py).
 
-For every verified style: the least number of corpus items (of 335) whose
+For every verified style: the least number of corpus items (of 360) whose
 entry from our CSL engine must equal citeproc-js's, as HTML and as text
 (whitespace-normalised; ``python -m yalta_refs.eval render`` prints the counts
 and the differing entries). A floor may only go up: when the engine renders
@@ -13,13 +13,15 @@ from __future__ import annotations
 
 #: style -> (html floor, text floor)
 FLOORS: dict[str, tuple[int, int]] = {
-    "chicago-notes-bibliography": (335, 335),
-    "chicago-author-date": (335, 335),
-    "apa": (335, 335),
-    "modern-language-association": (335, 335),
-    "harvard-cite-them-right": (335, 335),
-    "ieee": (335, 335),
-    "nlm-citation-sequence": (335, 335),
+    "chicago-notes-bibliography": (360, 360),
+    "chicago-author-date": (360, 360),
+    # one open item in the others: the page "C-1–C-24" (citeproc-js gives the
+    # singular "p. C-1-C–24"; we keep hyphens and count it as plural)
+    "apa": (359, 359),
+    "modern-language-association": (359, 359),
+    "harvard-cite-them-right": (359, 359),
+    "ieee": (359, 359),
+    "nlm-citation-sequence": (359, 359),
 }
 
 #: styles whose bibliography must list the items in citeproc-js's order

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .blob import Decor
-from .context import Node
+from .blob import Blob, Decor
+from .context import Ctx, Node
 from .dates import DateNode, DatePartSpec
 from .locale import Locale
 from .names_node import NameOpts, NamesLabel, NamesNode
@@ -218,6 +218,16 @@ class _MacroCall(Group):
         super().__init__(body, "", prefix, suffix, decor, suppress=False)
         self.children = body  # shared list: filled later for recursive macros
         self.case = case
+
+    def render(self, ctx: Ctx) -> Blob | None:
+        blob = super().render(ctx)
+        if blob is None or not (self.prefix or self.suffix or self.decor):
+            return blob
+        # citeproc-js puts the call's affixes and decorations on a wrapper around
+        # the macro's own group; punctuation settles differently across the two
+        # levels ("Tokyo." + ". " keeps its space, unlike a group's suffix)
+        inner = Blob(kids=blob.kids, delim=blob.delim)
+        return Blob(kids=[inner], prefix=blob.prefix, suffix=blob.suffix, decor=blob.decor)
 
 
 def _inherit(node: Node, parent: NamesNode) -> Node:

@@ -43,7 +43,8 @@ class Ctx:
     """
 
     __slots__ = ("ambig", "called", "citation_number", "english", "first_names", "found",
-                 "item", "locale", "mode", "name_parts", "nameset", "opts", "registry", "rendered",
+                 "item", "locale", "mode", "name_parts", "nameset", "opts", "preceded", "registry",
+                 "rendered",
                  "shape",
                  "suppressed", "year_suffix", "year_suffix_done")
 
@@ -55,6 +56,8 @@ class Ctx:
         self.mode = mode
         self.called = 0
         self.found = 0
+        # whether anything has been printed yet (a term printed first is capitalised)
+        self.preceded = False
         self.suppressed: set[str] = set()
         self.rendered: list[str] = []
         self.english = _is_english(item.get("language"))

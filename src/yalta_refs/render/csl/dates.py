@@ -170,6 +170,13 @@ class DateNode:
         kids = self._kids(ctx, value)
         if not kids:
             return None
+        if value.season and not value.start[1] and not 1 <= _int(value.season) <= 4 \
+                and all(p.name == "month" for p in self.parts if self._has(p, value.start, value)):
+            # a season given as words and nothing else of the date: citeproc-js prints
+            # it but counts it as no content, so the group or macro around it (there
+            # always is one in practice) drops it: "no. 20 (Spring)" -> "no. 20"
+            ctx.found -= 1
+            return None
         return Blob(kids=kids, prefix=self.prefix, suffix=self.suffix, delim=self.delim,
                     decor=self.decor)
 

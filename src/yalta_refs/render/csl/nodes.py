@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from .blob import Blob, Decor
 from .context import Ctx, Node
 from .dates import DateVal
+from .names import ROMANESQUE as _ROMANESQUE
 from .numbers import format_page_range, is_numeric, join_ranges, make_term_blob, number_shape
 from .output import has_markup, parse_markup
 from .textcase import apply_case, strip_periods
@@ -30,17 +31,25 @@ def render_children(children: Sequence[Node], ctx: Ctx) -> list[Blob]:
     out: list[Blob] = []
     for child in children:
         if isinstance(child, Choose):
-            out.extend(child.render_list(ctx))
+            kids = child.render_list(ctx)
+            if kids:
+                out.extend(kids)
+                ctx.preceded = True
         else:
             blob = child.render(ctx)
             if blob is not None:
                 out.append(blob)
+                ctx.preceded = True
     return out
 
 
 def text_blob(text: str, prefix: str, suffix: str, decor: tuple[Decor, ...],
               markup: bool = True) -> Blob:
     """A leaf (or a small tree when ``text`` holds markup or quotes)."""
+    if decor and not _ROMANESQUE.search(text):
+        # text with no Latin, Greek, Cyrillic, Arabic... letter (Chinese, Japanese)
+        # is never set in italics (citeproc-js)
+        decor = tuple(d for d in decor if d[0] != "font-style")
     if "'" in text and not markup:
         text = text.replace("'", "\u2019")
     if " " in text:
@@ -101,6 +110,9 @@ class VarText(_Text):
             if number_shape(text)[0]:
                 text = format_page_range(text, ctx.opts.page_range_format,
                                          ctx.locale.term("page-range-delimiter") or "\u2013")
+            elif self.variable == "page":
+                # not a number ("B-1\u2013B-48"): citeproc-js gives it with plain hyphens
+                text = text.replace("\u2013", "-")
         elif self.variable in NUMBER_VARS and "-" in text and is_numeric(text):
             text = join_ranges(text)
         return self._finish(text, ctx)
@@ -120,6 +132,9 @@ class TermText(_Text):
         term = ctx.locale.term(self.term, self.form, self.plural)
         if not term:
             return None
+        if not ctx.preceded and ctx.mode == "bibliography":
+            # a term that opens the entry is capitalised ("N.d.", citeproc-js)
+            term = term[:1].upper() + term[1:]
         return make_term_blob(term, self.prefix, self.suffix, self.decor, self.case,
                               self.strip)
 
@@ -152,12 +167,18 @@ class Group:
         self.suppress = suppress
 
     def render(self, ctx: Ctx) -> Blob | None:
-        called, found = ctx.called, ctx.found
+        called, found, preceded = ctx.called, ctx.found, ctx.preceded
         kids = render_children(self.children, ctx)
         if self.suppress and ctx.called > called and ctx.found == found:
+            ctx.preceded = preceded
             return None
         if not kids:
+            ctx.preceded = preceded
             return None
+        if ctx.called == called:
+            # a group of terms only that printed counts as content for the enclosing
+            # group (citeproc-js: "[Online]" keeps its group when "accessed" is empty)
+            ctx.found += 1
         return Blob(kids=kids, prefix=self.prefix, suffix=self.suffix, delim=self.delim,
                     decor=self.decor)
 

@@ -72,14 +72,14 @@ def join_ranges(value: str) -> str:
             continue
         if joiner.strip() == "-" and i + 1 < len(values):
             nprefix, ntext, _ = values[i + 1]
-            countable = _COUNTABLE.match(text) and _COUNTABLE.match(ntext)
-            if countable:
-                plain = prefix == nprefix and _PLAIN.match(text) and _PLAIN.match(ntext)
+            if _COUNTABLE.match(text) and _COUNTABLE.match(ntext):
+                plain = prefix == nprefix and bool(_PLAIN.match(text)) \
+                    and bool(_PLAIN.match(ntext))
             else:
                 plain = numeric
             out.append("\u2013" if plain else "-")
             continue
-        out.append(joiner if joiner.strip() else joiner)
+        out.append(joiner)
     return "".join(out)
 
 
