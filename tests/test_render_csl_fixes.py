@@ -67,9 +67,9 @@ def test_straight_single_quotes_nest_like_double_quotes() -> None:
     runs = parse_markup("after 'Wayne Booth' and")
     assert runs[1][0] == "Wayne Booth"
     assert runs[1][1][0][0] == "quotes"
-    assert runs[1][1][0][1] != "inner"
+    assert runs[1][1][0][1] == "true~"  # printed as double quotes at the top
     curly = parse_markup("after \u2018Wayne Booth\u2019 and")
-    assert curly[1][1] == (("quotes", "inner"),)
+    assert curly[1][1] == (("quotes", "inner~"),)  # curly single quotes stay single
 
 
 # --- session 3: the classes the held-out corpus's third run showed --------------------
@@ -221,3 +221,78 @@ def test_journal_abbreviation_is_the_short_container_title(tmp_path: Path) -> No
     item = {"id": "l", "type": "article-journal", "title": "T",
             "container-title": "The Lancet", "journalAbbreviation": "Lancet"}
     assert _texts(proc, [item]) == ["Lancet"]
+
+
+@pytest.mark.parametrize(("title", "plain", "quoted"), [
+    ("x 'a' y", "x \u201ca\u201d y", "\u201cx \u2018a\u2019 y\u201d"),
+    ("x \u2018a\u2019 y", "x \u2018a\u2019 y", "\u201cx \u2018a\u2019 y\u201d"),
+    ('"a \'b\' c"', "\u201ca \u2018b\u2019 c\u201d", "\u201c\u2018a \u201cb\u201d c\u2019\u201d"),
+    ("\u2018a \u201cb\u201d c\u2019", "\u2018a \u201cb\u201d c\u2019",
+     "\u201c\u2018a \u201cb\u201d c\u2019\u201d"),
+    ("\u201ca \u201cb\u201d c\u201d", "\u201ca \u2018b\u2019 c\u201d",
+     "\u201c\u2018a \u201cb\u201d c\u2019\u201d"),
+    ('"a "b" c"', "\u201ca \u2018b\u2019 c\u201d", "\u201c\u2018a \u201cb\u201d c\u2019\u201d"),
+])
+def test_quotes_in_titles_keep_their_kind_unless_nested_in_the_same(
+        tmp_path: Path, title: str, plain: str, quoted: str) -> None:
+    proc = _mini(tmp_path, '<text variable="title"/><text variable="title" quotes="true" '
+                           'prefix=" | "/>')
+    assert _texts(proc, [{"id": "q", "type": "book", "title": title}]) == [f"{plain} | {quoted}"]
+
+
+def test_a_value_ending_inside_nested_quotes_absorbs_the_period(tmp_path: Path) -> None:
+    proc = _mini(tmp_path, '<group delimiter=". "><text variable="title"/>'
+                           '<text variable="publisher"/></group>')
+    item = {"id": "p", "type": "book", "title": "Q&A: \u2018We Never Said \u201cNever.\u201d\u2019",
+            "publisher": "X"}
+    assert _texts(proc, [item]) == ["Q&A: \u2018We Never Said \u201cNever.\u201d\u2019 X"]
+
+
+def test_two_institutions_are_joined_without_a_comma() -> None:
+    item = {"id": "o", "type": "book", "author": [{"literal": "FAO"}, {"literal": "UNEP"}],
+            "title": "Forests", "publisher": "FAO", "issued": {"date-parts": [[2020]]}}
+    three = dict(item, id="t", author=[{"literal": "FAO"}, {"literal": "UNEP"},
+                                       {"literal": "WHO"}])
+    apa = Processor(load_style(_style("apa"))).bibliography([item])[0].text
+    assert apa.startswith("FAO & UNEP. (2020).")
+    harvard = Processor(load_style(_style("harvard-cite-them-right"))).bibliography([three])
+    assert harvard[0].text.startswith("FAO, UNEP, and WHO (2020)")
+
+
+def test_the_rest_of_a_word_after_an_apostrophe_stays_lower_case_at_the_end() -> None:
+    assert apply_case("Libraries in Tang Chang\u2019an", "title") == \
+        "Libraries in Tang Chang\u2019an"
+    assert apply_case("what it is about", "title") == "What It Is About"
+
+
+def test_text_case_applies_to_each_value_of_a_number_variable(tmp_path: Path) -> None:
+    proc = _mini(tmp_path, '<text variable="edition" text-case="capitalize-first"/>')
+    items = [{"id": "e", "type": "book", "edition": "second edition, revised and expanded"},
+             {"id": "f", "type": "book", "edition": "rev. and enl. ed."}]
+    assert _texts(proc, items) == ["Second edition, Revised and Expanded",
+                                   "Rev. and enl. Ed."]
+
+
+def test_substitute_takes_one_element_of_a_chosen_branch(tmp_path: Path) -> None:
+    layout = ('<names variable="author"><name/><substitute><choose><if type="book">'
+              '<names variable="editor"/><names variable="translator"/></if></choose>'
+              '</substitute></names><text variable="title" prefix=". "/>'
+              '<names variable="translator" prefix=". Tr. "/>')
+    proc = _mini(tmp_path, layout)
+    item = {"id": "s", "type": "book", "title": "T", "editor": [{"family": "Duby",
+                                                                "given": "Georges"}],
+            "translator": [{"family": "Goldhammer", "given": "Arthur"}]}
+    assert _texts(proc, [item]) == ["Georges Duby. T. Tr. Arthur Goldhammer"]
+
+
+@pytest.mark.parametrize(("value", "numeric"), [
+    ("174,465", False), ("xiv, 312", True), ("xiv", True), ("II", False), ("3, pt. 1", True),
+    ("iv-7", True), ("n.s. 4", False), ("1.2", False), ("5a-c", True), ("49/2016", True),
+])
+def test_is_numeric_as_citeproc_js(value: str, numeric: bool) -> None:
+    assert is_numeric(value, "volume") is numeric
+
+
+def test_a_subsection_range_is_one_value() -> None:
+    assert number_shape("5a-c") == (True, False)
+    assert is_numeric("pt. 1", "number") and not is_numeric("pt. 1", "volume")

@@ -1,6 +1,6 @@
 """Floors of the rendering parity check (tests/render/test_parity.py).
 
-For every verified style: the least number of corpus items (of 360) whose
+For every verified style: the least number of corpus items (of 382) whose
 entry from our CSL engine must equal citeproc-js's, as HTML and as text
 (whitespace-normalised; ``python -m yalta_refs.eval render`` prints the counts
 and the differing entries). A floor may only go up: when the engine renders
@@ -13,15 +13,18 @@ from __future__ import annotations
 
 #: style -> (html floor, text floor)
 FLOORS: dict[str, tuple[int, int]] = {
-    "chicago-notes-bibliography": (360, 360),
-    "chicago-author-date": (360, 360),
-    # one open item in the others: the page "C-1–C-24" (citeproc-js gives the
-    # singular "p. C-1-C–24"; we keep hyphens and count it as plural)
-    "apa": (359, 359),
-    "modern-language-association": (359, 359),
-    "harvard-cite-them-right": (359, 359),
-    "ieee": (359, 359),
-    "nlm-citation-sequence": (359, 359),
+    # open items: the pages "C-1–C-24" (citeproc-js: the singular "p. C-1-C–24"; we
+    # keep the hyphens and count it plural) in the five styles that print a page
+    # label; a title with nested quotes of both kinds ('He said “she said ‘they …’
+    # twice”') where citeproc-js leaves "she" in lower case under title case, in the
+    # three styles that title-case article titles
+    "chicago-notes-bibliography": (381, 381),
+    "chicago-author-date": (381, 381),
+    "apa": (381, 381),
+    "modern-language-association": (380, 380),
+    "harvard-cite-them-right": (381, 381),
+    "ieee": (381, 381),
+    "nlm-citation-sequence": (381, 381),
 }
 
 #: styles whose bibliography must list the items in citeproc-js's order

@@ -254,7 +254,34 @@ def _downward(parent: Blob, punct_in_quote: bool) -> None:
         if (not _font_decor(child, True) and child.suffix[:1] in PUNCT and child.suffix
                 and child.kids is None):
             _merge_chars(_Slot(child, "text"), _Slot(child, "suffix"))
+        elif child.kids and child.suffix[:1] in PUNCT and child.suffix \
+                and not _font_decor(child):
+            _absorb(child)
         _downward(child, punct_in_quote)
+
+
+def _deep_text(blob: Blob) -> _Slot | None:
+    """The text slot of the last leaf, reached through last children that have no
+    suffix and only quotes for decoration; None when something else ends it."""
+    while blob.kids:
+        if blob.suffix or any(key != "quotes" for key, _ in blob.decor):
+            return None
+        blob = blob.kids[-1]
+    if blob.kids is not None or blob.suffix:
+        return None
+    return _Slot(blob, "text")
+
+
+def _absorb(child: Blob) -> None:
+    """A value that ends inside nested quotes with "." "?" or "!" absorbs the
+    punctuation after it ('“Never.”’' + '.' stays as it is)."""
+    assert child.kids
+    deep = _deep_text(child.kids[-1])
+    if deep is None:
+        return
+    last, char = deep.get()[-1:], child.suffix[:1]
+    if last == char or len(_MERGE.get(last, {}).get(char, "xx")) == 1:
+        _merge_chars(deep, _Slot(child, "suffix"))
 
 
 def _downward_last(parent: Blob, child: Blob, punct_in_quote: bool) -> None:
@@ -262,8 +289,14 @@ def _downward_last(parent: Blob, child: Blob, punct_in_quote: bool) -> None:
     if char and char in PUNCT:
         allow = _merging_below(char, child) or (punct_in_quote and _quotes_below(child))
         if allow:
+            deep = _deep_text(child)
             if child.kids is None:
                 _merge_chars(_Slot(child, "text"), _Slot(parent, "suffix"))
+            elif deep is not None and len(_MERGE.get(deep.get()[-1:], {}).get(
+                    char, "xx" if deep.get()[-1:] != char else char)) == 1:
+                # the value ends inside nested quotes with "." "?" "!": the
+                # punctuation after them is absorbed there ('“Never.”’' + '.')
+                _merge_chars(deep, _Slot(parent, "suffix"))
             else:
                 _merge_chars(_Slot(child, "suffix"), _Slot(parent, "suffix"))
             if parent.suffix[:1] == ".":

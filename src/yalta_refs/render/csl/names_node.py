@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .blob import Blob, Decor
 from .context import Ctx, Node
 from .names import PName, format_name, initialize
+from .nodes import Choose
 from .numbers import make_term_blob
 
 __all__ = ["NameOpts", "NamesLabel", "NamesNode", "raw_name", "sort_form"]
@@ -121,7 +122,7 @@ class NamesNode:
         return out
 
     def _substitute(self, ctx: Ctx) -> Blob | None:
-        for node in self.substitute:
+        for node in _candidates(self.substitute, ctx):
             mark = len(ctx.rendered)
             blob = node.render(ctx)
             if blob is not None and not blob.is_empty():
@@ -264,7 +265,9 @@ class NamesNode:
                 kids.append(Blob(term, decor=opts.et_al_decor))
         elif len(kids) > 1 and opts.and_ and not sort:
             word = "&" if opts.and_ == "symbol" else (ctx.locale.term("and") or "and")
-            if shown[-1].literal and not shown[-2].literal:
+            if shown[-1].literal:
+                # before an institution the style's delimiter-precedes-last does not
+                # apply; a comma only in lists of three or more (citeproc-js)
                 join = opts.delimiter if len(kids) >= 3 else " "
             else:
                 join = _joiner(opts.precedes_last, opts.delimiter, len(kids) >= 3,
@@ -272,6 +275,16 @@ class NamesNode:
             kids[-2].suffix = join
             kids[-1] = Blob(kids=[Blob(word), kids[-1]], delim=" ")
         return Blob(kids=kids, prefix=opts.prefix, suffix=opts.suffix, decor=opts.decor)
+
+
+def _candidates(nodes: Sequence[Node], ctx: Ctx) -> Iterator[Node]:
+    """The elements of a ``<substitute>`` in turn; a ``<choose>`` offers the elements
+    of its chosen branch one by one (citeproc-js stops at the first that prints)."""
+    for node in nodes:
+        if isinstance(node, Choose):
+            yield from _candidates(node.chosen(ctx), ctx)
+        else:
+            yield node
 
 
 def raw_name(name: PName) -> str:

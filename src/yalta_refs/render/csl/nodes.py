@@ -9,8 +9,15 @@ from .blob import Blob, Decor
 from .context import Ctx, Node
 from .dates import DateVal
 from .names import ROMANESQUE as _ROMANESQUE
-from .numbers import format_page_range, is_numeric, join_ranges, make_term_blob, number_shape
-from .output import has_markup, parse_markup
+from .numbers import (
+    case_values,
+    format_page_range,
+    is_numeric,
+    join_ranges,
+    make_term_blob,
+    number_shape,
+)
+from .output import has_markup, markup_tree
 from .textcase import apply_case, strip_periods
 
 __all__ = ["Choose", "Group", "TermText", "ValueText", "VarText", "render_children"]
@@ -60,11 +67,13 @@ def text_blob(text: str, prefix: str, suffix: str, decor: tuple[Decor, ...],
             prefix += text[:lead]
             text = text[lead:]
     if markup and has_markup(text):
-        runs = parse_markup(text, decor)
-        if len(runs) != 1 or runs[0][1]:
-            kids = [Blob(t, decor=tuple(d for d in dec if d[0] != "nocase")) for t, dec in runs]
-            return Blob(kids=kids, prefix=prefix, suffix=suffix, decor=decor)
-        text = runs[0][0]
+        tree = markup_tree(text)
+        if tree is None:
+            text = text.replace("'", "\u2019")
+        elif len(tree) == 1 and tree[0].kids is None:
+            text = tree[0].text or ""
+        else:
+            return Blob(kids=tree, prefix=prefix, suffix=suffix, decor=decor)
     return Blob(text, prefix=prefix, suffix=suffix, decor=decor)
 
 
@@ -77,9 +86,9 @@ class _Text:
         self.case = case
         self.strip = strip
 
-    def _finish(self, text: str, ctx: Ctx) -> Blob:
+    def _finish(self, text: str, ctx: Ctx, by_value: bool = False) -> Blob:
         if self.case and (self.case != "title" or ctx.english):
-            text = apply_case(text, self.case)
+            text = case_values(text, self.case) if by_value else apply_case(text, self.case)
         if self.strip:
             text = strip_periods(text)
         return text_blob(text, self.prefix, self.suffix, self.decor)
@@ -113,9 +122,9 @@ class VarText(_Text):
             elif self.variable == "page":
                 # not a number ("B-1\u2013B-48"): citeproc-js gives it with plain hyphens
                 text = text.replace("\u2013", "-")
-        elif self.variable in NUMBER_VARS and "-" in text and is_numeric(text):
+        elif self.variable in NUMBER_VARS and "-" in text and is_numeric(text, self.variable):
             text = join_ranges(text)
-        return self._finish(text, ctx)
+        return self._finish(text, ctx, self.variable in NUMBER_VARS)
 
 
 class TermText(_Text):
@@ -204,7 +213,7 @@ def _numeric(var: str) -> Test:
         value = ctx.item.get(var)
         if value is None or isinstance(value, dict | list | tuple | DateVal):
             return False
-        return is_numeric(str(value))
+        return is_numeric(str(value), var)
     return test
 
 
@@ -255,11 +264,16 @@ class Choose:
     def __init__(self, branches: list[tuple[Callable[[Ctx], bool] | None, list[Node]]]) -> None:
         self.branches = branches
 
-    def render_list(self, ctx: Ctx) -> list[Blob]:
+    def chosen(self, ctx: Ctx) -> Sequence[Node]:
+        """The children of the first branch whose condition holds."""
         for cond, children in self.branches:
             if cond is None or cond(ctx):
-                return render_children(children, ctx)
-        return []
+                return children
+        return ()
+
+    def render_list(self, ctx: Ctx) -> list[Blob]:
+        children = self.chosen(ctx)
+        return render_children(children, ctx) if children else []
 
     def render(self, ctx: Ctx) -> Blob | None:
         kids = self.render_list(ctx)

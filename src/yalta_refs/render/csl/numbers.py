@@ -11,16 +11,33 @@ from .textcase import apply_case, strip_periods
 
 __all__ = ["LabelNode", "NumberNode", "format_page_range", "is_numeric", "ordinal", "roman"]
 
-_ELEMENT = r"(?:\d+(?:/\d+)+|[A-Za-z]*\d+[A-Za-z]*)"
-_NUMERIC = re.compile(
-    rf"^\s*{_ELEMENT}(?:\s*(?:[-\u2013,&]|and)\s*{_ELEMENT})*\s*$")
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
           ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
 
-def is_numeric(value: str) -> bool:
-    """CSL is-numeric: digits with optional letter affixes, joined by - , & or "and"."""
-    return bool(_NUMERIC.match(value))
+_LABEL_WORD = re.compile(r"^[a-z]{1,4}\.\s*")
+_SLASHED = re.compile(r"^\d+(?:/\d+)+$")
+
+
+def is_numeric(value: str, variable: str = "") -> bool:
+    """CSL is-numeric as citeproc-js decides it: the first value (after a letter
+    prefix) is a number or a lower-case roman numeral, the values joined by "-",
+    "&", "and", ", " or "; " ("3, pt. 1", "xiv, 312", "12-14", "A12", "49/2016"; not
+    "174,465", "II", "n.s. 4", "1.2"). In ``number`` a short label may lead ("pt. 1")."""
+    values = number_values(value)
+    if not values:
+        return False
+    first = values[0]
+    text = first[0] + first[1]
+    if variable in ("number", "locator", "page") and _LABEL_WORD.match(text):
+        rest = _LABEL_WORD.sub("", text)
+        match = _PREFIXED.match(rest)
+        text_value = match.group(2) if match else rest
+    else:
+        text_value = first[1]
+    if _SLASHED.match(text) and len(values) == 1:
+        return True
+    return bool(_MASTER.match(text_value))
 
 
 # how citeproc-js reads a number variable: values joined by "&", "and", ", ",
@@ -31,11 +48,20 @@ _PREFIXED = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$
 _MASTER = re.compile(r"^(?:[0-9]+|[ixv]+)(?:[-,:a-zA-Z]*|-[-0-9]+)$")
 _COUNTABLE = re.compile(r"^\s*[+-]?\d|^[ivxlcmIVXLCM]+$")
 _PLAIN = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
+_SUBSECTION = re.compile(r"^(?:[a-z]{1,4}\.\s+)*[0-9]+[,a-zA-Z]+$")
+_LETTERS = re.compile(r"^[,a-zA-Z]+$")
 
 
 def number_values(value: str) -> list[tuple[str, str, str]]:
     """(prefix, value, joiner after it) for each value of a number variable."""
     pieces = _JOINER.split(value.strip())
+    # "5a-c" is one value (a subsection range), as in citeproc-js
+    i = len(pieces) - 2
+    while i > 0:
+        if pieces[i].strip() == "-" and _SUBSECTION.match(pieces[i - 1]) \
+                and _LETTERS.match(pieces[i + 1]):
+            pieces[i - 1:i + 2] = ["".join(pieces[i - 1:i + 2])]
+        i -= 2
     out = []
     for i in range(0, len(pieces), 2):
         text = pieces[i].strip()
@@ -81,6 +107,19 @@ def join_ranges(value: str) -> str:
             continue
         out.append(joiner)
     return "".join(out)
+
+
+def case_values(value: str, case: str) -> str:
+    """text-case on a number variable that is not a number: citeproc-js cases each
+    of its values apart ("second edition, revised and expanded" with
+    capitalize-first: "Second edition, Revised and Expanded"), leaving a short
+    label word that leads a later value as it is ("and enl. ed." -> "and enl. Ed.")."""
+    pieces = _JOINER.split(value)
+    for i in range(0, len(pieces), 2):
+        label = _LABEL_WORD.match(pieces[i]) if i else None
+        head = label.group(0) if label else ""
+        pieces[i] = head + apply_case(pieces[i][len(head):], case)
+    return "".join(pieces)
 
 
 def is_plural(value: str, variable: str = "") -> bool:
@@ -252,7 +291,7 @@ class NumberNode:
         value = ctx.text(self.variable)
         if not value:
             return None
-        if is_numeric(value):
+        if is_numeric(value, self.variable):
             gender = ctx.locale.genders.get(self.variable, "")
             text = format_number(value, self.form, ctx.locale, gender)
         else:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from .blob import Blob, Decor
 
-__all__ = ["FORMATS", "Format", "parse_markup", "write"]
+__all__ = ["FORMATS", "Format", "markup_tree", "parse_markup", "write"]
 
 _QUOTE_TERMS = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
 
@@ -108,18 +108,32 @@ _LATEX = Format("latex", _esc_tex, {
 FORMATS = {fmt.name: fmt for fmt in (_HTML, _TEXT, _MARKDOWN, _LATEX)}
 
 
+_LEVEL = "_quote"  # in ``active``: how the innermost enclosing quotes were printed
+
+
 def _flip(decor: tuple[Decor, ...], active: frozenset[Decor]) -> tuple[Decor, ...]:
+    """Decorations from markup in a value, as printed here: italics inside italics
+    turn normal; quotes keep their own kind (double for straight and curly double
+    quotes and straight single ones, single for curly single quotes) unless the
+    enclosing quotes were printed the same way, then they turn (citeproc-js)."""
     out = []
     for key, value in decor:
         if value.endswith("~"):
             value = value[:-1]
             if key == "quotes":
-                if ("quotes", "true") in active:
-                    value = "inner"
+                if (_LEVEL, value) in active:
+                    value = "inner" if value == "true" else "true"
             elif (key, value) in active:
                 value = "normal"
         out.append((key, value))
     return tuple(out)
+
+
+def _enter(active: frozenset[Decor], decor: tuple[Decor, ...]) -> frozenset[Decor]:
+    level = [value for key, value in decor if key == "quotes"]
+    if level:
+        active = frozenset(d for d in active if d[0] != _LEVEL) | {(_LEVEL, level[-1])}
+    return active.union(decor)
 
 
 def _decorate(text: str, decor: tuple[Decor, ...], fmt: Format,
@@ -154,7 +168,7 @@ def write(blob: Blob, fmt: Format, quotes: tuple[str, str, str, str],
     decor = blob.decor
     if decor:
         decor = _flip(decor, active)
-        active = active.union(decor)
+        active = _enter(active, decor)
     if blob.kids is None:
         if not blob.text:
             return ""
@@ -181,8 +195,8 @@ def write(blob: Blob, fmt: Format, quotes: tuple[str, str, str, str],
 
 _TAG = re.compile(
     r'<(/?)(i|b|sup|sub|sc)>|<span\s+(?:style="font-variant:\s*small-caps;?"|class="nocase")>'
-    r'|</span>|"|\u201c|\u201d|(?<![\w\u2019])\'(?=\w)|(?<=[\w.,!?])\'(?!\w)'
-    r'|\u2018|(?<=[\w.,!?])\u2019(?!\w)',
+    r'|</span>|"|\u201c|\u201d|(?<![\w\u2019])\'(?=\w)|(?<=[\w.,!?"\u201d\u2019])\'(?!\w)'
+    r'|\u2018|(?<=[\w.,!?"\u201d\u2019])\u2019(?!\w)',
 )
 _TAG_DECOR: dict[str, Decor] = {
     "i": ("font-style", "italic"), "b": ("font-weight", "bold"),
@@ -221,7 +235,7 @@ def parse_markup(text: str, outer: tuple[Decor, ...] = ()) -> list[Run]:
         pos = match.end()
         if opening:
             kind, decor = _classify(token, match)
-            if decor[0] != "nocase" and decor[1] != "inner":
+            if decor[0] != "nocase":
                 decor = (decor[0], decor[1] + "~")
             stack.append((kind, decor))
         else:
@@ -232,6 +246,36 @@ def parse_markup(text: str, outer: tuple[Decor, ...] = ()) -> list[Run]:
     if stack:  # unbalanced: give up on markup, keep the text
         return [(text.replace("'", "\u2019"), ())]
     return runs
+
+
+def markup_tree(text: str) -> list[Blob] | None:
+    """The markup of a field value as nested blobs (each element one level, so
+    quotes inside quotes print once each and flip by what encloses them); None
+    when the markup is unbalanced (the text is then kept as it is)."""
+    stack: list[tuple[str, Decor, list[Blob]]] = [("", ("", ""), [])]
+    pos = 0
+    for match in _TAG.finditer(text):
+        token = match.group(0)
+        opening = _opening(token, match, [(kind, decor) for kind, decor, _ in stack[1:]])
+        if opening is None:
+            continue
+        if match.start() > pos:
+            stack[-1][2].append(Blob(text[pos:match.start()].replace("'", "\u2019")))
+        pos = match.end()
+        if opening:
+            kind, decor = _classify(token, match)
+            if decor[0] != "nocase":
+                decor = (decor[0], decor[1] + "~")
+            stack.append((kind, decor, []))
+        else:
+            kind, decor, kids = stack.pop()
+            stack[-1][2].append(Blob(kids=kids, decor=() if decor[0] == "nocase" else (decor,)))
+    if len(stack) > 1:
+        return None
+    rest = text[pos:].replace("'", "\u2019")
+    if rest:
+        stack[0][2].append(Blob(rest))
+    return stack[0][2]
 
 
 def _classify(token: str, match: re.Match[str]) -> tuple[str, Decor]:
@@ -258,7 +302,12 @@ def _opening(token: str, match: re.Match[str], stack: list[tuple[str, Decor]]) -
         return True
     if token in ('"', "\u201c", "\u201d"):
         if stack and stack[-1][0] == '"' and token != "\u201c":
-            return False
+            text = match.string
+            before = text[match.start() - 1:match.start()] if match.start() else " "
+            after = text[match.end():match.end() + 1]
+            # a straight quote after a space and before a word opens a quote
+            # inside the quote ('"a "b" c"'); otherwise it closes
+            return token == '"' and before.isspace() and after[:1].isalnum()
         return True if token != "\u201d" else None
     if token == "\u2018":
         return True

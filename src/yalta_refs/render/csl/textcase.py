@@ -123,7 +123,8 @@ def _title(text: str, index: int, following: str, state: _State) -> str:
         if not word:
             continue
         lower = word.lower()
-        if j == 0 and state.after_apostrophe:
+        tail = j == 0 and state.after_apostrophe
+        if tail:
             # the rest of a word after an apostrophe ("you're") or a straight
             # single quote is never capitalised (citeproc-js)
             capitalize = False
@@ -139,7 +140,8 @@ def _title(text: str, index: int, following: str, state: _State) -> str:
         state.after_punct = False
         state.after_apostrophe = False
         state.first = False
-        state.last_word = (index, j)
+        # nor is it the last word that title case capitalises ("Chang’an")
+        state.last_word = None if tail else (index, j)
     return "".join(parts)
 
 
