@@ -296,3 +296,19 @@ def test_is_numeric_as_citeproc_js(value: str, numeric: bool) -> None:
 def test_a_subsection_range_is_one_value() -> None:
     assert number_shape("5a-c") == (True, False)
     assert is_numeric("pt. 1", "number") and not is_numeric("pt. 1", "volume")
+
+
+def test_given_names_added_to_disambiguate_do_not_reorder() -> None:
+    # both print "Müller, Klaus" / "Müller, Karl", but sort as "Müller, K." (then title)
+    items = [{"id": "k1", "type": "book", "author": [{"family": "Müller", "given": "Karl"}],
+              "title": "Beta", "publisher": "X", "issued": {"date-parts": [[2019]]}},
+             {"id": "k2", "type": "book", "author": [{"family": "Müller", "given": "Klaus"}],
+              "title": "Alpha", "publisher": "X", "issued": {"date-parts": [[2019]]}}]
+    entries = Processor(load_style(_style("harvard-cite-them-right"))).bibliography(items)
+    assert [e.id for e in entries] == ["k2", "k1"]
+    assert entries[0].text.startswith("Müller, Klaus (2019)")
+
+
+def test_only_known_labels_lead_a_numeric_number() -> None:
+    assert is_numeric("ch. 7", "number")
+    assert not is_numeric("c. 12", "number")

@@ -98,8 +98,6 @@ class NameRegistry:
         self.add_givenname = add_givenname
         self.demote_never = demote_never
         self.families: dict[str, dict[str, set[str]]] = {}
-        self.resorting = False  # sort keys show expanded given names once settled
-        self.sort_initials: set[str] = set()  # items whose sort keys hold initials
 
     def _key(self, item_id: str, family: str) -> str:
         return f"{item_id}\u0000{family}" if self.by_cite else family

@@ -197,15 +197,7 @@ class NamesNode:
     def _format(self, name: PName, index: int, ctx: Ctx, pos: int) -> str:
         opts = self.opts
         if ctx.mode == "sort":
-            init_with = opts.initialize_with
-            registry = ctx.registry
-            if registry is not None and init_with is not None and name.given \
-                    and registry.add_givenname:
-                if not registry.resorting:
-                    registry.sort_initials.add(str(ctx.item.get("id", "")))
-                elif self._level(name, index, ctx, pos) == 2:
-                    init_with = None  # sort keys follow given names expanded to disambiguate
-            return sort_form(name, init_with, opts.initialize, ctx)
+            return sort_form(name, opts.initialize_with, opts.initialize, ctx)
         form, init_with = opts.form, opts.initialize_with
         if ctx.registry is not None and not name.literal:
             level = self._level(name, index, ctx, pos)

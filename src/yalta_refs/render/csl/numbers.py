@@ -16,6 +16,12 @@ _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 
 
 
 _LABEL_WORD = re.compile(r"^[a-z]{1,4}\.\s*")
+# the short labels citeproc-js recognises in front of a number ("pt. 1", "ch. 3");
+# another word there ("c. 12") leaves the value not numeric
+_KNOWN_LABELS = frozenset((
+    "vrs.", "sv.", "op.", "add.", "app.", "art.", "bk.", "ch.", "cl.", "col.", "cmt.", "dec.",
+    "dept.", "ex.", "fig.", "fld.", "fol.", "n.", "l.", "no.", "p.", "pp.", "para.", "pt.",
+    "pmbl.", "pub.", "r.", "rn.", "sec.", "ser.", "supp.", "tbl.", "tit.", "vol."))
 _SLASHED = re.compile(r"^\d+(?:/\d+)+$")
 
 
@@ -29,8 +35,10 @@ def is_numeric(value: str, variable: str = "") -> bool:
         return False
     first = values[0]
     text = first[0] + first[1]
-    if variable in ("number", "locator", "page") and _LABEL_WORD.match(text):
-        rest = _LABEL_WORD.sub("", text)
+    label = _LABEL_WORD.match(text)
+    if variable in ("number", "locator", "page") and label \
+            and label.group(0).strip() in _KNOWN_LABELS:
+        rest = text[label.end():]
         match = _PREFIXED.match(rest)
         text_value = match.group(2) if match else rest
     else:

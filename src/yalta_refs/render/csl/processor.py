@@ -121,21 +121,13 @@ class Processor:
         if self.disambiguates:
             registry = NameRegistry(self.rule, self.add_givenname,
                                     self.compiled.opts.demote_particle == "never")
-        order, sort_keys = self._order(prepared, registry)
+        order = self._order(prepared, registry)
         ordered = [prepared[i] for i in order]
         ambigs: dict[int, Ambig] = {}
         if registry is not None:
-            ambigs, touched = self._disambiguate(ordered, registry)
-            if registry.sort_initials:
-                registry.resorting = True
-                # sort keys show given names as disambiguated (citeproc-js re-sorts);
-                # only keys that hold initials can change
-                by_id = {id(ordered[pos]): ambigs[pos] for pos in touched}
-                order, _ = self._order(prepared, registry, by_id, sort_keys)
-                moved = {id(prepared[i]): pos for pos, i in enumerate(order)}
-                ambigs = {moved[id(data)]: ambig for pos, data in enumerate(ordered)
-                          if (ambig := ambigs.get(pos)) is not None}
-                ordered = [prepared[i] for i in order]
+            # the order stays as sorted before disambiguation: citeproc-js does not
+            # re-sort when given names are added ("Müller, Klaus" may precede "Karl")
+            ambigs, _ = self._disambiguate(ordered, registry)
         bib = self.compiled.bibliography
         assert bib is not None
         attrs = self.compiled.bib_attrs
@@ -164,30 +156,20 @@ class Processor:
             entries.append(Entry(data["id"], text.strip()))
         return entries
 
-    def _order(self, prepared: list[dict[str, Any]], registry: NameRegistry | None,
-               ambigs: dict[int, Ambig] | None = None,
-               before: list[list[Any]] | None = None) -> tuple[list[int], list[list[Any]]]:
+    def _order(self, prepared: list[dict[str, Any]],
+               registry: NameRegistry | None) -> list[int]:
         keys = self.compiled.sort
         if not keys:
-            return list(range(len(prepared))), []
+            return list(range(len(prepared)))
 
         def make_ctx(data: Mapping[str, Any], mode: str) -> Ctx:
             ctx = self._ctx(data, mode)
             ctx.registry = registry
-            if ambigs:
-                ctx.ambig = ambigs.get(id(data))
             return ctx
 
-        keyed = []
-        again = registry.sort_initials if registry is not None else set()
-        for index, data in enumerate(prepared):
-            if before is not None and data["id"] not in again:
-                values = before[index]
-            else:
-                values = entry_keys(self.compiled, data, make_ctx)
-            keyed.append((values, index))
-        return (sort_entries(keyed, [k.descending for k in keys]),
-                [values for values, _ in keyed])
+        keyed = [(entry_keys(self.compiled, data, make_ctx), index)
+                 for index, data in enumerate(prepared)]
+        return sort_entries(keyed, [k.descending for k in keys])
 
     def _disambiguate(self, ordered: list[dict[str, Any]],
                       registry: NameRegistry) -> tuple[dict[int, Ambig], set[int]]:
