@@ -312,3 +312,29 @@ def test_given_names_added_to_disambiguate_do_not_reorder() -> None:
 def test_only_known_labels_lead_a_numeric_number() -> None:
     assert is_numeric("ch. 7", "number")
     assert not is_numeric("c. 12", "number")
+
+
+def test_a_chain_of_hyphenated_page_values_ranges_only_the_last_pair() -> None:
+    assert format_page_range("P5-11-14", "minimal") == "P5-11\u20134"
+    assert format_page_range("P3-08-12", "chicago-16") == "P3-08\u201312"
+    assert format_page_range("P3-08-12", "") == "P3-08\u201312"
+
+
+def test_numbers_with_letters_that_form_a_range_get_a_dash() -> None:
+    assert join_ranges("4c-0023") == "4c\u20130023"
+    assert join_ranges("s2-42") == "s2-42"
+
+
+def test_dotless_i_sorts_with_i() -> None:
+    from yalta_refs.render.csl.sorting import collation_key
+    assert collation_key("Yıldız") < collation_key("Yoshida")
+    assert collation_key("Yılmaz") > collation_key("Yıldız")
+    assert collation_key("Yilmaz") < collation_key("Yıldırım") < collation_key("Yj")
+
+
+def test_title_case_applies_to_a_reviewed_title_whatever_the_language(tmp_path: Path) -> None:
+    proc = _mini(tmp_path, '<text variable="reviewed-title" text-case="title"/>'
+                           '<text variable="title" text-case="title" prefix=" | "/>')
+    item = {"id": "r", "type": "review-book", "language": "de",
+            "title": "eine kritik", "reviewed-title": "die geschichte der stadt"}
+    assert _texts(proc, [item]) == ["Die Geschichte Der Stadt | eine kritik"]

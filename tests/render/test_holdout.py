@@ -11,7 +11,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize("name", ["holdout.json", "holdout2.json"])
+@pytest.mark.parametrize("name", ["holdout.json", "holdout2.json", "holdout3.json"])
 def test_holdout_loads_with_unique_ids(name: str) -> None:
     items = json.loads((HERE / name).read_text(encoding="utf-8"))
     assert isinstance(items, list) and len(items) >= 150

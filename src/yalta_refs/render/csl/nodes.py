@@ -26,6 +26,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_LANGUAGE_FIELDS = _words(
+    "event publisher publisher-place event-place title container-title collection-title "
+    "authority genre title-short medium country jurisdiction archive archive-place")
 NUMBER_VARS = _words(
     'chapter-number citation-number collection-number edition issue number number-of-pages '
     'number-of-volumes part-number printing-number section supplement-number volume '
@@ -86,8 +89,12 @@ class _Text:
         self.case = case
         self.strip = strip
 
-    def _finish(self, text: str, ctx: Ctx, by_value: bool = False) -> Blob:
-        if self.case and (self.case != "title" or ctx.english):
+    def _finish(self, text: str, ctx: Ctx, by_value: bool = False,
+                variable: str = "") -> Blob:
+        # title case skips the language-tagged fields of items not in English
+        # (citeproc-js: only its multilingual fields; a reviewed title is cased)
+        if self.case and (self.case != "title" or ctx.english
+                          or variable not in _LANGUAGE_FIELDS):
             text = case_values(text, self.case) if by_value else apply_case(text, self.case)
         if self.strip:
             text = strip_periods(text)
@@ -124,7 +131,7 @@ class VarText(_Text):
                 text = text.replace("\u2013", "-")
         elif self.variable in NUMBER_VARS and "-" in text and is_numeric(text, self.variable):
             text = join_ranges(text)
-        return self._finish(text, ctx, self.variable in NUMBER_VARS)
+        return self._finish(text, ctx, self.variable in NUMBER_VARS, self.variable)
 
 
 class TermText(_Text):

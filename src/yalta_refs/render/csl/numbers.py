@@ -58,6 +58,8 @@ _COUNTABLE = re.compile(r"^\s*[+-]?\d|^[ivxlcmIVXLCM]+$")
 _PLAIN = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
 _SUBSECTION = re.compile(r"^(?:[a-z]{1,4}\.\s+)*[0-9]+[,a-zA-Z]+$")
 _LETTERS = re.compile(r"^[,a-zA-Z]+$")
+_RANGE_PAIR = re.compile(r"^((?:[0-9]*[a-zA-Z]+0*))?([0-9]+[a-z]*)(\s*[^0-9]+\s*)"
+                         r"([-,a-zA-Z]?0*)([0-9]+[a-z]*)$")
 
 
 def number_values(value: str) -> list[tuple[str, str, str]]:
@@ -107,8 +109,11 @@ def join_ranges(value: str) -> str:
         if joiner.strip() == "-" and i + 1 < len(values):
             nprefix, ntext, _ = values[i + 1]
             if _COUNTABLE.match(text) and _COUNTABLE.match(ntext):
-                plain = prefix == nprefix and bool(_PLAIN.match(text)) \
-                    and bool(_PLAIN.match(ntext))
+                # citeproc-js: a range of plain numbers, or of numbers with letters
+                # that its range pattern reads ("4c-0023"), when the prefixes agree
+                plain = prefix == nprefix and (
+                    (bool(_PLAIN.match(text)) and bool(_PLAIN.match(ntext)))
+                    or (numeric and bool(_RANGE_PAIR.match(f"{text}-{ntext}"))))
             else:
                 plain = numeric
             out.append("\u2013" if plain else "-")
@@ -214,6 +219,12 @@ def format_page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
     citeproc-js, a shortened range drops the repeated letter prefix of its end
     ("S12-S19" -> "S12\u201319"), a range whose ends have different prefixes is
     kept as given, and other ranges (roman numerals) only get the delimiter."""
+    chain = value.split("-")
+    if len(chain) > 2 and all(re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*", p) for p in chain):
+        # three or more values joined by hyphens ("P3-08-12", an abstract number):
+        # citeproc-js ranges only the last two and keeps the rest as given
+        last = format_page_range(f"{chain[-2]}-{chain[-1]}", fmt, delimiter)
+        return "-".join(chain[:-2]) + "-" + last
     if not fmt:
         return _HYPHENS.sub(delimiter, value) if "-" in value else value
 

@@ -22,7 +22,8 @@ _CHUNKS = re.compile(r"\d+|\D")
 Key = tuple[tuple[int, int, str], ...]
 # letters that NFKD leaves alone but ICU's root collation sorts as base letters
 _FOLD = str.maketrans({"\u0142": "l", "\u00f8": "o", "\u0111": "d", "\u00df": "ss",
-                       "\u00e6": "ae", "\u0153": "oe", "\u0127": "h", "\u00f0": "d"})
+                       "\u00e6": "ae", "\u0153": "oe", "\u0127": "h", "\u00f0": "d",
+                       "\u0131": "i\u0250"})  # dotless i: after i, before j
 
 
 @functools.lru_cache(maxsize=65536)
