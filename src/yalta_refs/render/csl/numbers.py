@@ -223,8 +223,8 @@ def format_page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
     if len(chain) > 2 and all(re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]*", p) for p in chain):
         # three or more values joined by hyphens ("P3-08-12", an abstract number):
         # citeproc-js ranges only the last two and keeps the rest as given
-        last = format_page_range(f"{chain[-2]}-{chain[-1]}", fmt, delimiter)
-        return "-".join(chain[:-2]) + "-" + last
+        pair = format_page_range(f"{chain[-2]}-{chain[-1]}", fmt, delimiter)
+        return "-".join(chain[:-2]) + "-" + pair
     if not fmt:
         return _HYPHENS.sub(delimiter, value) if "-" in value else value
 
