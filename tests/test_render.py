@@ -108,6 +108,14 @@ def test_html_markdown_latex_show_the_annotation_as_a_block() -> None:
     assert "\\begin{quote}\\small\nShort.\n\\end{quote}" in latex
 
 
+def test_latex_numeric_styles_leave_the_number_to_bibitem() -> None:
+    for style in ("ieee", "nlm-citation-sequence"):
+        latex = render(_items(), style=style, fmt="latex")
+        items = [line for line in latex.splitlines() if line.startswith("\\bibitem")]
+        assert items and all(re.match(r"\\bibitem\{[^}]+\} [^\[{]", line) for line in items)
+        assert "csl-left-margin" not in latex and "{[1]}" not in latex
+
+
 def test_latex_is_a_thebibliography_list() -> None:
     latex = render(_items(), style="chicago-author-date", fmt="latex")
     assert latex.startswith("\\begin{thebibliography}{3}\n")

@@ -415,6 +415,10 @@ def _markdown_document(groups: list[tuple[str | None, list[Rendered]]], annotate
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+_MARGIN = re.compile(r'^\s*<div class="csl-left-margin">(.*?)</div>\s*'
+                     r'<div class="csl-right-inline">(.*)</div>\s*$', re.DOTALL)
+
+
 def _latex_key(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9:._/+-]", "-", key) or "item"
 
@@ -432,7 +436,16 @@ def _latex_document(groups: list[tuple[str | None, list[Rendered]]], annotated: 
         for entry in entries:
             label = f"[{latex_escape(entry.label)}]" if entry.label and \
                 not entry.label.isdigit() else ""
-            body = " ".join(html_to_latex(entry.body).split())
+            html = entry.body
+            margin = _MARGIN.match(html)
+            if margin:
+                # a numeric style's "[1]" / "1." field: \bibitem numbers the entry
+                # itself; another first field ("Mon04") becomes the item's label
+                first = " ".join(html_to_text(margin.group(1)).split())
+                html = margin.group(2)
+                if not re.fullmatch(r"\[?\d+\]?\.?", first):
+                    label = f"[{latex_escape(first)}]"
+            body = " ".join(html_to_latex(html).split())
             lines.append(rf"\bibitem{label}{{{_latex_key(entry.id)}}} {body}")
             if annotated and entry.annotation:
                 paras = "\n\n".join(latex_escape(p) for p in _paragraphs(entry.annotation))
