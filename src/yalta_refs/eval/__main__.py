@@ -277,7 +277,8 @@ def cmd_enrich(args: argparse.Namespace) -> str | dict[str, Any]:
     results = [run_precision(cases, sources, mode) for mode, sources in MODES.items()]
     if args.json:
         return {"enrich": [r.to_dict() for r in results]}
-    return format_precision(results)
+    name = Path(args.cases).as_posix() if args.cases else "development precision set"
+    return format_precision(results, name)
 
 
 def cmd_parser(args: argparse.Namespace) -> str | dict[str, Any]:

@@ -359,11 +359,13 @@ MODES: dict[str, tuple[str, ...] | None] = {
 }
 
 
-def format_precision(results: Sequence[PrecisionResult]) -> str:
+def format_precision(results: Sequence[PrecisionResult],
+                     name: str = "development precision set") -> str:
+    """The report; ``name`` says which set of cases was run."""
     lines = []
     for r in results:
         rate = r.found / r.expected if r.expected else 1.0
-        lines += [f"enrich precision set, sources: {r.mode} ({r.cases} references)",
+        lines += [f"enrich {name}, sources: {r.mode} ({r.cases} references)",
                   f"  true matches found:   {r.found}/{r.expected} ({100 * rate:.1f}%; "
                   f"target >= 90%)",
                   f"  wrong matches applied: {r.wrong_applied} (target 0); wrong accepted: "
