@@ -38,6 +38,24 @@ def test_urls_are_one_token_without_closing_punctuation() -> None:
     assert tokens[-1].text == "https://example.org/a?b=1"
 
 
+def test_a_capital_glued_to_a_number_is_its_own_token() -> None:
+    tokens = tokenize("Phys. Rev. D94 (2016) 094008; Tisserand P2015 ApJL; H2O, CD4, B12, "
+                      "v2, McCarthy")
+    assert [t.text for t in tokens] == [
+        "Phys", "Rev", "D", "94", "2016", "094008", "Tisserand", "P", "2015", "ApJL", "H2O",
+        "CD4", "B", "12", "v2", "McCarthy"]
+    assert tokens[3].before == "" and "glued0" in features(tokens)[3]
+
+
+def test_features_mark_abbreviated_journals_numbers_and_the_first_year() -> None:
+    tokens = tokenize("A. G. Riess et al., Astron. J. 116, 1009 (1998). Nature")
+    by_word = {t.text: f for t, f in zip(tokens, features(tokens), strict=True)}
+    assert "abbrrun" in by_word["Astron"] and "abbrrun" in by_word["J"]
+    assert "nctx=A.N,N" in by_word["116"] and "nctx=N,N(Y" in by_word["1009"]
+    assert ("yr<" in by_word["Riess"] and "yr=" in by_word["1998"]
+            and "yr>" in by_word["Nature"])
+
+
 @pytest.mark.parametrize(("word", "expected"), [
     pytest.param("Smith", "Xx", id="capitalised"), pytest.param("NASA", "X", id="caps"),
     pytest.param("J", "X1", id="initial"), pytest.param("1999", "d4", id="year"),
@@ -75,6 +93,29 @@ def test_token_labels_follow_spans_and_split_anystyle_issues() -> None:
     assert list(zip([t.text for t in tokens], labels, strict=True)) == [
         ("Doe", "author"), ("J", "author"), ("Title", "title"), ("Journal", "container-title"),
         ("36", "volume"), ("4", "issue"), ("1", "pages"), ("9", "pages")]
+
+
+def test_synthetic_labels_a_page_word_like_a_style_word_not_an_initial() -> None:
+    from yalta_refs.parse.crf.synth import label_rendered
+
+    record = {"author": [{"family": "Krüger", "given": "Stephen"}], "title": "Title words",
+              "container-title": "Arerugi", "page": "431-453",
+              "issued": {"date-parts": [[1988]]}}
+    item = label_rendered("KRÜGER, Stephen, 1988. Title words. Arerugi. S. 431–453",
+                          record, "test")
+    tokens, labels = token_labels(item)
+    assert [lab for t, lab in zip(tokens, labels, strict=True) if t.text == "S"] == ["pages"]
+    s_at = item.text.index("S. 431")
+    assert not any(start == s_at for start, _, _ in item.gold or [])  # no field value
+
+
+def test_abbreviated_journal_titles_for_training() -> None:
+    from yalta_refs.parse.crf.synth import abbreviate
+
+    assert abbreviate("Physical Review Letters") == "Phys. Rev. Lett."
+    assert abbreviate("Journal of the American Chemical Society", periods=False) == \
+        "J Am Chem Soc"
+    assert abbreviate("Cortex") == "Cortex"
 
 
 # --------------------------------------------------------------------------- labels -> fields
@@ -257,6 +298,48 @@ def test_odd_lines_never_raise_and_keep_their_line(text: str) -> None:
     library = clean_text(f"{text}\n{text}\n", lines=True, parser="crf")
     assert len(library.references) == 2
     assert [r.span.line for r in library.references if r.span] == [1, 2]
+
+
+def test_a_name_list_closed_by_a_role_word_is_all_of_that_role() -> None:
+    text = "Baker, Ann, Emily Brown und Jan Lee (Hrsg.), 1997. Bodies. Stanford: Oxford UP"
+    tokens = tokenize(text)
+    labels = ["author"] * 4 + ["editor"] * 4 + ["date", "title", "location", "publisher",
+                                                 "publisher"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert not ref.author
+    assert [n.family for n in ref.editor] == ["Baker", "Brown", "Lee"]
+
+
+def test_translators_after_the_authors_stay_translators() -> None:
+    text = "Braun, Andrew ; Klein, M. (Übers.): The Conduct. Berlin: Reimer, 2004"
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["translator"] * 3 + ["title"] * 2 + ["location", "publisher",
+                                                                   "date"]
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Braun"]
+    assert [n.family for n in ref.translator] == ["Klein"]
+
+
+def test_one_title_run_holding_the_journal_is_cut_at_its_last_sentence() -> None:
+    text = "Kapur B. Prehospital care for blast injuries. Prehosp Disaster Med. 2010;25(6):595-600."
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["title"] * 8 + ["date", "volume", "issue", "pages", "pages"]
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("Prehospital care for blast injuries",
+                                                "Prehosp Disaster Med")
+    text = "S. Chatterjee, Gen. Relat. Gravit. 18 (1986), 1073."  # abbreviations only: kept
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["container-title"] * 3 + ["volume", "date", "pages"]
+    assert assemble(text, tokens, labels).container_title == "Gen. Relat. Gravit"
+
+
+def test_a_container_title_with_nothing_of_a_part_is_the_title() -> None:
+    text = "Horsley, Richard A., ed. Hidden Transcripts. Atlanta: SBL, 2004."
+    tokens = tokenize(text)
+    labels = ["editor"] * 4 + ["container-title"] * 2 + ["location", "publisher", "date"]
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title, ref.type) == ("Hidden Transcripts", None, "book")
 
 
 def test_no_word_is_lost_when_a_field_comes_twice_and_cued_editors_are_editors() -> None:

@@ -17,6 +17,7 @@ from ...model import Date, Diagnostic, Name, Reference
 from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
 from ..names import parse_name
 from ..notes import notes_from_annotation
+from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .tokens import Token
 
 __all__ = ["assemble", "parse_names", "runs"]
@@ -246,6 +247,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
                 break
     _inverted_first_name(tokens, out)
     _range_volume_as_pages(tokens, out)
+    _split_title_and_journal(tokens, out)
+    _book_title(out)
     i = 0
     while i < len(out):
         j = i
@@ -255,6 +258,12 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
             cue = _role_cue(tokens, i, j)
             if cue is not None:
                 out[i : j + 1] = [cue] * (j + 1 - i)
+                k = i  # "A, B und C (Hrsg.)" labelled author, author, editor: all editors
+                # (not translators: "Author ; Translator (Übers.)" is how DIN lists them)
+                while k > 0 and out[k - 1] == "author" and cue == "editor" and \
+                        _trailing_cue(tokens, j):
+                    k -= 1
+                out[k:i] = [cue] * (i - k)
         elif (cued := _cued_names(tokens, out, i, j)) is not None:
             start, end, role = cued  # "edited by Ann Lee" read as part of a title
             out[start : end + 1] = [role] * (end + 1 - start)
@@ -284,6 +293,49 @@ def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
             and int(last.text) > int(first.text)
             and spans[0] > max(k for k, label in enumerate(out) if label == "container-title")):
         out[spans[0]] = out[spans[1]] = "pages"
+
+
+def _book_title(out: list[str]) -> None:
+    """A container title with no title and nothing of a part in a container (no
+    volume, issue, pages) is the title of the work: "Horsley, R., ed. Hidden
+    Transcripts. Atlanta: SBL, 2004." is a book, not a chapter of one."""
+    if "title" in out or "container-title" not in out:
+        return
+    if any(lab in ("volume", "issue", "pages") for lab in out):
+        return
+    for k, label in enumerate(out):
+        if label == "container-title":
+            out[k] = "title"
+
+
+def _split_title_and_journal(tokens: Sequence[Token], out: list[str]) -> None:
+    """ "Title words. Journal Name. 2010;25(6)" read as one title (or one container
+    title) with no other: the last sentence in it is the journal, the rest the title.
+    Only for an article (a volume, issue or pages follows), never at an abbreviation
+    ("J. Phys. Chem."), and only when what is left for the title reads like one
+    (three words or more, some in lower case: not "Gen. Relat. Gravit.")."""
+    for label, other in (("title", "container-title"), ("container-title", "title")):
+        if label not in out or other in out:
+            continue
+        first = out.index(label)
+        last = len(out) - 1 - out[::-1].index(label)
+        if any(lab != label for lab in out[first : last + 1]):
+            return  # two runs: leave it
+        if not any(lab in ("volume", "issue", "pages") for lab in out[last + 1 :]):
+            return
+        cut = None
+        for k in range(first + 1, last):
+            token, nxt = tokens[k], tokens[k + 1]
+            if (token.after.strip()[:1] in (".", "?", "!") and nxt.text[:1].isupper()
+                    and len(token.text) > 1 and token.text.lower() not in _JOURNAL_WORDS
+                    and "(" not in token.after):
+                cut = k
+        prose = cut is not None and cut + 1 - first >= 3 and any(
+            t.text[:1].islower() and len(t.text) > 2 for t in tokens[first : cut + 1])
+        if cut is not None and prose and last - cut <= 12:
+            out[first : cut + 1] = ["title"] * (cut + 1 - first)
+            out[cut + 1 : last + 1] = ["container-title"] * (last - cut)
+        return
 
 
 def _cued_names(tokens: Sequence[Token], out: Sequence[str], i: int, j: int
@@ -331,6 +383,15 @@ _CUE_ROLES = {
                      "übersetzt", "trad", "traduit"), "translator"),
 }
 _LINKS = frozenset({"by", "von", "par", "and", "und", "et"})
+
+
+def _trailing_cue(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the role word of the run ending at ``j`` follows it ("X (Hrsg.)", "X, eds.")."""
+    for k in (j, j + 1):
+        if k < len(tokens) and tokens[k].text.lower() in _CUE_ROLES and (
+                "(" in tokens[k].before or "," in tokens[k].before):
+            return True
+    return False
 
 
 def _role_cue(tokens: Sequence[Token], i: int, j: int) -> str | None:

@@ -54,6 +54,13 @@ fischer rowohlt hanser kohlhammer gallimard seuil fayard flammarion puf dunod ar
 hachette minuit découverte karthala brill ieee acm aip iop crc prentice addison wesley
 academia verso polity basic doubleday scribner bantam houghton mifflin little brown simon
 schuster wiley-blackwell thieme elsevier-masson vandenhoeck ruprecht mohr siebeck campus
+scientific world dover kluwer nijhoff birkhäuser teubner vieweg pergamon north holland
+clarendon plenum freeman cummings interscience dekker chapman hall butterworth heinemann
+sinauer saunders mosby lippincott wilkins karger metzler reclam dtv ullstein klett cotta
+kröner meiner waxmann budrich westdeutscher nomos duncker humblot harrassowitz narr
+niemeyer klostermann payot plon laffont belin vrin droz klincksieck larousse odile jacob
+editorial editora editore editori edizioni ediciones editions universitaires
+universitätsverlag wissenschaftliche buchgesellschaft fachverlag institute institut
 """)
 
 PLACE_WORDS = _words("""
@@ -68,6 +75,22 @@ warsaw prague budapest heidelberg göttingen tübingen freiburg bonn dresden wei
 basingstoke abingdon thousand oaks hoboken malden chichester new haven mass ny nj ca il
 ma ct md pa uk usa dc singapore hong kong tel aviv jerusalem cairo mexico buenos aires
 são paulo rio lisbon lisboa athens wiesbaden darmstadt opladen mainz düsseldorf
+dordrecht norwell reading upper saddle river englewood cliffs menlo park redwood westport
+greenwich lanham bloomington madison austin atlanta houston denver pittsburgh cleveland
+detroit st louis petersburg kyoto osaka seoul taipei bangkok mumbai bombay kolkata chennai
+tehran istanbul ankara beirut nairobi lagos johannesburg cape town canberra brisbane perth
+adelaide auckland wellington vancouver ottawa québec quebec santiago lima bogotá caracas
+florence firenze venice venezia naples napoli turin torino bologna padova pisa salzburg
+graz innsbruck lausanne luzern antwerp ghent gent leuven louvain liège utrecht rotterdam
+groningen nijmegen aarhus uppsala lund göteborg turku tallinn riga vilnius kraków krakow
+wrocław poznań bratislava brno ljubljana zagreb belgrade sofia bucharest kiev kyiv minsk
+novosibirsk münster kiel bremen hannover nürnberg würzburg regensburg augsburg karlsruhe
+mannheim konstanz bielefeld bochum dortmund essen aachen jena halle rostock marburg gießen
+kassel erlangen potsdam nice nantes rennes lille grenoble montpellier dijon rouen caen
+nancy besançon aix provence clermont ferrand orléans porto coimbra sevilla valencia granada
+salamanca oakland providence lincoln ames columbus raleigh chapel charlottesville nashville
+tucson honolulu portland salt lake heidelberg berlin germany france italy spain england
+switzerland austria netherlands belgium sweden japan china india canada australia russia
 """)
 
 JOURNAL_WORDS = _words("""
@@ -79,6 +102,11 @@ society acad academy sci math mathematical psychol psychology sociol economic ec
 history historical philosophy magazine newsletter gazette times post herald tribune
 monthly weekly daily forschung jahrbuch mitteilungen cahiers études archiv lancet bmj jama
 plos ieee acm conference conf symposium symp workshop congress meeting
+astrophys astron astrophysical astronomy astronomical apj apjs apjl mnras jhep jcap nucl
+lett opt appl biol mol neurosci genet immunol ecol environ geophys geol res commun comput
+eng technol stat theor exp condens mater nanotechnol quant cosmol grav rep prog mod sov
+jetp zh eksp teor fiz physica ibid pure chim biochem biophys pharmacol physiol psychiatry
+neurol surg pediatr epidemiol oncol cardiol endocrinol microbiol virol ann anal
 """)
 
 ROLE_WORDS = _words("""

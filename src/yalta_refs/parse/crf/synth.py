@@ -21,7 +21,16 @@ from .data import Labelled
 from .lexicon import CONNECTIVE_WORDS, EDITION_WORDS, ETAL_WORDS, ROLE_WORDS
 from .tokens import tokenize
 
-__all__ = ["FAMILIES", "UNSEEN_STYLES", "Pools", "make_records", "render_family", "split_pool"]
+__all__ = [
+    "EXTRA_TRAIN_STYLES",
+    "FAMILIES",
+    "UNSEEN_STYLES",
+    "Pools",
+    "abbreviate",
+    "make_records",
+    "render_family",
+    "split_pool",
+]
 
 #: Style family -> (styles for training, styles for the family's test set).
 FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -44,6 +53,18 @@ FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                ("iso690-author-date-fr", "universite-de-montreal-apa")),
 }
 
+
+#: More training styles, in no family's test set and none a variant of an unseen
+#: style: physics and astronomy (abbreviated journals, "Phys. Rev. Lett. 96, 100503
+#: (2006)"), chemistry, geosciences, linguistics and other author-date conventions.
+EXTRA_TRAIN_STYLES = (
+    "american-chemical-society", "annual-review-of-astronomy-and-astrophysics",
+    "the-astrophysical-journal", "institute-of-physics-numeric", "springer-physics-brackets",
+    "american-meteorological-society", "copernicus-publications", "american-geophysical-union",
+    "cambridge-university-press-author-date", "taylor-and-francis-chicago-author-date",
+    "american-anthropological-association", "unified-style-sheet-for-linguistics",
+    "harvard-limerick",
+)
 
 #: Styles no training reference is rendered in: the "unseen styles" test split.
 UNSEEN_STYLES = (
@@ -162,7 +183,51 @@ def _isbn(rng: random.Random) -> str:
     return "".join(map(str, [*digits, check]))
 
 
-def _record(rng: random.Random, pools: Pools, index: int) -> dict[str, Any]:
+_ABBREVIATIONS = {
+    "journal": "J", "physical": "Phys", "physics": "Phys", "review": "Rev", "reviews": "Rev",
+    "letters": "Lett", "american": "Am", "international": "Int", "proceedings": "Proc",
+    "society": "Soc", "science": "Sci", "sciences": "Sci", "research": "Res",
+    "national": "Natl", "academy": "Acad", "chemistry": "Chem", "chemical": "Chem",
+    "medicine": "Med", "medical": "Med", "applied": "Appl", "annals": "Ann",
+    "transactions": "Trans", "european": "Eur", "british": "Br", "biology": "Biol",
+    "biological": "Biol", "psychology": "Psychol", "engineering": "Eng",
+    "mathematics": "Math", "mathematical": "Math", "quarterly": "Q", "bulletin": "Bull",
+    "communications": "Commun", "nuclear": "Nucl", "astrophysical": "Astrophys",
+    "astronomy": "Astron", "economics": "Econ", "economic": "Econ", "social": "Soc",
+    "studies": "Stud", "history": "Hist", "technology": "Technol", "university": "Univ",
+    "education": "Educ", "environmental": "Environ", "clinical": "Clin", "theoretical": "Theor",
+    "experimental": "Exp", "molecular": "Mol", "modern": "Mod", "advances": "Adv",
+}
+_SKIPPED = frozenset(_split("of the and for in on a an & de der des die la le du et für"))
+_VOWELS = frozenset("aeiouyäöüéèàâêîôû")
+
+
+def abbreviate(title: str, *, periods: bool = True) -> str:
+    """A journal title abbreviated the ISO 4 way, roughly ("Physical Review Letters" ->
+    "Phys. Rev. Lett."; "Phys Rev Lett" without periods, as MEDLINE writes it)."""
+    if len(title.split()) < 2:
+        return title  # "Cortex", "Automatica": one-word titles stay whole
+    out = []
+    for word in title.replace(":", " ").split():
+        low = word.lower().strip(".,;()")
+        if not low or low in _SKIPPED:
+            continue
+        short = _ABBREVIATIONS.get(low)
+        if short is None:
+            if len(low) <= 5 or not low.isalpha():
+                out.append(word.strip(".,;()"))
+                continue
+            cut = next((k for k in range(3 if len(low) < 10 else 6, len(low) - 1)
+                        if low[k] in _VOWELS and low[k - 1] not in _VOWELS), len(low))
+            short = word[:cut]
+        elif word[:1].islower():
+            short = short.lower()
+        out.append(short + ("." if periods and short.lower() != low else ""))
+    return " ".join(out) or title
+
+
+def _record(rng: random.Random, pools: Pools, index: int, short_titles: bool = False
+            ) -> dict[str, Any]:
     kind = rng.choices(
         ["article-journal", "book", "chapter", "thesis", "report", "webpage",
          "paper-conference"], [38, 24, 16, 5, 6, 5, 6])[0]
@@ -175,6 +240,11 @@ def _record(rng: random.Random, pools: Pools, index: int) -> dict[str, Any]:
     if kind in ("article-journal", "paper-conference"):
         item["container-title"] = rng.choice(pools["journal"] if kind == "article-journal"
                                              else pools["proceedings"])
+        crc = zlib.crc32(item["container-title"].encode())
+        if short_titles and kind == "article-journal" and crc % 10 < 6:
+            short = abbreviate(item["container-title"], periods=crc % 3 != 0)
+            if short != item["container-title"]:  # styles that abbreviate show it
+                item["container-title-short"] = short
         item["page"] = _pages(rng)
         if kind == "article-journal":
             item["volume"] = str(rng.randint(1, 400))
@@ -217,10 +287,13 @@ def _record(rng: random.Random, pools: Pools, index: int) -> dict[str, Any]:
     return item
 
 
-def make_records(pools: Pools, count: int, seed: int) -> list[dict[str, Any]]:
-    """``count`` CSL-JSON records from ``pools``, the same ones for the same seed."""
+def make_records(pools: Pools, count: int, seed: int, *, short_titles: bool = False
+                 ) -> list[dict[str, Any]]:
+    """``count`` CSL-JSON records from ``pools``, the same ones for the same seed.
+    ``short_titles``: most journals also get an abbreviated title (training), which
+    the styles that abbreviate show; the records are otherwise the same."""
     rng = random.Random(seed)
-    return [_record(rng, pools, i) for i in range(count)]
+    return [_record(rng, pools, i, short_titles) for i in range(count)]
 
 
 # --------------------------------------------------------------------------- rendering
@@ -283,7 +356,7 @@ _FIELD_LABELS = {
     "publisher": "publisher", "publisher-place": "location", "issued": "date",
     "volume": "volume", "issue": "issue", "page": "pages", "edition": "edition",
     "genre": "genre", "URL": "url", "DOI": "doi", "ISBN": "isbn", "accessed": "accessed",
-    "number": "other",
+    "number": "other", "container-title-short": "container-title",
 }
 _MONTH_NAMES = [
     "january february march april may june july august september october november december",
@@ -350,6 +423,9 @@ def label_rendered(text: str, record: Mapping[str, Any], source: str) -> Labelle
             labels.append("other" if low in _MEDIUM else previous)
             continue
         candidates = [k for k, words in remaining.items() if words[low] > 0]
+        if len(low) == 1 and candidates and all(k in left and k in _NAME_KEYS
+                                                for k in candidates):
+            candidates = []  # "S. 402": a style word, not an initial of names shown before
         for key in ("DOI", "URL"):
             value = str(record.get(key, "")).lower()
             if value and (low.endswith(value) or (value.startswith(low) and len(low) > 8)):
@@ -391,6 +467,7 @@ _MEDIUM = frozenset(_split("internet online ligne print electronic"))
 _LEADING_ROLE = frozenset(_split(
     "edited translated by von par herausgegeben übersetzt traduit sous under"))
 _NAME_LABELS = frozenset({"author", "editor", "translator"})
+_NAME_KEYS = _NAME_LABELS  # the record's name variables have the same names
 
 
 def _belongs_before(prev: str, low: str, before: str) -> bool:

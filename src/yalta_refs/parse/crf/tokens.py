@@ -3,7 +3,9 @@
 A token is a word (``\\w+``, with inner apostrophes), a URL or a DOI; the
 punctuation and spaces between tokens are not tokens but features of their
 neighbours (:attr:`Token.before`, :attr:`Token.after`). So "2005;61(4):327-35"
-gives five tokens, and a label never has to be guessed for a comma.
+gives five tokens, and a label never has to be guessed for a comma. A single
+capital glued to a number is a token of its own ("Phys. Rev. D94" -> "D", "94";
+"Tisserand P2015" -> "P", "2015"): PDF extraction loses those spaces.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ __all__ = ["Token", "tokenize"]
 _TOKEN = re.compile(
     r"(?:https?://|ftp://|www\.)\S*[^\s.,;:)\]>\"”]"  # a URL, closing punctuation left out
     r"|\b10\.\d{4,9}/(?:(?!\.URL)[^\s,;\"”])*[^\s.,;:)\]>\"”]"  # a bare DOI
+    r"|(?<![^\W\d_])(?-i:[A-Z])(?=\d+(?!\w))"  # a capital glued to a number: "D94", "P2015"
     r"|\w+(?:['’]\w+)*",
     re.I,
 )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .data import Labelled, token_labels
 from .features import features
-from .synth import FAMILIES, make_records, render_family
+from .synth import EXTRA_TRAIN_STYLES, FAMILIES, make_records, render_family
 from .tagger import MODEL_PATH
 
 __all__ = ["build_training", "main", "synthetic_set", "train"]
@@ -32,6 +32,7 @@ PARAMS = {
     "feature.possible_transitions": True,
 }
 SYNTHETIC_PER_FAMILY = 600
+EXTRA_SYNTHETIC = 2600  # records rendered through EXTRA_TRAIN_STYLES (200 per style)
 ANNOTATED_SYNTHETIC = 0.25
 ANNOTATED_REAL = 0.1
 SEED = 20261126
@@ -43,15 +44,20 @@ def _log(message: str) -> None:
 
 def synthetic_set(shared: Path, train: Sequence[Labelled], *, test: bool,
                   per_family: int, seed: int) -> dict[str, list[Labelled]]:
-    """Family -> rendered synthetic references (train or test pools and styles)."""
+    """Family -> rendered synthetic references (train or test pools and styles); for
+    training also "extra": records rendered through :data:`EXTRA_TRAIN_STYLES`."""
     from .splits import make_pools
 
     pools = make_pools(train, test=test)
     out: dict[str, list[Labelled]] = {}
     for k, (family, (train_styles, test_styles)) in enumerate(FAMILIES.items()):
-        records = make_records(pools, per_family, seed + 1000 * k)
+        records = make_records(pools, per_family, seed + 1000 * k, short_titles=not test)
         out[family] = render_family(records, test_styles if test else train_styles,
                                     f"synthetic-{family}")
+    if not test:  # training only: more styles (physics, astronomy, author-date)
+        records = make_records(pools, EXTRA_SYNTHETIC, seed + 1000 * len(FAMILIES),
+                               short_titles=True)
+        out["extra"] = render_family(records, EXTRA_TRAIN_STYLES, "synthetic-extra")
     return out
 
 
