@@ -213,38 +213,23 @@ def has_markup(text: str) -> bool:
             or "\u2018" in text)
 
 
-def parse_markup(text: str, outer: tuple[Decor, ...] = ()) -> list[Run]:
-    """Split a field value into (text, decorations) runs.
-
-    Tags (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, ``<sc>``, small-caps and
-    ``nocase`` spans) and straight double quotes become decorations; nested
-    italics inside an italic element flip to normal, and quotes inside quotes
-    become inner quotes, as in citeproc-js. Unbalanced markup is kept as text.
-    """
-    runs: list[Run] = []
-    stack: list[tuple[str, Decor]] = []
-    pos = 0
-    for match in _TAG.finditer(text):
-        token = match.group(0)
-        opening = _opening(token, match, stack)
-        if opening is None:
-            continue
-        if match.start() > pos:
-            runs.append((text[pos:match.start()].replace("'", "\u2019"),
-                         tuple(d for _, d in stack)))
-        pos = match.end()
-        if opening:
-            kind, decor = _classify(token, match)
-            if decor[0] != "nocase":
-                decor = (decor[0], decor[1] + "~")
-            stack.append((kind, decor))
-        else:
-            stack.pop()
-    rest = text[pos:].replace("'", "\u2019")
-    if rest:
-        runs.append((rest, tuple(d for _, d in stack)))
-    if stack:  # unbalanced: give up on markup, keep the text
+def parse_markup(text: str) -> list[Run]:
+    """A field value's markup as flat (text, decorations) runs: :func:`markup_tree`
+    read out leaf by leaf, each leaf with the decorations of the elements around it
+    (``nocase`` spans leave no decoration). Unbalanced markup is kept as text."""
+    tree = markup_tree(text)
+    if tree is None:
         return [(text.replace("'", "\u2019"), ())]
+    runs: list[Run] = []
+
+    def walk(blobs: list[Blob], decor: tuple[Decor, ...]) -> None:
+        for blob in blobs:
+            if blob.kids is None:
+                runs.append((blob.text or "", decor))
+            else:
+                walk(blob.kids, decor + blob.decor)
+
+    walk(tree, ())
     return runs
 
 
