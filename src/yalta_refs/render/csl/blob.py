@@ -289,14 +289,8 @@ def _downward_last(parent: Blob, child: Blob, punct_in_quote: bool) -> None:
     if char and char in PUNCT:
         allow = _merging_below(char, child) or (punct_in_quote and _quotes_below(child))
         if allow:
-            deep = _deep_text(child)
             if child.kids is None:
                 _merge_chars(_Slot(child, "text"), _Slot(parent, "suffix"))
-            elif deep is not None and len(_MERGE.get(deep.get()[-1:], {}).get(
-                    char, "xx" if deep.get()[-1:] != char else char)) == 1:
-                # the value ends inside nested quotes with "." "?" "!": the
-                # punctuation after them is absorbed there ('“Never.”’' + '.')
-                _merge_chars(deep, _Slot(parent, "suffix"))
             else:
                 _merge_chars(_Slot(child, "suffix"), _Slot(parent, "suffix"))
             if parent.suffix[:1] == ".":
