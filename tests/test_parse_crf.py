@@ -348,3 +348,155 @@ def test_no_word_is_lost_when_a_field_comes_twice_and_cued_editors_are_editors()
     assert (ref.type, ref.container_title, ref.page) == ("chapter", "The Big Book", "10-20")
     assert [n.family for n in ref.editor] == ["Lee"]
     assert (ref.publisher_place, ref.publisher) == ("London", "Penguin")
+
+
+def _labels(text: str, spec: list[tuple[int, str]]) -> tuple[list, list[str]]:
+    """Tokens of ``text`` and labels given as (number of tokens, label) runs."""
+    tokens = tokenize(text)
+    labels = [label for count, label in spec for _ in range(count)]
+    assert len(labels) == len(tokens), [t.text for t in tokens]
+    return tokens, labels
+
+
+def test_two_years_in_one_date_are_a_reprint_and_no_word_of_a_date_is_lost() -> None:
+    text = "J. von Neumann, Mathematical Foundations (Princeton UP, 1955, 1983)."
+    tokens, labels = _labels(text, [(3, "author"), (2, "title"), (2, "publisher"), (2, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.issued.year, ref.original_date.year) == (1983, 1955)  # type: ignore[union-attr]
+    text = "Roe, A. Things. Nature. 2010 Mar 18; 29(11): 1611-21."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (1, "container-title"),
+                                    (3, "date"), (2, "volume"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued is not None and ref.issued.parts == ((2010, 3, 18),)
+    text = "Roe, A. Things. Nature, 1997, 1997."  # the repeated year is kept, as a note
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (1, "container-title"),
+                                    (2, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued.year == 1997 and ref.note == "1997"  # type: ignore[union-attr]
+
+
+def test_a_second_title_after_in_and_the_editors_is_the_book() -> None:
+    text = ("Cole, M. (2001). The validation of family therapy. In D. J. Cain & J. Seeman "
+            "(eds.). Humanistic Therapies. Washington, DC: APA.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (5, "title"), (7, "editor"),
+                                    (2, "title"), (2, "location"), (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title, ref.type) == (
+        "The validation of family therapy", "Humanistic Therapies", "chapter")
+    assert [n.family for n in ref.editor] == ["Cain", "Seeman"]
+
+
+def test_an_editor_run_that_goes_on_into_the_book_is_cut_after_ed() -> None:
+    text = "Jain, N., 1986, ‘A New Approach’, in D.R. Goyal, ed, Non-Alignment: Concepts (Delhi)"
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"), (8, "editor"),
+                                    (1, "location")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.editor] == ["D.R. Goyal"]
+    assert ref.container_title == "Non-Alignment: Concepts" and ref.type == "chapter"
+
+
+def test_a_quoted_title_then_in_and_a_book_in_one_title_run() -> None:
+    text = "Henry James, “Nathaniel Hawthorne,” in Literary Criticism (New York: LOA, 1983)."
+    tokens, labels = _labels(text, [(2, "author"), (5, "title"), (2, "location"),
+                                    (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("Nathaniel Hawthorne", "Literary Criticism")
+
+
+def test_a_place_after_the_press_in_one_publisher_run() -> None:
+    text = "Bucciarelli LL (2003) Engineering philosophy. Delft University Press, Delft"
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (4, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.publisher_place) == ("Delft University Press", "Delft")
+    text = "Pinel, P. (1801). Traité. Paris: Richard, Caille et Ravier."  # no press word: kept
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"), (1, "location"),
+                                    (4, "publisher")])
+    assert assemble(text, tokens, labels).publisher == "Richard, Caille et Ravier"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Accordino, M. P. & Guerney, Jr., B. G.", [("Accordino", "M. P.", None),
+                                                ("Guerney", "B. G.", "Jr.")]),
+    ("King, Jr., Martin Luther", [("King", "Martin Luther", "Jr.")]),
+    ("Smith, J., II, and K. Lee", [("Smith", "J.", "II"), ("Lee", "K.", None)]),
+    ("Yan, L., Li, S., Xu, H.", [("Yan", "L.", None), ("Li", "S.", None), ("Xu", "H.", None)]),
+    ("Th. Mann, Ch. Wolf", [("Mann", "Th.", None), ("Wolf", "Ch.", None)]),
+])
+def test_name_suffixes_and_two_letter_family_names(text: str, expected: list) -> None:
+    assert [(n.family, n.given, n.suffix) for n in parse_names(text)[0]] == expected
+
+
+def test_a_family_name_read_as_the_start_of_the_journal_is_the_authors() -> None:
+    text = "M. Horacek: Rev. Sci. Instrum. 74 (2003) 3379."
+    tokens, labels = _labels(text, [(1, "author"), (4, "container-title"), (1, "volume"),
+                                    (1, "date"), (1, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.author] == ["M. Horacek"]
+    assert ref.container_title == "Rev. Sci. Instrum"
+    text = "Leonard C. M. L., Am. J. Phys., 52 (1984) 527."  # "Am." is an abbreviation: kept
+    tokens, labels = _labels(text, [(4, "author"), (3, "container-title"), (1, "volume"),
+                                    (1, "date"), (1, "pages")])
+    assert assemble(text, tokens, labels).container_title == "Am. J. Phys"
+
+
+def test_names_initials_first_running_into_the_title() -> None:
+    text = "S. Dimopoulos and H. Georgi, Softly Broken Supersymmetry and SU(5), Nucl. Phys. B 193"
+    tokens, labels = _labels(text, [(11, "author"), (3, "container-title"), (1, "volume")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Dimopoulos", "Georgi"]
+    assert ref.title == "Softly Broken Supersymmetry and SU(5)"
+    text = "A. D. Ghodke, Riyasat Husain, Pradeep Kumar et al, Rev. Sci. Instrum., 83"
+    tokens, labels = _labels(text, [(9, "author"), (3, "container-title"), (1, "volume")])
+    ref = assemble(text, tokens, labels)  # full names after initials: still names
+    assert ref.title is None and len(ref.author) == 3
+
+
+def test_a_short_lone_title_before_the_volume_is_the_journal() -> None:
+    text = "M. Perrin et P. Martinet. Tet-rahedron, 36, 221 (1980)."
+    tokens, labels = _labels(text, [(5, "author"), (2, "title"), (1, "volume"), (1, "pages"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title, ref.type) == (None, "Tet-rahedron",
+                                                          "article-journal")
+    text = "Gartner, et al., 1978, Surv. Ophthal. 22: 291-312"  # split abbreviations joined
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (1, "title"),
+                                    (1, "container-title"), (1, "volume"), (2, "pages")])
+    assert assemble(text, tokens, labels).container_title == "Surv. Ophthal"
+    text = "Beyer, W. 1987. Metals in Soil from Diverse Sites. Environ. Mon. Assess. 8: 27–36."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (6, "title"),
+                                    (3, "container-title"), (1, "volume"), (2, "pages")])
+    ref = assemble(text, tokens, labels)  # the title's last word stays in the title
+    assert (ref.title, ref.container_title) == ("Metals in Soil from Diverse Sites",
+                                                "Environ. Mon. Assess")
+
+
+def test_a_journal_abbreviation_read_as_the_last_name_opens_the_journal() -> None:
+    text = "S. K. Lamoreaux, Am. J. Phys. 67, 850 (1999)."
+    tokens, labels = _labels(text, [(4, "author"), (2, "container-title"), (1, "volume"),
+                                    (1, "pages"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.author] == ["S. K. Lamoreaux"]
+    assert ref.container_title == "Am. J. Phys"
+    text = "Carson, Rachel. Silent Spring. Boston: Houghton Mifflin, 1962."  # a given name
+    tokens, labels = _labels(text, [(2, "author"), (2, "container-title"), (1, "location"),
+                                    (2, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.author] == ["Rachel Carson"] and ref.title == "Silent Spring"
+
+
+def test_a_french_edition_read_as_an_editor_is_the_edition() -> None:
+    text = "S. W. BENSON. Thermochemical kinetics, 2 e éd. John Wiley, New York. 1976."
+    tokens, labels = _labels(text, [(3, "author"), (3, "title"), (2, "editor"),
+                                    (2, "publisher"), (2, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.edition, ref.editor) == ("Thermochemical kinetics", "2", ())
+
+
+def test_a_chapter_author_before_in_and_the_editors_stays_the_author() -> None:
+    text = "L.D. Faddeev, in: A. Connes, et al. (Eds.), Les Houches Lectures, 1998, p.149."
+    tokens, labels = _labels(text, [(3, "author"), (6, "editor"), (3, "container-title"),
+                                    (1, "date"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.author] == ["L.D. Faddeev"]
+    assert [n.display() for n in ref.editor] == ["A. Connes"]  # "et al." is no name
+    assert any(d.code == "et-al" for d in ref.diagnostics)

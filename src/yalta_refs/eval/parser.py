@@ -7,7 +7,9 @@ gold labels (:mod:`.labels`). The splits:
 
 * ``anystyle-gold``, ``grobid-eval``: the held-out shared test sets;
 * ``dev``: the fixed tenth of the real training data held out for tuning (gold
-  as training sees it: AnyStyle's "36(4)" volume split into volume and issue);
+  as training sees it: AnyStyle's "36(4)" volume split into volume and issue),
+  and the same by source: ``dev-grobid``, ``dev-anystyle`` (core, good) and
+  ``dev-anystyle-bad-ugly``;
 * ``synthetic-<family>``: references rendered through the family's CSL styles
   from test value pools (records, titles, journals, publishers, places never
   used for training);
@@ -50,6 +52,14 @@ ISSUE_FIELDS = (
 SYNTHETIC_PER_FAMILY = 200
 TEST_SEED = 777
 UNSEEN = "synthetic-unseen-styles"
+#: The dev split by where its references come from (the whole is "dev"): GROBID's
+#: corpus, AnyStyle's core and good sets, and AnyStyle's "bad" and "ugly" sets, which
+#: hold damaged references and labels that contradict each other.
+DEV_PARTS: dict[str, frozenset[str]] = {
+    "dev-grobid": frozenset({"grobid"}),
+    "dev-anystyle": frozenset({"core", "good"}),
+    "dev-anystyle-bad-ugly": frozenset({"bad", "ugly"}),
+}
 #: CRF label -> the label name the shared datasets use in their ``csl`` mapping.
 _GOLD_NAME = {"url": "url", "doi": "doi", "isbn": "isbn"}
 
@@ -168,12 +178,19 @@ def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence
             records = load_records(dataset_path(name, base))
             report.splits.append(SplitResult(run_dataset(name, records, clean=clean,
                                                          to_csl=reference_to_csl)))
-    if wanted("dev"):
+    dev_names = ["dev", *DEV_PARTS]
+    if any(wanted(name) for name in dev_names):
         from ..parse.crf.splits import load_splits
 
-        dev = [_token_record(item) for item in load_splits(base).dev]
-        report.splits.append(SplitResult(run_dataset("dev", dev, clean=clean,
-                                                     to_csl=reference_to_csl)))
+        dev_items = load_splits(base).dev
+        for name in dev_names:
+            if not wanted(name):
+                continue
+            sources = DEV_PARTS.get(name)
+            dev = [_token_record(item) for item in dev_items
+                   if sources is None or item.source.split(":")[-1] in sources]
+            report.splits.append(SplitResult(run_dataset(name, dev, clean=clean,
+                                                         to_csl=reference_to_csl)))
     families = [f for f in _families() if wanted(f"synthetic-{f}") or wanted(f"annotated-{f}")]
     if not families and not wanted(UNSEEN):
         return report

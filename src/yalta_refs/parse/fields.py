@@ -82,6 +82,10 @@ def parse_date(text: str) -> Date | None:
     m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH})\s+{_YEAR}", t, re.I)
     if m:
         return Date(parts=((int(m.group(3)), _month(m.group(2)), int(m.group(1))),))
+    m = re.fullmatch(rf"{_YEAR}\s+({_MONTH})(?:\s+(0?[1-9]|[12]\d|3[01]))?", t, re.I)
+    if m:  # NLM: "2010 Mar 18"
+        day = (int(m.group(3)),) if m.group(3) else ()
+        return Date(parts=((int(m.group(1)), _month(m.group(2)), *day),))
     m = re.fullmatch(rf"({_MONTH})\s+{_YEAR}", t, re.I)
     if m:
         return Date(parts=((int(m.group(2)), _month(m.group(1))),))

@@ -9,6 +9,7 @@ annotation, which runs to the end of the text. Pure functions.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -40,6 +41,8 @@ _ROLE_AROUND = re.compile(
 _ETAL = re.compile(r",?\s*(?:et\s+al\.?|u\.\s*a\.|and\s+others|et\s+coll\.)\s*$", re.I)
 _AND_SPLIT = re.compile(
     r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+)\s*")
+_ETAL_WORDS = frozenset({"et", "al", "and", "others"})
+_SUFFIX = re.compile(r"^(?:Jr|Sr|Jun|Sen)\.?$|^(?:II|III|IV)$")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]?){1,4}$|^[A-Z]{1,4}$")
 _LEADING = re.compile(
     r"^(?:in:?|dans\s*:?|pp?\.|pages?|s\.|vol(?:ume)?s?\.?|bd\.|band|t\.|tome|jg\.|"
@@ -63,6 +66,9 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
         tail = tokens[j].after.strip()
         if tail[:1] and tail[0] in "?!" and labels[i] in ("title", "container-title"):
             value += tail[0]
+        elif tail[:1] in (")", "]") and value.count("(" if tail[0] == ")" else "[") > value.count(
+                tail[0]):
+            value += tail[0]  # "SU(5)": the bracket the run opened is closed with it
         if labels[i] == "annotation":
             value = text[tokens[i].start :]
             out.append((labels[i], value))
@@ -73,7 +79,21 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
 
 
 def _strip(value: str) -> str:
-    return value.strip(_TRIM).strip(_QUOTES + _TRIM + "()[]")
+    """``value`` without the punctuation, quotes and unpaired brackets around it
+    ("(Hrsg.)", "[online]" lose theirs; "SU(5)" keeps its closing one)."""
+    pairs = {"(": ")", "[": "]", ")": "(", "]": "["}
+    value = value.strip(_TRIM).strip(_QUOTES + _TRIM)
+    changed = True
+    while changed and value:
+        changed = False
+        if value[0] in "([" and value.count(value[0]) > value.count(pairs[value[0]]):
+            value, changed = value[1:].lstrip(_QUOTES + _TRIM), True
+        if value[-1:] in (")", "]") and value.count(value[-1]) > value.count(pairs[value[-1]]):
+            value, changed = value[:-1].rstrip(_QUOTES + _TRIM), True
+        if value[:1] in "([" and value and value[-1:] == pairs[value[0]] and \
+                value.count(value[0]) == 1 == value.count(value[-1]):
+            value, changed = value[1:-1].strip(_QUOTES + _TRIM), True
+    return value
 
 
 def _clean_label_words(value: str) -> str:
@@ -89,12 +109,13 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
     value = value.strip(" ,;:")
     if value.endswith(".") and not re.search(r"\b[A-Z]\.$", value):
         value = value[:-1]  # a sentence period, not an initial's
-    etal = bool(_ETAL.search(value))
-    value = _ETAL.sub("", value)
+    etal = False
     previous = None
-    while previous != value:
+    while previous != value:  # role words and "et al." in any order at the end
         previous = value
         value = _ROLE_AROUND.sub("", value).strip(" ,;:")
+        etal = etal or bool(_ETAL.search(value))
+        value = _ETAL.sub("", value).strip(" ,;:")
     if not value:
         return (), etal
     parts = [p.strip(" ,") for p in _AND_SPLIT.split(value) if p.strip(" ,")]
@@ -106,7 +127,18 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
     while i < len(pieces):
         piece = pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        if nxt is not None and not _initials_only(piece) and _inverted(piece, nxt, i):
+        after = pieces[i + 2] if i + 2 < len(pieces) else None
+        if _SUFFIX.match(piece) and names and names[-1].suffix is None and names[-1].family:
+            names[-1] = dataclasses.replace(names[-1], suffix=piece)  # "Smith, John, Jr."
+            i += 1
+            continue
+        if (nxt is not None and after is not None and _SUFFIX.match(nxt)
+                and not _initials_only(piece, family=True) and _inverted(piece, after, i)):
+            name = parse_name(f"{piece}, {after}")  # "Guerney, Jr., B. G."
+            names.append(dataclasses.replace(name, suffix=nxt))
+            i += 3
+            continue
+        if nxt is not None and not _initials_only(piece, family=True) and _inverted(piece, nxt, i):
             names.append(parse_name(f"{piece}, {nxt}"))  # "Smith, J. R."
             i += 2
             continue
@@ -120,8 +152,13 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
     return tuple(n for n in names if n.family or n.literal), etal
 
 
-def _initials_only(text: str) -> bool:
-    return bool(_INITIALS.match(text.strip()))
+def _initials_only(text: str, *, family: bool = False) -> bool:
+    """Whether ``text`` is only initials ("J. R.", "JR", "Ch."); with ``family``, a
+    two-letter word with no period ("Li", "Xu") counts as a family name instead."""
+    text = text.strip()
+    if family and re.fullmatch(r"[A-Z][a-z]", text):
+        return False
+    return bool(_INITIALS.match(text))
 
 
 def _inverted(family: str, given: str, index: int) -> bool:
@@ -140,15 +177,32 @@ def _inverted(family: str, given: str, index: int) -> bool:
     return single and len(words) == 1
 
 
-def _date(value: str) -> Date | None:
-    value = value.strip(_TRIM + "()[]")
+_ACCESS_CUE = re.compile(
+    r"^(?:(?:last\s+)?accessed|retrieved|viewed|cited|consulté(?:\s+le)?|abgerufen(?:\s+am)?|"
+    r"zugegriffen(?:\s+am)?|zugriff(?:\s+am)?|visited)\b\s*(?:on\s+)?:?\s*", re.I)
+_YEARS = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def _dates(value: str) -> tuple[Date | None, Date | None, str]:
+    """(date, original date, words left over) of a run labelled as a date.
+
+    Two years with nothing else but punctuation between them ("1955, 1983",
+    "1990 [1867]") are a reprint: the earlier the original date. Words a
+    parsed year leaves over ("1997, pp") come back as the third value, so
+    nothing is lost."""
+    value = _ACCESS_CUE.sub("", value.strip(_TRIM + "()[]")).strip(_TRIM + "()[]")
     date = parse_date(value)
-    if date is None:
-        year = parse_year(value)
-        if year is not None:
-            return Date.from_year(year)
-        return Date(literal=value) if value else None
-    return date
+    if date is not None:
+        return date, None, ""
+    years = [int(y) for y in _YEARS.findall(value)]
+    rest = _YEARS.sub(" ", value)
+    if len(set(years)) == 2 and len(years) == 2 and not re.search(r"\w", rest):
+        return Date.from_year(max(years)), Date.from_year(min(years)), ""
+    year = parse_year(value)
+    if year is None:
+        return (Date(literal=value) if value else None), None, ""
+    left = _strip(value.replace(str(year), " ", 1))
+    return Date.from_year(year), None, left if re.search(r"\w", left) else ""
 
 
 def _number(value: str) -> str:
@@ -183,7 +237,15 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             value = _strip(re.sub(r"^(?:in|dans)\b\s*:?\s*", "", value, flags=re.I))
         _put(values, _TEXT_LABELS[label], value)
     elif label in ("date", "accessed"):
-        _put(values, "issued" if label == "date" else "accessed", _date(raw))
+        date, original, left = _dates(raw)
+        if label == "accessed" or "issued" not in values:
+            _put(values, "issued" if label == "date" else "accessed", date)
+            if original is not None:
+                values.setdefault("original_date", original)
+            if left:
+                notes.append(left)
+        elif _strip(raw):
+            notes.append(_strip(raw))
     elif label == "pages":
         value = _number(raw)
         _put(values, "page", parse_pages(value) or value)
@@ -246,8 +308,17 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
                 out[i] = "date"
                 break
     _inverted_first_name(tokens, out)
+    _family_after_initial(tokens, out)
+    _names_then_title(tokens, out)
+    _edition_read_as_editor(tokens, out)
+    _journal_after_names(tokens, out)
     _range_volume_as_pages(tokens, out)
     _split_title_and_journal(tokens, out)
+    _abbreviations_to_journal(tokens, out)
+    _short_title_is_journal(tokens, out)
+    _editor_run_with_book(tokens, out)
+    _publisher_then_place(tokens, out)
+    _title_in_book(tokens, out)
     _book_title(out)
     i = 0
     while i < len(out):
@@ -259,9 +330,12 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
             if cue is not None:
                 out[i : j + 1] = [cue] * (j + 1 - i)
                 k = i  # "A, B und C (Hrsg.)" labelled author, author, editor: all editors
-                # (not translators: "Author ; Translator (Übers.)" is how DIN lists them)
+                # (not translators: "Author ; Translator (Übers.)" is how DIN lists them;
+                # not the author of a chapter: "L.D. Faddeev, in: A. Connes (Eds.)")
+                chapter = tokens[i].text.lower() in ("in", "dans") or (
+                    i > 0 and tokens[i - 1].text.lower() in ("in", "dans"))
                 while k > 0 and out[k - 1] == "author" and cue == "editor" and \
-                        _trailing_cue(tokens, j):
+                        not chapter and _trailing_cue(tokens, j):
                     k -= 1
                 out[k:i] = [cue] * (i - k)
         elif (cued := _cued_names(tokens, out, i, j)) is not None:
@@ -293,6 +367,247 @@ def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
             and int(last.text) > int(first.text)
             and spans[0] > max(k for k, label in enumerate(out) if label == "container-title")):
         out[spans[0]] = out[spans[1]] = "pages"
+
+
+def _is_initial(token: Token) -> bool:
+    """A one-letter capital followed by a period: "J." of "J. Smith"."""
+    return len(token.text) == 1 and token.text.isupper() and token.after.lstrip().startswith(".")
+
+
+def _family_after_initial(tokens: Sequence[Token], out: list[str]) -> None:
+    """The family name after an author's initial, labelled as the start of the journal
+    that follows ("M. Horacek: Rev. Sci. Instrum."; "S. Pratt, Phys. Rev. C"): a
+    capitalised word not written as an abbreviation is the author's."""
+    for k in range(1, len(tokens) - 1):
+        if out[k] == "container-title" and out[k - 1] == "author" and _is_initial(
+                tokens[k - 1]) and tokens[k].text[:1].isupper() and tokens[k].text[1:].islower() \
+                and tokens[k].after.strip()[:1] in (",", ":") and out[k + 1] == "container-title":
+            out[k] = "author"
+
+
+def _names_then_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """A list of names written initials first ("D. Bigi and P. Gambino, Revisiting B →
+    Dν, Phys. Rev. D94") whose run goes on, after a comma, into words that start with
+    no initial: with no title labelled, those words are the title."""
+    if "title" in out or not out or out[0] != "author" or not _is_initial(tokens[0]):
+        return
+    last = 0
+    while last + 1 < len(out) and out[last + 1] == "author":
+        last += 1
+    for k in range(last):
+        if "," not in tokens[k].after:
+            continue
+        start = tokens[k + 1]
+        if _is_initial(start) or start.text.lower() in ("and", "et", "&", "al"):
+            continue
+        segment = tokens[k + 1 : last + 1]
+        words = {t.text.lower() for t in segment}
+        prose = any(t.text[:1].islower() and t.text not in ("and", "und", "et", "y")
+                    and not re.match(r"and[A-Z]", t.text) for t in segment) or any(
+            t.text[:1].isdigit() for t in segment) or any(
+            c in t.after for t in segment[:-1] for c in "→?!:")
+        if (len(segment) >= 2 and prose and not words & {"et", "al"}
+                and "(" not in start.before and not any(_is_initial(t) for t in segment)):
+            out[k + 1 : last + 1] = ["title"] * len(segment)
+        return
+
+
+def _abbreviated(token: Token) -> bool:
+    """A capitalised word written as an abbreviation: "Phys.", "J.", "Rept ." """
+    return token.text[:1].isupper() and 2 <= len(token.text) <= 8 and token.text.isalpha() and \
+        token.after.lstrip().startswith(".")
+
+
+def _abbreviations_to_journal(tokens: Sequence[Token], out: list[str]) -> None:
+    """Abbreviations at the end of a title run that touch an abbreviated journal
+    title ("Gartner, et al., 1978, Surv. Ophthal. 22": "Surv." is the journal's):
+    they belong to the journal."""
+    for k in range(len(out) - 1):
+        if out[k] == "title" and out[k + 1] == "container-title" and _abbreviated(tokens[k]) \
+                and _abbreviated(tokens[k + 1]):
+            start = k
+            while start > 0 and out[start - 1] == "title" and _abbreviated(tokens[start - 1]):
+                start -= 1
+            # all the title, or set off from it by a comma ("…Lattices ,Rept .Prog .Phys");
+            # not the last word of a title sentence ("…Diverse Sites. Environ. Mon.")
+            if start == 0 or out[start - 1] != "title" or "," in tokens[start - 1].after:
+                out[start : k + 1] = ["container-title"] * (k + 1 - start)
+            return
+
+
+def _short_title_is_journal(tokens: Sequence[Token], out: list[str]) -> None:
+    """The only title, one or two capitalised words or abbreviations and straight
+    before the volume or pages, with no journal labelled: it is the journal ("M.
+    Perrin et P. Martinet. Tetrahedron, 36, 221 (1980)"; "J. Chem. Soc. 1498")."""
+    if "container-title" in out:
+        return
+    titles = _label_runs(out, "title")
+    if len(titles) != 1:
+        return
+    first, last = titles[0]
+    if last + 1 >= len(out) or out[last + 1] not in ("volume", "pages", "issue"):
+        return
+    run = tokens[first : last + 1]
+    words = " ".join(t.text for t in run).split()
+    text_words = "".join(t.text + t.after for t in run[:-1]) + run[-1].text
+    abbreviations = all(_abbreviated(t) for t in run[:-1]) and len(run) <= 5
+    short = len(text_words.split()) <= 2 and all(w[:1].isupper() for w in text_words.split())
+    if words and ((abbreviations and len(run) >= 2) or short):
+        out[first : last + 1] = ["container-title"] * len(run)
+
+
+def _journal_after_names(tokens: Sequence[Token], out: list[str]) -> None:
+    """The first run of names ending, after its last comma, in abbreviations only,
+    with the journal or the volume next: those abbreviations open the journal ("S. K.
+    Lamoreaux, Am. J. Phys. 67"; "A. J. Smits, J. Fluid Mech., 501")."""
+    if not out or out[0] != "author":
+        return
+    last = 0
+    while last + 1 < len(out) and out[last + 1] == "author":
+        last += 1
+    if last + 1 >= len(out) or out[last + 1] not in ("container-title", "volume"):
+        return
+    comma = max((k for k in range(last) if "," in tokens[k].after), default=None)
+    if comma is None:
+        return
+    tail = tokens[comma + 1 : last + 1]
+    if not tail or tail[0].text.lower() in _ETAL_WORDS or not all(
+            t.after.lstrip().startswith(".") and t.text[:1].isupper() for t in tail):
+        return
+    # one word: only after names written initials first ("Carson, Rachel. Silent
+    # Spring" ends its names with a period too); more: an abbreviation before the last
+    if (len(tail) == 1 and _is_initial(tokens[0]) and _abbreviated(tail[0])) or (
+            len(tail) > 1 and any(_abbreviated(t) for t in tail[:-1])):
+        out[comma + 1 : last + 1] = ["container-title"] * len(tail)
+
+
+_EDITION_TAIL = frozenset({"e", "er", "re", "ème", "eme", "éd", "ed", "edn", "edition",
+                           "édition", "aufl", "auflage"})
+
+
+def _edition_read_as_editor(tokens: Sequence[Token], out: list[str]) -> None:
+    """A "name" run that is only an edition's words after a number ("2 e éd.", "2nd
+    ed.") is the edition, number included."""
+    for first, last in _label_runs(out, "editor") + _label_runs(out, "author"):
+        run = tokens[first : last + 1]
+        if first > 0 and tokens[first - 1].text.isdigit() and all(
+                t.text.lower() in _EDITION_TAIL for t in run) and run[-1].text.lower() in (
+                "éd", "ed", "edn", "edition", "édition", "aufl", "auflage"):
+            out[first - 1 : last + 1] = ["edition"] * (last + 2 - first)
+
+
+def _label_runs(out: Sequence[str], label: str) -> list[tuple[int, int]]:
+    """(first, last) token index of each run labelled ``label``."""
+    found: list[tuple[int, int]] = []
+    for k, lab in enumerate(out):
+        if lab == label:
+            if found and found[-1][1] == k - 1:
+                found[-1] = (found[-1][0], k)
+            else:
+                found.append((k, k))
+    return found
+
+
+def _editor_run_with_book(tokens: Sequence[Token], out: list[str]) -> None:
+    """An editor run with its role word inside, no container title labelled: names
+    (with initials) before the role word, the book after it ("in D.R. Goyal, ed,
+    Non-Alignment: Concepts and Concerns (Delhi: …)"); or the book before it and the
+    names after ("In Middle Iranian Lexicography, eds. C.G. Cereti & M. Maggi")."""
+    if "container-title" in out:
+        return
+    def initial(token: Token) -> bool:
+        return len(token.text) == 1 and token.text.isupper()
+
+    for first, last in _label_runs(out, "editor"):
+        for k in range(first + 1, last - 1):
+            word = tokens[k].text.lower()
+            if _CUE_ROLES.get(word) != "editor" or tokens[k].after.strip()[:1] not in (",", "."):
+                continue
+            rest = tokens[k + 1 : last + 1]
+            if any(_CUE_ROLES.get(t.text.lower()) for t in rest):
+                return
+            # names before the role word (with an initial: "D.R. Goyal, ed"), none after
+            # it ("In Soins Cadres, eds. Marc Fitzgerald and …" names the editors after)
+            before = [t for t in tokens[first:k] if t.text.lower() not in ("in", "dans")]
+            links = ("and", "&", "und", "et", "von", "van", "de", "da", "der", "di", "du")
+            if (len(rest) >= 2 and rest[0].text[:1].isupper()
+                    and any(initial(t) for t in before)
+                    and all(t.text[:1].isupper() or t.text.lower() in links for t in before)
+                    and not any(initial(t) for t in rest)
+                    and not rest[0].after.strip().startswith(":")):  # "Cheltenham: Elgar"
+                out[k + 1 : last + 1] = ["container-title"] * len(rest)
+            elif (before and all(t.text[:1].isupper() or (t.text.islower() and len(t.text) <= 3)
+                                 for t in before) and before[0].text[:1].isupper()
+                  and not any(initial(t) for t in before)
+                  and (any(initial(t) for t in rest)
+                       or {t.text.lower() for t in rest} & {"and", "&", "und", "et"})):
+                # the book before the role word, its editors after ("In Middle Iranian
+                # Lexicography, eds. C.G. Cereti & M. Maggi")
+                out[first:k] = ["container-title"] * (k - first)
+            return
+
+
+_PRESS_WORDS = frozenset({
+    "press", "university", "universität", "université", "verlag", "publishing", "publishers",
+    "publications", "books", "institute", "institut", "company", "inc", "ltd", "gmbh",
+    "society", "association", "editions", "éditions", "editorial", "editora", "edizioni",
+})
+
+
+def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
+    """One publisher run, no place labelled, that names a press and then, after a
+    comma, a few capitalised words: those are the place ("Delft University Press,
+    Delft"; "Pioneer Press, Union City, Tennessee")."""
+    if "location" in out:
+        return
+    runs_ = _label_runs(out, "publisher")
+    if len(runs_) != 1:
+        return
+    first, last = runs_[0]
+    comma = next((k for k in range(first, last) if tokens[k].after.strip() == ","), None)
+    if comma is None or not any(t.text.lower() in _PRESS_WORDS
+                                for t in tokens[first : comma + 1]):
+        return
+    rest = tokens[comma + 1 : last + 1]
+    if 1 <= len(rest) <= 5 and all(t.text[:1].isupper() for t in rest) and not any(
+            t.text.lower() in _PRESS_WORDS for t in rest):
+        out[comma + 1 : last + 1] = ["location"] * len(rest)
+
+
+def _title_in_book(tokens: Sequence[Token], out: list[str]) -> None:
+    """With no container title labelled: a second title run after "In" or after the
+    editors of a book ("In D. J. Cain & J. Seeman (eds.). Humanistic Therapies. …")
+    is the book; a title run holding a closed quotation, then "in" and more words
+    ("“Nathaniel Hawthorne,” in Literary Criticism") is a chapter title and its book,
+    also when a container run follows that is the editors' names ("“A Chapter.” In
+    The Big Book, edited by | Ann Lee"): the cue is then left to name them."""
+    titles = _label_runs(out, "title")
+    has_container = "container-title" in out
+    if len(titles) == 2 and not has_container:
+        (_, end), (start, last) = titles
+        between = out[end + 1 : start]
+        cue = tokens[start - 1].text.lower() in ("in", "dans") if start else False
+        if "editor" in between or cue:
+            out[start : last + 1] = ["container-title"] * (last + 1 - start)
+        return
+    if len(titles) != 1:
+        return
+    first, last = titles[0]
+    if not any(q in tokens[first].before for q in "“‘«\""):
+        return  # only a title that opens with a quotation mark
+    for k in range(first + 1, last - 1):
+        token = tokens[k]
+        if token.text.lower() in ("in", "dans") and any(
+                q in tokens[k - 1].after for q in "”’»\"") and tokens[k + 1].text[:1].isupper():
+            words = [t.text.lower().rstrip(".") for t in tokens[last - 1 : last + 1]]
+            by_cue = len(words) == 2 and words[1] in ("by", "von", "par") and \
+                words[0] in _CUE_ROLES
+            if has_container and not by_cue:
+                return
+            out[k : last + 1] = ["container-title"] * (last + 1 - k)
+            if by_cue:
+                out[last - 1 : last + 1] = ["other", "other"]
+            return
 
 
 def _book_title(out: list[str]) -> None:
