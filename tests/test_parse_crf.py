@@ -500,3 +500,15 @@ def test_a_chapter_author_before_in_and_the_editors_stays_the_author() -> None:
     assert [n.display() for n in ref.author] == ["L.D. Faddeev"]
     assert [n.display() for n in ref.editor] == ["A. Connes"]  # "et al." is no name
     assert any(d.code == "et-al" for d in ref.diagnostics)
+
+
+def test_an_access_date_keeps_its_day_and_month() -> None:
+    text = ("Turner J (2021) Quantum supergroups. In: Nature News. https://example.org/8107. "
+            "Accessed 3 Jan 2021")
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["date"] + ["title"] * 2 + ["container-title"] * 3 + ["url"] + \
+        ["accessed"] * 4
+    assert len(labels) == len(tokens), [t.text for t in tokens]
+    ref = assemble(text, tokens, labels)
+    assert ref.accessed is not None and ref.accessed.parts == ((2021, 1, 3),)
+    assert ref.note is None  # nothing of the date left over
