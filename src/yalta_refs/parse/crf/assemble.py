@@ -369,9 +369,14 @@ def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
         out[spans[0]] = out[spans[1]] = "pages"
 
 
+def _one_capital(token: Token) -> bool:
+    """A one-letter capital: an initial, with or without its period ("J", "H")."""
+    return len(token.text) == 1 and token.text.isupper()
+
+
 def _is_initial(token: Token) -> bool:
     """A one-letter capital followed by a period: "J." of "J. Smith"."""
-    return len(token.text) == 1 and token.text.isupper() and token.after.lstrip().startswith(".")
+    return _one_capital(token) and token.after.lstrip().startswith(".")
 
 
 def _family_after_initial(tokens: Sequence[Token], out: list[str]) -> None:
@@ -391,9 +396,7 @@ def _names_then_title(tokens: Sequence[Token], out: list[str]) -> None:
     no initial: with no title labelled, those words are the title."""
     if "title" in out or not out or out[0] != "author" or not _is_initial(tokens[0]):
         return
-    last = 0
-    while last + 1 < len(out) and out[last + 1] == "author":
-        last += 1
+    last = _label_runs(out, "author")[0][1]
     for k in range(last):
         if "," not in tokens[k].after:
             continue
@@ -448,11 +451,10 @@ def _short_title_is_journal(tokens: Sequence[Token], out: list[str]) -> None:
     if last + 1 >= len(out) or out[last + 1] not in ("volume", "pages", "issue"):
         return
     run = tokens[first : last + 1]
-    words = " ".join(t.text for t in run).split()
-    text_words = "".join(t.text + t.after for t in run[:-1]) + run[-1].text
-    abbreviations = all(_abbreviated(t) for t in run[:-1]) and len(run) <= 5
-    short = len(text_words.split()) <= 2 and all(w[:1].isupper() for w in text_words.split())
-    if words and ((abbreviations and len(run) >= 2) or short):
+    words = ("".join(t.text + t.after for t in run[:-1]) + run[-1].text).split()
+    abbreviations = 2 <= len(run) <= 5 and all(_abbreviated(t) for t in run[:-1])
+    short = len(words) <= 2 and all(w[:1].isupper() for w in words)
+    if abbreviations or short:
         out[first : last + 1] = ["container-title"] * len(run)
 
 
@@ -462,9 +464,7 @@ def _journal_after_names(tokens: Sequence[Token], out: list[str]) -> None:
     Lamoreaux, Am. J. Phys. 67"; "A. J. Smits, J. Fluid Mech., 501")."""
     if not out or out[0] != "author":
         return
-    last = 0
-    while last + 1 < len(out) and out[last + 1] == "author":
-        last += 1
+    last = _label_runs(out, "author")[0][1]
     if last + 1 >= len(out) or out[last + 1] not in ("container-title", "volume"):
         return
     comma = max((k for k in range(last) if "," in tokens[k].after), default=None)
@@ -515,9 +515,7 @@ def _editor_run_with_book(tokens: Sequence[Token], out: list[str]) -> None:
     names after ("In Middle Iranian Lexicography, eds. C.G. Cereti & M. Maggi")."""
     if "container-title" in out:
         return
-    def initial(token: Token) -> bool:
-        return len(token.text) == 1 and token.text.isupper()
-
+    initial = _one_capital
     for first, last in _label_runs(out, "editor"):
         for k in range(first + 1, last - 1):
             word = tokens[k].text.lower()
