@@ -20,6 +20,13 @@ gold labels (:mod:`.labels`). The splits:
   that no training reference was rendered in (how well it generalises to a
   style it has never seen).
 
+Synthetic splits also count the names split right: a name of the record that the
+rendered text shows (its family name is in it) is right when a predicted name
+(of any role) has the same family name (particles aside) and a given name with
+the same first letter. It is an estimate: a record name whose family name the
+text shows only for another person counts as shown. Token F1 cannot see a family
+name read as a given name ("Janhäll S." as given "Janhäll", family "S."); this does.
+
 Reads ``../shared`` (and needs citeproc-py for the synthetic splits); a pure
 measuring tool, it asserts nothing.
 """
@@ -72,6 +79,8 @@ class SplitResult:
     annotations: int = 0
     annotations_exact: int = 0
     annotations_missed: int = 0
+    names: int = 0
+    names_right: int = 0
 
     @property
     def issue_micro(self) -> Counts:
@@ -92,6 +101,7 @@ class ParserReport:
             "splits": [
                 {**s.result.to_dict(), "issue_micro": s.issue_micro.to_dict(),
                  "annotations": s.annotations, "annotations_exact": s.annotations_exact,
+                 "names": s.names, "names_right": s.names_right,
                  "annotations_missed": s.annotations_missed}
                 for s in self.splits
             ],
@@ -158,6 +168,42 @@ def _score_annotations(split: SplitResult, clean: Callable[..., Any], items: Seq
             split.annotations_missed += 1
 
 
+def _name_key(family: str | None) -> str:
+    """A family name compared without particles: "Marino, A. T. de la" cannot tell a
+    dropping from a non-dropping particle, and "VAN DIJK" may keep it in the family."""
+    from ..parse.names import PARTICLES
+
+    words = (family or "").split()
+    while len(words) > 1 and words[0].casefold() in PARTICLES:
+        words.pop(0)
+    return "".join(ch for ch in "".join(words).casefold() if ch.isalnum())
+
+
+def _initial(given: str | None) -> str:
+    return next((ch.casefold() for ch in given or "" if ch.isalpha()), "")
+
+
+def _score_names(split: SplitResult, clean: Callable[..., Any], items: Sequence[Any]) -> None:
+    """Count the records' shown names and those the parser split right (see above)."""
+    library = clean("\n".join(i.text for i in items), source=split.result.name, lines=True)
+    for item, ref in zip(items, library.references, strict=False):
+        predicted = [(_name_key(n.literal or n.family),
+                      "" if n.literal else _initial(n.given))
+                     for n in (*ref.author, *ref.editor, *ref.translator)]
+        text = item.text.casefold()
+        for names in (item.names or {}).values():
+            for name in names:
+                family = name.get("literal") or name.get("family") or ""
+                if not family or family.casefold() not in text:
+                    continue  # not shown: cut by "et al."
+                split.names += 1
+                key = (_name_key(family),
+                       "" if name.get("literal") else _initial(name.get("given")))
+                if key in predicted:
+                    predicted.remove(key)
+                    split.names_right += 1
+
+
 def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence[str] = (),
                     per_family: int = SYNTHETIC_PER_FAMILY) -> ParserReport:
     """Score ``parser`` ("rules" or "crf") on every split (or those named in ``splits``)."""
@@ -203,8 +249,10 @@ def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence
         items = rendered[family]
         if wanted(f"synthetic-{family}"):
             records = [_as_record(i) for i in items]
-            report.splits.append(SplitResult(run_dataset(
-                f"synthetic-{family}", records, clean=clean, to_csl=reference_to_csl)))
+            split = SplitResult(run_dataset(f"synthetic-{family}", records, clean=clean,
+                                            to_csl=reference_to_csl))
+            _score_names(split, clean, items)
+            report.splits.append(split)
         if wanted(f"annotated-{family}") and pool:
             annotated, notes = _annotated(items, pool)
             split = SplitResult(run_dataset(f"annotated-{family}",
@@ -213,9 +261,11 @@ def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence
             _score_annotations(split, clean, annotated, notes)
             report.splits.append(split)
     if wanted(UNSEEN):
-        records = [_as_record(i) for i in unseen_style_records(base, per_family)]
-        report.splits.append(SplitResult(run_dataset(UNSEEN, records, clean=clean,
-                                                     to_csl=reference_to_csl)))
+        unseen = unseen_style_records(base, per_family)
+        split = SplitResult(run_dataset(UNSEEN, [_as_record(i) for i in unseen], clean=clean,
+                                        to_csl=reference_to_csl))
+        _score_names(split, clean, unseen)
+        report.splits.append(split)
     return report
 
 
@@ -267,6 +317,8 @@ def format_report(report: ParserReport, *, tables: bool = True) -> str:
         if split.annotations:
             ann = (f"  annotations exact {split.annotations_exact}/{split.annotations}, "
                    f"missed {split.annotations_missed}")
+        if split.names:
+            ann += f"  names split right {split.names_right}/{split.names}"
         mark = "ok " if split.issue_micro.f1 >= 0.95 else "   "
         out.append(f"{mark}{split.result.name:32} {_pct(split.issue_micro.f1):>6}{ann}")
     return "\n".join(out)

@@ -56,6 +56,9 @@ class Labelled:
     #: field values (synthetic references label style words such as "pp." for
     #: training, but those are no part of the value)
     gold: list[tuple[int, int, str]] | None = None
+    #: for evaluation of synthetic references: the record's names by role
+    #: ("author" -> CSL name objects), to score how names are split
+    names: dict[str, list[dict[str, str]]] | None = None
 
     def add(self, piece: str, label: str | None) -> None:
         """Append a piece of text (whitespace collapsed) with its label (None: unlabelled)."""

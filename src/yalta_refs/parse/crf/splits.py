@@ -148,7 +148,7 @@ def annotation_pool(corpus_dir: Path, *, test: bool) -> list[str]:
 def with_annotation(item: Labelled, annotation: str) -> Labelled:
     """``item`` followed by an annotation (labelled "annotation")."""
     out = Labelled(item.text, list(item.spans), item.source,
-                   None if item.gold is None else list(item.gold))
+                   None if item.gold is None else list(item.gold), item.names)
     out.add(" ", None)
     out.add(annotation, "annotation")
     return out.finish()

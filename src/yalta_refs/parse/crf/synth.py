@@ -444,6 +444,8 @@ def label_rendered(text: str, record: Mapping[str, Any], source: str) -> Labelle
     item = Labelled(text, source=source)
     item.spans = [(t.start, t.end, lab) for t, lab in zip(tokens, final, strict=True)]
     item.gold = _gold(tokens, labels)
+    item.names = {role: [dict(n) for n in record[role]] for role in ("author", "editor",
+                  "translator") if record.get(role)}
     return item
 
 
