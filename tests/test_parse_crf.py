@@ -639,3 +639,82 @@ def test_a_quoted_chapter_before_its_book_keeps_the_book() -> None:
     assert len(labels) == len(tokens)
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.container_title) == ("The Kitchen: Meaning", "The Challenge")
+
+
+def test_a_journal_read_as_the_last_name_goes_back_to_the_journal() -> None:
+    text = "A. J. Smits, J. Fluid Mech., 501, 135-147 (2004)."
+    tokens = tokenize(text)
+    labels = ["author"] * 6 + ["volume", "pages", "pages", "date"]
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Smits"]
+    assert (ref.container_title, ref.type) == ("J. Fluid Mech", "article-journal")
+    text = "Wood, David Houston. Time and Emotion. Farnham: Ashgate, 2009."
+    tokens = tokenize(text)
+    labels = ["author"] * 3 + ["container-title"] * 3 + ["location", "publisher", "date"]
+    assert assemble(text, tokens, labels).author[0].given == "David Houston"
+
+
+def test_a_one_word_journal_after_initialled_names_is_not_a_name() -> None:
+    text = "Weiss R.F., Carmac E.C., Nature, 349, 665 (1991)."
+    tokens = tokenize(text)
+    labels = ["author"] * 7 + ["volume", "pages", "date"]
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Weiss", "Carmac"]
+    assert ref.container_title == "Nature"
+    text = "Korhonen, Gordon, Nature, 2001."  # a given name, not a journal
+    labels = ["author"] * 3 + ["date"]
+    assert [n.family for n in assemble(text, tokenize(text), labels).author] == ["Korhonen",
+                                                                                 "Nature"]
+
+
+def test_a_number_before_a_bracketed_year_is_the_pages() -> None:
+    text = "Y. Altman and D. Ginsburg. J. Chem. Soc. 1498 (1961)."
+    tokens = tokenize(text)
+    labels = ["author"] * 5 + ["container-title"] * 3 + ["date", "date"]
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.page, ref.issued.year if ref.issued else None) == (
+        "J. Chem. Soc", "1498", 1961)
+
+
+def test_vancouver_names_end_at_the_period_after_initials() -> None:
+    text = "Li J, Yen C, Liaw D. PTEN, a tumour gene. Science 1997; 275:1943-1947."
+    tokens = tokenize(text)
+    labels = ["author"] * 7 + ["title"] * 3 + ["container-title", "date", "volume", "pages",
+                                               "pages"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Li", "Yen", "Liaw"]
+    assert ref.title == "PTEN, a tumour gene"
+    text = "Agudelo S, Portus M. Leishmania antigen binding. Clin Immunol 2000; 7:717-8."
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["title"] * 5 + ["container-title"] * 2 + ["date", "volume",
+                                                                        "pages", "pages"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Agudelo", "Portus"]
+    assert ref.title == "Leishmania antigen binding"
+
+
+def test_apa_initials_are_not_read_as_a_vancouver_boundary() -> None:
+    text = "Smith, J. R., Doe, A. Title words here. Journal, 12, 1-9."
+    tokens = tokenize(text)
+    labels = ["author"] * 5 + ["title"] * 3 + ["container-title", "volume", "pages", "pages"]
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Smith", "Doe"]
+
+
+def test_a_journal_run_starting_mid_sentence_gives_the_sentence_back() -> None:
+    text = "Thomas EJ. Adverse events in Utah and Colorado. Med Care 2000; 38:261-71."
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["title"] * 3 + ["container-title"] * 5 + ["date", "volume",
+                                                                        "pages", "pages"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("Adverse events in Utah and Colorado",
+                                                "Med Care")
+    text = "Yu X. Casimir forces in a gas ,Eu -rophys.Lett. 85, 10005 (2009)."  # no space
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["title"] * 5 + ["container-title"] * 3 + ["volume", "pages",
+                                                                        "date"]
+    assert len(labels) == len(tokens)
+    assert assemble(text, tokens, labels).container_title == "Eu -rophys.Lett"

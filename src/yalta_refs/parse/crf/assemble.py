@@ -445,6 +445,10 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_then_title(tokens, out)
     _edition_read_as_editor(tokens, out)
     _journal_after_names(tokens, out)
+    _journal_as_last_name(tokens, out)
+    _vancouver_boundary(tokens, out)
+    _journal_begins_mid_sentence(tokens, out)
+    _number_before_bracketed_year(tokens, out)
     _range_volume_as_pages(tokens, out)
     _split_title_and_journal(tokens, out)
     _abbreviations_to_journal(tokens, out)
@@ -606,7 +610,15 @@ def _journal_after_names(tokens: Sequence[Token], out: list[str]) -> None:
         return
     tail = tokens[comma + 1 : last + 1]
     if not tail or tail[0].text.lower() in _ETAL_WORDS or not all(
-            t.after.lstrip().startswith(".") and t.text[:1].isupper() for t in tail):
+            t.text[:1].isupper() for t in tail):
+        return
+    numbers_next = "," in tail[-1].after or tokens[last + 1].text[:1].isdigit()
+    if len(tail) > 1 and _abbreviated(tail[-1]) and len(tail[-1].text) >= 3 and \
+            numbers_next and not _SUFFIX.match(tail[-1].text):
+        # ends in an abbreviated word, which no name does: "A. J. Smits, J. Fluid Mech."
+        out[comma + 1 : last + 1] = ["container-title"] * len(tail)
+        return
+    if not all(t.after.lstrip().startswith(".") for t in tail):
         return
     # one word: only after names written initials first ("Carson, Rachel. Silent
     # Spring" ends its names with a period too); more: an abbreviation before the last
@@ -617,6 +629,101 @@ def _journal_after_names(tokens: Sequence[Token], out: list[str]) -> None:
 
 _EDITION_TAIL = frozenset({"e", "er", "re", "ème", "eme", "éd", "ed", "edn", "edition",
                            "édition", "aufl", "auflage"})
+
+
+def _journal_as_last_name(tokens: Sequence[Token], out: list[str]) -> None:
+    """In a reference with no title labelled, the author run's last piece that is one
+    capitalised word with no initials, after names that all carry initials, and with
+    the numbers next, is the journal: "Weiss R.F., Koropalov V.M., Nature, 1991"."""
+    if not out or out[0] != "author" or "title" in out or "container-title" in out:
+        return
+    first, last = _label_runs(out, "author")[0]
+    if last + 1 >= len(out) or out[last + 1] not in ("volume", "pages", "date"):
+        return
+    if last == first or "," not in tokens[last - 1].after or "," not in tokens[last].after:
+        return
+    word = tokens[last]
+    if not (word.text[:1].isupper() and word.text[1:].islower() and len(word.text) > 3):
+        return
+    pieces: list[list[Token]] = [[]]
+    for k in range(first, last):
+        pieces[-1].append(tokens[k])
+        if "," in tokens[k].after or ";" in tokens[k].after:
+            pieces.append([])
+    pieces = [p for p in pieces if p]
+    if len(pieces) >= 2 and all(any(_one_capital(t) for t in p) for p in pieces):
+        out[last] = "container-title"
+
+
+def _number_before_bracketed_year(tokens: Sequence[Token], out: list[str]) -> None:
+    """A number that is no year, read as the date before a bracketed year, is the
+    pages (the volume when pages are labelled): "J. Chem. Soc. 1498 (1961)"."""
+    for first, last in _label_runs(out, "date"):
+        year = next((k for k in range(first + 1, last + 1) if _YEAR.match(tokens[k].text)
+                     and "(" in tokens[k].before), None)
+        if year is None:
+            continue
+        for k in range(first, year):
+            if tokens[k].text.isdigit() and not _YEAR.match(tokens[k].text):
+                out[k] = "pages" if "pages" not in out else (
+                    "volume" if "volume" not in out else out[k])
+
+
+def _vancouver_initials(token: Token) -> bool:
+    """Initials written Vancouver style: "J", "DM", "EEP" (capitals, no periods)."""
+    return token.text.isupper() and token.text.isalpha() and len(token.text) <= 3
+
+
+def _vancouver_boundary(tokens: Sequence[Token], out: list[str]) -> None:
+    """Vancouver names ("Li J, Yen C, Liaw D.") end at the first period after
+    initials: words after it labelled as names are the title's ("Liaw D. PTEN, a
+    putative …"), and a "Family INITIALS." opening the title right after a comma
+    that closed the names is the last name ("Weiler PC, Brennan TA. Incidence")."""
+    runs = _label_runs(out, "author")
+    if not runs:
+        return
+    first, last = runs[0]
+    if not (first + 1 <= last and tokens[first].text[:1].isupper() and
+            _vancouver_initials(tokens[first + 1]) and
+            tokens[first + 1].after.strip()[:1] == ","):
+        return  # "Li J, …": not "Smith, J. R.", whose initials carry periods
+    for k in range(first + 1, last):
+        if _vancouver_initials(tokens[k]) and tokens[k].after.strip()[:1] == "." and \
+                not _vancouver_initials(tokens[k + 1]) and last + 1 < len(out) and \
+                out[last + 1] == "title":
+            out[k + 1 : last + 1] = ["title"] * (last - k)
+            return
+    if last + 2 < len(out) and out[last + 1] == "title" and "," in tokens[last].after and \
+            _vancouver_initials(tokens[last]) and tokens[last + 1].text[:1].isupper() and \
+            not _vancouver_initials(tokens[last + 1]) and \
+            _vancouver_initials(tokens[last + 2]) and \
+            tokens[last + 2].after.strip()[:1] == "." and out[last + 2] == "title":
+        out[last + 1 : last + 3] = ["author", "author"]
+
+
+def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
+    """A journal run that starts in the middle of the title's sentence (no period
+    before it) and holds a sentence end: the words up to that end are the title's
+    ("… in | Utah and Colorado. Med Care 2000;38")."""
+    titles = _label_runs(out, "title")
+    journals = _label_runs(out, "container-title")
+    if len(titles) != 1 or len(journals) != 1:
+        return
+    (_, end), (start, last) = titles[0], journals[0]
+    if start != end + 1 or any(ch in tokens[end].after for ch in ".?!:\"”’»"):
+        return
+    if not any(lab in ("volume", "issue", "pages") for lab in out[last + 1 :]):
+        return
+    cut = None
+    for k in range(start, last):
+        token, nxt = tokens[k], tokens[k + 1]
+        if (token.after.strip()[:1] in (".", "?", "!") and token.after.endswith(" ")
+                and nxt.text[:1].isupper() and len(token.text) > 3
+                and token.text.lower() not in _JOURNAL_WORDS):
+            cut = k
+    if cut is not None and last - cut <= 12 and any(
+            t.text.islower() and len(t.text) > 2 for t in tokens[start : cut + 1]):
+        out[start : cut + 1] = ["title"] * (cut + 1 - start)
 
 
 def _edition_read_as_editor(tokens: Sequence[Token], out: list[str]) -> None:
