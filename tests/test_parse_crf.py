@@ -492,6 +492,12 @@ def _split(text: str) -> list[tuple[str | None, str | None, str | None]]:
     pytest.param("Bank, J. and Board, K.", [("Bank", "J.", None), ("Board", "K.", None)],
                  id="family-names-that-are-organisation-words"),
     pytest.param("Müller, A. u. a.", [("Müller", "A.", None)], id="german-et-al"),
+    pytest.param("Smith, Fred, and Jones, Ted", [("Smith", "Fred", None), ("Jones", "Ted", None)],
+                 id="given-names-ending-like-a-role-word"),
+    pytest.param("Döblin, Alfred (ed.)", [("Döblin", "Alfred", None)], id="role-word-after-ed"),
+    pytest.param("OASI, Christel. FOLIO, Philippe. BELMIN, Joël",
+                 [("OASI", "Christel", None), ("FOLIO", "Philippe", None),
+                  ("BELMIN", "Joël", None)], id="french-names-closed-by-periods"),
 ])
 def test_name_orders_and_organisations(text: str, expected: list) -> None:
     assert _split(text) == expected
@@ -718,3 +724,17 @@ def test_a_journal_run_starting_mid_sentence_gives_the_sentence_back() -> None:
                                                                         "date"]
     assert len(labels) == len(tokens)
     assert assemble(text, tokens, labels).container_title == "Eu -rophys.Lett"
+
+
+def test_names_end_at_a_given_name_closed_by_a_period() -> None:
+    text = "Apih, Elio. Italia: Fascismo e antifascismo. Bari: Laterza, 1966."
+    tokens = tokenize(text)
+    labels = ["author"] * 3 + ["title"] * 3 + ["location", "publisher", "date"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.author[0].given, ref.title) == ("Elio", "Italia: Fascismo e antifascismo")
+    text = "ROUSSILLON, René. CHABERT, Catherine. Manuel de psychologie. Paris: PUF, 2007."
+    tokens = tokenize(text)
+    labels = ["author"] * 4 + ["title"] * 3 + ["location", "publisher", "date"]
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["ROUSSILLON", "CHABERT"]

@@ -35,7 +35,7 @@ _ROLE_AROUND = re.compile(
     r"hg\.?(?:\s+von)?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
     r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
     r"dir\.|by|von|par|in:?|dans)\s+"
-    r"|[\s,;]*[([]?(?:eds?|editors?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
+    r"|[\s,;]*[([]?\b(?:eds?|editors?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
     r"\.?[)\]]?[\s.,;:]*$",
     re.I,
 )
@@ -47,6 +47,8 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|Jun|Sen)\.?$|^(?:II|III|IV)$")
 _INITIALS = re.compile(r"^(?:(?:[A-Z][a-z]\.|[A-Z]\.?)[\s-]?){1,4}$|^[A-Z]{1,4}$")
 #: "e" between two names in Italian and Portuguese lists, only before a name of two
 #: words or more ("Stefano e Daniela Feltracco"), never in "J. Sebastiao e Silva"
+#: a period closing a given name before a family name in capitals and its comma
+_PERIOD_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_a-z]{2,}[\w'’-]*,)")
 _E_SPLIT = re.compile(r"\s+e\s+(?=[A-Z][\w.'’-]*\s+[A-Z])")
 #: initials after a family name: "S.", "M. O.", "J.-P.", "(J.P.)"
 _INITIAL_WORD = re.compile(r"^\(?(?:[A-Z][a-z]?\.(?:-?[A-Z]\.?)*|[A-Z])\)?$")
@@ -129,6 +131,7 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
         value = _ETAL.sub("", value).strip(" ,;:")
     if not value:
         return (), etal
+    value = _PERIOD_BETWEEN_NAMES.sub("; ", value)  # "OASI, Christel. FOLIO, Philippe"
     semi = [p.strip(" ,&") for p in value.split(";") if p.strip(" ,&")]
     if len(semi) > 1 and all(p.count(",") <= 1 for p in semi):
         # one name per part: "Costa, Joan ; Bauer, Donald Diana ; van der Berg, A."
@@ -447,6 +450,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _journal_after_names(tokens, out)
     _journal_as_last_name(tokens, out)
     _vancouver_boundary(tokens, out)
+    _names_end_at_sentence(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
     _number_before_bracketed_year(tokens, out)
     _range_volume_as_pages(tokens, out)
@@ -699,6 +703,32 @@ def _vancouver_boundary(tokens: Sequence[Token], out: list[str]) -> None:
             _vancouver_initials(tokens[last + 2]) and \
             tokens[last + 2].after.strip()[:1] == "." and out[last + 2] == "title":
         out[last + 1 : last + 3] = ["author", "author"]
+
+
+_GIVEN_ABBREVIATIONS = frozenset({"jr", "sr", "jun", "sen", "wm", "chas", "geo", "jas",
+                                  "thos", "jos", "benj", "saml", "st", "ste"})
+
+
+def _names_end_at_sentence(tokens: Sequence[Token], out: list[str]) -> None:
+    """The first run of names ends at a full word closed by a period ("Apih, Elio.
+    Italia: Fascismo …"): words after it labelled as names, before the title, are
+    the title's."""
+    runs = _label_runs(out, "author")
+    if not runs:
+        return
+    first, last = runs[0]
+    if last + 1 >= len(out) or out[last + 1] != "title":
+        return
+    for k in range(first + 1, last):
+        token, nxt = tokens[k], tokens[k + 1]
+        if (token.after.strip() == "." and len(token.text) >= 3 and token.text[:1].isupper()
+                and token.text[1:].islower()
+                and token.text.lower() not in _GIVEN_ABBREVIATIONS
+                and nxt.text[:1].isupper() and nxt.text.lower() not in _ETAL_WORDS
+                and len(nxt.text) > 1 and not (nxt.text.isupper() and "," in nxt.after)):
+            # not "ROUSSILLON, René. CHABERT, Catherine." (French lists), not "N.d."
+            out[k + 1 : last + 1] = ["title"] * (last - k)
+            return
 
 
 def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
