@@ -738,3 +738,25 @@ def test_names_end_at_a_given_name_closed_by_a_period() -> None:
     labels = ["author"] * 4 + ["title"] * 3 + ["location", "publisher", "date"]
     ref = assemble(text, tokens, labels)
     assert [n.family for n in ref.author] == ["ROUSSILLON", "CHABERT"]
+
+
+def test_vancouver_names_read_as_a_journal_are_the_authors() -> None:
+    text = "Jenkins V, Solis-Trapala I, Langridge C. What they said. J Clin Oncol. 2011;29:61-8."
+    tokens = tokenize(text)
+    labels = ["container-title"] * 8 + ["title"] * 2 + ["container-title"] * 3 + [
+        "date", "volume", "pages", "pages"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Jenkins", "Solis-Trapala", "Langridge"]
+    assert (ref.title, ref.container_title) == ("What they said", "J Clin Oncol")
+
+
+def test_a_month_and_day_before_the_year_are_the_date() -> None:
+    text = "Jenkins V. What they said. J Clin Oncol. Jan 1 2011;29(1): 61-8."
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["title"] * 3 + ["container-title"] * 4 + [
+        "volume", "date", "volume", "issue", "pages", "pages"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.volume, ref.issue) == ("J Clin Oncol", "29", "1")
+    assert ref.issued is not None and ref.issued.parts == ((2011, 1, 1),)

@@ -20,6 +20,7 @@ from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pag
 from ..names import PARTICLES, parse_name
 from ..notes import notes_from_annotation
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
+from .lexicon import MONTHS as _MONTHS
 from .tokens import Token
 
 __all__ = ["assemble", "parse_names", "runs"]
@@ -449,6 +450,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _edition_read_as_editor(tokens, out)
     _journal_after_names(tokens, out)
     _journal_as_last_name(tokens, out)
+    _names_read_as_journal(tokens, out)
+    _month_day_before_year(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
@@ -729,6 +732,50 @@ def _names_end_at_sentence(tokens: Sequence[Token], out: list[str]) -> None:
             # not "ROUSSILLON, René. CHABERT, Catherine." (French lists), not "N.d."
             out[k + 1 : last + 1] = ["title"] * (last - k)
             return
+
+
+def _names_read_as_journal(tokens: Sequence[Token], out: list[str]) -> None:
+    """A journal run made of Vancouver names ("Jenkins V, Solis-Trapala I, Langridge
+    C.") while another journal run follows is the authors; words after the period
+    that closes the names, in the same run, open the title."""
+    runs = _label_runs(out, "container-title")
+    if len(runs) < 2 or "author" in out:
+        return
+    first, last = runs[0]
+    pieces: list[tuple[int, int]] = []
+    start = first
+    end_of_names = None
+    for k in range(first, last + 1):
+        sep = tokens[k].after.strip()[:1]
+        if sep == "," or k == last or (sep == "." and _vancouver_initials(tokens[k])):
+            pieces.append((start, k))
+            start = k + 1
+            if sep == "." and k < last:
+                end_of_names = k
+                break
+    if len(pieces) < 2 or not all(
+            b > a and _vancouver_initials(tokens[b]) and tokens[a].text[:1].isupper()
+            and not _vancouver_initials(tokens[a]) and b - a <= 3 for a, b in pieces):
+        return
+    names_end = pieces[-1][1]
+    out[first : names_end + 1] = ["author"] * (names_end + 1 - first)
+    if end_of_names is not None and names_end + 1 <= last and (
+            last + 1 >= len(out) or out[last + 1] == "title"):
+        out[names_end + 1 : last + 1] = ["title"] * (last - names_end)
+
+
+def _month_day_before_year(tokens: Sequence[Token], out: list[str]) -> None:
+    """A month name (and its day) straight before a year labelled as the date is the
+    date too: "J Clin Oncol. Jan 1 2011;29(1)" (not the journal's and a volume)."""
+    for k in range(len(tokens) - 1):
+        if out[k] == "date" or tokens[k].text.lower() not in _MONTHS:
+            continue
+        j = k + 1
+        if tokens[j].text.isdigit() and len(tokens[j].text) <= 2 and int(tokens[j].text) <= 31:
+            j += 1
+        if j < len(tokens) and out[j] == "date" and _YEAR.match(tokens[j].text) and \
+                out[k - 1 if k else k] != "title":
+            out[k:j] = ["date"] * (j - k)
 
 
 def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
