@@ -760,3 +760,33 @@ def test_a_month_and_day_before_the_year_are_the_date() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.container_title, ref.volume, ref.issue) == ("J Clin Oncol", "29", "1")
     assert ref.issued is not None and ref.issued.parts == ((2011, 1, 1),)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("http: //www. example. com/products/show. cfm?isbn=0736034625",
+     "http://www.example.com/products/show.cfm?isbn=0736034625"),
+    ("< http:// www.example.org/ index.php/ resilience_assessment >",
+     "http://www.example.org/index.php/resilience_assessment"),
+    ("http ://cern.ch/garfield.", "http://cern.ch/garfield"),
+    ("URL https: //doi.org/10.1007/JHEP07(2015)130", "https://doi.org/10.1007/JHEP07(2015)130"),
+    ("Available at: http:// eprints.example.ac.uk/8292/. Accessed", "http://eprints.example.ac.uk/8292/"),
+    ("Recuperado de http://example.org/a.pdf.", "http://example.org/a.pdf"),
+])
+def test_links_broken_by_extraction_are_joined_and_cues_left_out(raw: str, expected: str) -> None:
+    from yalta_refs.parse.crf.assemble import _url
+
+    assert _url(raw) == expected
+
+
+def test_a_link_cue_is_not_the_publisher() -> None:
+    text = "Carmona, C. (2009). Modelo Bayesiano. IEEE-RITA, 4, 139-146. Recuperado de http://x.org/a"
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["date"] + ["title"] * 2 + ["container-title"] * 2 + [
+        "volume", "pages", "pages", "publisher", "publisher", "url"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.URL) == (None, "http://x.org/a")
+    text = "Smith, J. (2009). Title. Paris: Editions de http://x.org"  # a name, not a cue
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["date", "title", "location", "publisher", "publisher", "url"]
+    assert assemble(text, tokens, labels).publisher == "Editions de"

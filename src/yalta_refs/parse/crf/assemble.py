@@ -61,6 +61,8 @@ _NOT_GIVEN = frozenset({
 _LEADING = re.compile(
     r"^(?:in:?|dans\s*:?|pp?\.|pages?|s\.|vol(?:ume)?s?\.?|bd\.|band|t\.|tome|jg\.|"
     r"no\.|nos\.|nr\.|n°|no|issue|heft|h\.|num(?:ber)?\.?|retrieved\s+from|"
+    r"(?:recuperado|retirado|obtenido)\s+de|disponible\s+(?:en|sur)|disponível\s+em|"
+    r"verfügbar\s+unter|"
     r"available\s+(?:at|from|online)?:?|url:?|doi:?|isbn:?|\[?online\]?)\s*",
     re.I,
 )
@@ -393,8 +395,7 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         m = re.match(r"(\d+)", value)
         _put(values, "edition", parse_edition(value) or (m.group(1) if m else value))
     elif label == "url":
-        m = re.search(r"(?:https?://|ftp://|www\.)\S+", raw)
-        url = m.group(0).rstrip(".,;)") if m else _strip(raw)
+        url = _url(raw)
         doi = None  # a doi.org link is the DOI, unless the DOI is also given on its own
         if not doi_elsewhere and re.search(r"doi\b|^10\.", url, re.I):
             doi = parse_doi(url)
@@ -409,6 +410,28 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         value = _strip(raw)
         if value and not (label == "other" and value.isdigit() and not values):
             notes.append(value)
+
+
+_URL_START = re.compile(r"(?:https?|ftp)\s?:\s?//|www\.", re.I)
+_URL_PIECE = re.compile(r"^[\w./?=&%#~+:;@()!*$'-]+$")
+
+
+def _url(raw: str) -> str:
+    """The link in a run labelled as one, cue words left out; a link that PDF
+    extraction broke at its slashes and dots is joined again ("http: //www. example.
+    com/a" -> "http://www.example.com/a")."""
+    m = _URL_START.search(raw)
+    if not m:
+        return _strip(raw)
+    pieces = raw[m.start() :].split()
+    url = pieces[0]
+    for piece in pieces[1:]:
+        if not _URL_PIECE.match(piece) or not re.search(r"[/.?=_\d]", piece) or not (
+                url.endswith(("/", ".", ":", "-", "=", "_"))
+                or piece.startswith(("/", ".", "?", "#", ":"))):
+            break
+        url += piece
+    return url.rstrip(".,;)>]")
 
 
 def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
@@ -452,6 +475,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _journal_as_last_name(tokens, out)
     _names_read_as_journal(tokens, out)
     _month_day_before_year(tokens, out)
+    _link_cue(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
@@ -776,6 +800,30 @@ def _month_day_before_year(tokens: Sequence[Token], out: list[str]) -> None:
         if j < len(tokens) and out[j] == "date" and _YEAR.match(tokens[j].text) and \
                 out[k - 1 if k else k] != "title":
             out[k:j] = ["date"] * (j - k)
+
+
+#: words that introduce a link ("Retrieved from", "Recuperado de", "Disponible sur")
+_LINK_CUES = frozenset({
+    "retrieved", "from", "recuperado", "de", "retirado", "obtenido", "disponible", "en",
+    "sur", "à", "l", "adresse", "available", "at", "online", "verfügbar", "unter",
+    "abgerufen", "von", "disponível", "em", "url", "consulté", "le", "accessed", "via",
+})
+
+
+def _link_cue(tokens: Sequence[Token], out: list[str]) -> None:
+    """The words that introduce a link belong to it, not to the publisher or a note:
+    "Recuperado de http://…" (they are dropped with the link's other label words)."""
+    for k, label in enumerate(out):
+        if label != "url" or k == 0 or out[k - 1] == "url":
+            continue
+        j = k
+        while j > 0 and tokens[j - 1].text.lower() in _LINK_CUES and out[j - 1] != "date" \
+                and not any(ch in tokens[j - 1].after for ch in ".;,"):
+            j -= 1
+        starts = j == 0 or any(ch in tokens[j - 1].after for ch in ".;,:")
+        if j < k and starts and tokens[j].text.lower() not in (
+                "de", "en", "at", "from", "von", "em", "le", "l", "à", "sur", "unter", "via"):
+            out[j:k] = ["url"] * (k - j)
 
 
 def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
