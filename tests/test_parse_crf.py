@@ -790,3 +790,24 @@ def test_a_link_cue_is_not_the_publisher() -> None:
     tokens = tokenize(text)
     labels = ["author"] * 2 + ["date", "title", "location", "publisher", "publisher", "url"]
     assert assemble(text, tokens, labels).publisher == "Editions de"
+
+
+def test_a_publisher_ending_in_of_takes_the_place_name_after_it() -> None:
+    text = "Heinzel, C.: Methoden. Dissertation, University of Bremen, Bremen (1999)"
+    tokens = tokenize(text)
+    labels = ["author", "author", "title", "genre", "publisher", "publisher", "location",
+              "location", "date"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.publisher_place) == ("University of Bremen", "Bremen")
+
+
+def test_genre_words_read_as_a_container_are_the_genre() -> None:
+    text = "Roy, D. W., Study of fractures. M.S. Thesis, University of Montreal, 1969."
+    tokens = tokenize(text)
+    labels = ["author"] * 3 + ["title"] * 5 + ["container-title"] + ["publisher"] * 3 + [
+        "date"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.genre, ref.container_title, ref.type) == (
+        "Study of fractures", "M.S. Thesis", None, "thesis")

@@ -20,6 +20,7 @@ from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pag
 from ..names import PARTICLES, parse_name
 from ..notes import notes_from_annotation
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
+from .lexicon import GENRE_WORDS as _GENRE_WORDS
 from .lexicon import MONTHS as _MONTHS
 from .tokens import Token
 
@@ -486,6 +487,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _short_title_is_journal(tokens, out)
     _editor_run_with_book(tokens, out)
     _publisher_then_place(tokens, out)
+    _publisher_cut_at_of(tokens, out)
+    _genre_read_as_container(tokens, out)
     _title_in_book(tokens, out)
     _subtitle_read_as_book(tokens, out)
     _book_title(out)
@@ -936,6 +939,47 @@ def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
     if 1 <= len(rest) <= 5 and all(t.text[:1].isupper() for t in rest) and not any(
             t.text.lower() in _PRESS_WORDS for t in rest):
         out[comma + 1 : last + 1] = ["location"] * len(rest)
+
+
+def _publisher_cut_at_of(tokens: Sequence[Token], out: list[str]) -> None:
+    """A publisher run that ends in "of" ("University of | Bremen, Bremen") goes on
+    into the place run after it, up to the first comma."""
+    for first, last in _label_runs(out, "publisher"):
+        if tokens[last].text.lower() not in ("of", "de", "di", "für", "du", "des", "della") \
+                or last + 1 >= len(out) or out[last + 1] != "location" or \
+                tokens[last].after.strip():
+            continue
+        k = last + 1
+        while k < len(out) and out[k] == "location" and tokens[k].text[:1].isupper():
+            out[k] = "publisher"
+            if tokens[k].after.strip():
+                break
+            k += 1
+        return
+
+
+_DEGREE_LETTERS = frozenset({"m", "s", "a", "ph", "d", "b", "sc", "ma", "ms", "msc", "phd"})
+
+
+def _genre_read_as_container(tokens: Sequence[Token], out: list[str]) -> None:
+    """A "container" of genre words only, after a title, is the genre ("M.S. Thesis",
+    "PhD dissertation", "Technical Report"), the degree's letters that end the title
+    run with it."""
+    if "title" not in out or "genre" in out:
+        return
+    for first, last in _label_runs(out, "container-title"):
+        if not all(t.text.lower() in _GENRE_WORDS for t in tokens[first : last + 1]):
+            continue
+        if not any(t.text.lower() in ("thesis", "dissertation", "diss", "thèse", "report",
+                                      "rapport", "mémoire", "paper")
+                   for t in tokens[first : last + 1]):
+            continue
+        k = first
+        while k > 0 and out[k - 1] == "title" and tokens[k - 1].text.lower() in _DEGREE_LETTERS \
+                and len(tokens[k - 1].text) <= 3:
+            k -= 1
+        out[k : last + 1] = ["genre"] * (last + 1 - k)
+        return
 
 
 def _title_in_book(tokens: Sequence[Token], out: list[str]) -> None:
