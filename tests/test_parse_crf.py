@@ -811,3 +811,12 @@ def test_genre_words_read_as_a_container_are_the_genre() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.genre, ref.container_title, ref.type) == (
         "Study of fractures", "M.S. Thesis", None, "thesis")
+
+
+def test_a_publisher_name_left_as_a_note_goes_back_to_it() -> None:
+    text = "CPJ. (2014). Journalists Killed. New York: Committee to Protect Journalists."
+    tokens = tokenize(text)
+    labels = ["author", "date", "title", "title", "location", "location", "publisher",
+              "note", "note", "note"]
+    assert len(labels) == len(tokens)
+    assert assemble(text, tokens, labels).publisher == "Committee to Protect Journalists"

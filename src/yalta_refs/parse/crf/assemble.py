@@ -488,6 +488,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _editor_run_with_book(tokens, out)
     _publisher_then_place(tokens, out)
     _publisher_cut_at_of(tokens, out)
+    _publisher_name_goes_on(tokens, out)
     _genre_read_as_container(tokens, out)
     _title_in_book(tokens, out)
     _subtitle_read_as_book(tokens, out)
@@ -956,6 +957,29 @@ def _publisher_cut_at_of(tokens: Sequence[Token], out: list[str]) -> None:
                 break
             k += 1
         return
+
+
+_NAME_LINKS = frozenset({"of", "the", "to", "for", "and", "on", "de", "la", "le", "des",
+                         "du", "di", "della", "für", "und", "der", "&"})
+
+
+def _publisher_name_goes_on(tokens: Sequence[Token], out: list[str]) -> None:
+    """Words left as a note straight after a publisher, with no punctuation between,
+    that go on with its name ("Committee | to Protect Journalists") are the
+    publisher's."""
+    for first, last in _label_runs(out, "publisher"):
+        k = last + 1
+        if k >= len(out) or out[k] not in ("note", "other") or tokens[last].after.strip():
+            continue
+        j = k
+        while j < len(out) and out[j] == out[k] and (
+                tokens[j].text[:1].isupper() or tokens[j].text.lower() in _NAME_LINKS):
+            if tokens[j].after.strip():
+                break
+            j += 1
+        if j < len(out) and out[j] == out[k] and tokens[j].after.strip()[:1] in (".", ",", ";"):
+            if j + 1 >= len(out) or out[j + 1] != out[k]:
+                out[k : j + 1] = ["publisher"] * (j + 1 - k)
 
 
 _DEGREE_LETTERS = frozenset({"m", "s", "a", "ph", "d", "b", "sc", "ma", "ms", "msc", "phd"})
