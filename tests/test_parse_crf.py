@@ -820,3 +820,26 @@ def test_a_publisher_name_left_as_a_note_goes_back_to_it() -> None:
               "note", "note", "note"]
     assert len(labels) == len(tokens)
     assert assemble(text, tokens, labels).publisher == "Committee to Protect Journalists"
+
+
+@pytest.mark.parametrize(("text", "labels", "editors", "title"), [
+    ("Kafka, Franz. Der Prozeß. Edited by Max Brod. Frankfurt: Fischer, 1953.",
+     ["author"] * 2 + ["title"] * 6 + ["location", "publisher", "date"], ["Brod"], "Der Prozeß"),
+    ("Oestreich, Gerhard. Strukturprobleme. Hg. v. Brigitta Oestreich. Berlin 1980.",
+     ["author"] * 2 + ["title"] * 5 + ["location", "date"], ["Oestreich"], "Strukturprobleme"),
+])
+def test_a_role_cue_inside_a_title_names_its_role(text: str, labels: list[str],
+                                                   editors: list[str], title: str) -> None:
+    tokens = tokenize(text)
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert ([n.family for n in ref.editor], ref.title, ref.note) == (editors, title, None)
+
+
+def test_edited_by_inside_a_sentence_of_the_title_stays_in_it() -> None:
+    text = "Lee, Ann. Texts edited by Monks and Nuns. London: Verso, 2001."
+    tokens = tokenize(text)
+    labels = ["author"] * 2 + ["title"] * 6 + ["location", "publisher", "date"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.editor, ref.title) == ((), "Texts edited by Monks and Nuns")

@@ -33,8 +33,8 @@ _TEXT_LABELS = {
     "location": "publisher_place", "genre": "genre",
 }
 _ROLE_AROUND = re.compile(
-    r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|hrsg\.?(?:\s+von)?|"
-    r"hg\.?(?:\s+von)?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
+    r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|hrsg\.?(?:\s+v(?:on|\.))?|"
+    r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
     r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
     r"dir\.|by|von|par|in:?|dans)\s+"
     r"|[\s,;]*[([]?\b(?:eds?|editors?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
@@ -490,6 +490,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _publisher_cut_at_of(tokens, out)
     _publisher_name_goes_on(tokens, out)
     _genre_read_as_container(tokens, out)
+    _role_cue_inside_run(tokens, out)
     _title_in_book(tokens, out)
     _subtitle_read_as_book(tokens, out)
     _book_title(out)
@@ -980,6 +981,31 @@ def _publisher_name_goes_on(tokens: Sequence[Token], out: list[str]) -> None:
         if j < len(out) and out[j] == out[k] and tokens[j].after.strip()[:1] in (".", ",", ";"):
             if j + 1 >= len(out) or out[j + 1] != out[k]:
                 out[k : j + 1] = ["publisher"] * (j + 1 - k)
+
+
+def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Hg. v. Brigitta Oestreich", "Edited by Ann Lee" inside a title, book or note
+    run, after a sentence end: the cue is no part of the run, the capitalised words
+    after it, up to the next comma, period or bracket, are the names of its role."""
+    for k in range(1, len(tokens) - 2):
+        role = _CUE_ROLES.get(tokens[k].text.lower())
+        if role is None or out[k] not in ("title", "container-title", "note") or \
+                tokens[k + 1].text.lower() not in ("by", "von", "v", "par", "di") or \
+                out[k + 1] != out[k] or out[k + 2] != out[k]:
+            continue
+        if not any(ch in tokens[k - 1].after for ch in ".,;:"):
+            continue  # "… edited by" inside a sentence of the title
+        end = k + 2
+        while end < len(tokens) and end - k <= 7 and out[end] == out[k] and (
+                tokens[end].text[:1].isupper() or tokens[end].text.lower() in _LINKS):
+            if any(mark in tokens[end].after for mark in ",.:;()[]"):
+                break
+            end += 1
+        if end >= len(tokens) or out[end] != out[k] or end - k > 7 or \
+                not tokens[end].text[:1].isupper():
+            continue
+        out[k : end + 1] = [role] * (end + 1 - k)  # the cue is read off the names
+        return
 
 
 _DEGREE_LETTERS = frozenset({"m", "s", "a", "ph", "d", "b", "sc", "ma", "ms", "msc", "phd"})
