@@ -843,3 +843,30 @@ def test_edited_by_inside_a_sentence_of_the_title_stays_in_it() -> None:
     assert len(labels) == len(tokens)
     ref = assemble(text, tokens, labels)
     assert (ref.editor, ref.title) == ((), "Texts edited by Monks and Nuns")
+
+
+@pytest.mark.parametrize(("text", "labels", "families", "title"), [
+    ("Sha S, Ghosh A, et al. Canagliflozin, a new drug. Diabetes 2013;15:45-52.",
+     ["author"] * 7 + ["title"] * 3 + ["container-title", "date", "volume", "pages", "pages"],
+     ["Sha", "Ghosh"], "Canagliflozin, a new drug"),
+    ("Forbes, Christopher. “Comparison, Self-praise and Irony.” NTS 32 (1986): 1–30.",
+     ["author"] * 3 + ["title"] * 3 + ["container-title", "volume", "date", "pages", "pages"],
+     ["Forbes"], "Comparison, Self-praise and Irony"),
+])
+def test_names_end_at_et_al_and_at_an_opening_quote(text: str, labels: list[str],
+                                                    families: list[str], title: str) -> None:
+    tokens = tokenize(text)
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert ([n.family for n in ref.author], ref.title) == (families, title)
+
+
+def test_a_given_name_read_as_the_date_goes_back_to_the_name() -> None:
+    text = "France, Anatole 1923 [1895]. Le jardin d’Épicure, Paris: Calmann-Lévy."
+    tokens = tokenize(text)
+    labels = ["author", "date", "date", "date", "title", "title", "title", "location",
+              "publisher"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.author[0].family, ref.author[0].given) == ("France", "Anatole")
+    assert ref.original_date is not None and ref.note is None

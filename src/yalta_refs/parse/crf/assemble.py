@@ -479,6 +479,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _link_cue(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
+    _given_name_read_as_date(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
     _number_before_bracketed_year(tokens, out)
     _range_volume_as_pages(tokens, out)
@@ -753,6 +754,12 @@ def _names_end_at_sentence(tokens: Sequence[Token], out: list[str]) -> None:
         return
     for k in range(first + 1, last):
         token, nxt = tokens[k], tokens[k + 1]
+        if (token.text.lower() == "al" and tokens[k - 1].text.lower() == "et"
+                and token.after.strip().startswith(".")) or any(
+                    q in nxt.before for q in "“«„\"‘"):
+            # "Sha S, Ghosh A, et al. Canagliflozin, a …", "Forbes, Christopher. “Comparison"
+            out[k + 1 : last + 1] = ["title"] * (last - k)
+            return
         if (token.after.strip() == "." and len(token.text) >= 3 and token.text[:1].isupper()
                 and token.text[1:].islower()
                 and token.text.lower() not in _GIVEN_ABBREVIATIONS
@@ -829,6 +836,21 @@ def _link_cue(tokens: Sequence[Token], out: list[str]) -> None:
         if j < k and starts and tokens[j].text.lower() not in (
                 "de", "en", "at", "from", "von", "em", "le", "l", "à", "sur", "unter", "via"):
             out[j:k] = ["url"] * (k - j)
+
+
+def _given_name_read_as_date(tokens: Sequence[Token], out: list[str]) -> None:
+    """A date run that opens with a capitalised word, right after a family name and
+    its comma, starts with the given name: "France, | Anatole 1923 [1895]"."""
+    runs = _label_runs(out, "author")
+    if not runs:
+        return
+    last = runs[0][1]
+    k = last + 1
+    if k + 1 < len(out) and out[k] == "date" and "," in tokens[last].after and \
+            tokens[k].text.isalpha() and tokens[k].text[:1].isupper() and \
+            tokens[k].text[1:].islower() and tokens[k].text.lower() not in _MONTHS and \
+            out[k + 1] == "date" and _YEAR.match(tokens[k + 1].text):
+        out[k] = "author"
 
 
 def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
