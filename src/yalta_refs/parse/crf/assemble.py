@@ -9,19 +9,19 @@ annotation, which runs to the end of the text. Pure functions.
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
 
-from ...model import Date, Diagnostic, Name, Reference
+from ...model import Date, Diagnostic, Reference
 from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
-from ..names import PARTICLES, parse_name
 from ..notes import notes_from_annotation
-from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import GENRE_WORDS as _GENRE_WORDS
+from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import MONTHS as _MONTHS
+from .namelist import ETAL_WORDS as _ETAL_WORDS
+from .namelist import SUFFIX as _SUFFIX
+from .namelist import parse_names
 from .tokens import Token
 
 __all__ = ["assemble", "parse_names", "runs"]
@@ -32,33 +32,6 @@ _TEXT_LABELS = {
     "collection-title": "collection_title", "publisher": "publisher",
     "location": "publisher_place", "genre": "genre",
 }
-_ROLE_AROUND = re.compile(
-    r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|hrsg\.?(?:\s+v(?:on|\.))?|"
-    r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
-    r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
-    r"dir\.|by|von|par|in:?|dans)\s+"
-    r"|[\s,;]*[([]?\b(?:eds?|editors?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
-    r"\.?[)\]]?[\s.,;:]*$",
-    re.I,
-)
-_ETAL = re.compile(r",?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.)\s*$", re.I)
-_AND_SPLIT = re.compile(
-    r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+)\s*")
-_ETAL_WORDS = frozenset({"et", "al", "and", "others"})
-_SUFFIX = re.compile(r"^(?:Jr|Sr|Jun|Sen)\.?$|^(?:II|III|IV)$")
-_INITIALS = re.compile(r"^(?:(?:[A-Z][a-z]\.|[A-Z]\.?)[\s-]?){1,4}$|^[A-Z]{1,4}$")
-#: "e" between two names in Italian and Portuguese lists, only before a name of two
-#: words or more ("Stefano e Daniela Feltracco"), never in "J. Sebastiao e Silva"
-#: a period closing a given name before a family name in capitals and its comma
-_PERIOD_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_a-z]{2,}[\w'’-]*,)")
-_E_SPLIT = re.compile(r"\s+e\s+(?=[A-Z][\w.'’-]*\s+[A-Z])")
-#: initials after a family name: "S.", "M. O.", "J.-P.", "(J.P.)"
-_INITIAL_WORD = re.compile(r"^\(?(?:[A-Z][a-z]?\.(?:-?[A-Z]\.?)*|[A-Z])\)?$")
-_NOT_GIVEN = frozenset({
-    "institute", "committee", "organization", "organisation", "association", "society",
-    "council", "department", "press", "publishing", "group", "foundation", "agency",
-    "office", "bank", "university", "center", "centre", "ministry", "commission",
-})
 _LEADING = re.compile(
     r"^(?:in:?|dans\s*:?|pp?\.|pages?|s\.|vol(?:ume)?s?\.?|bd\.|band|t\.|tome|jg\.|"
     r"no\.|nos\.|nr\.|n°|no|issue|heft|h\.|num(?:ber)?\.?|retrieved\s+from|"
@@ -119,202 +92,6 @@ def _clean_label_words(value: str) -> str:
         previous = value
         value = _LEADING.sub("", value.strip(_TRIM + "([")).strip()
     return value
-
-
-def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
-    """Names in a name run (any style: inverted, direct, Vancouver); True if "et al."."""
-    value = value.strip(" ,;:")
-    if value.endswith(".") and not re.search(r"\b[A-Z]\.$", value):
-        value = value[:-1]  # a sentence period, not an initial's
-    etal = False
-    previous = None
-    while previous != value:  # role words and "et al." in any order at the end
-        previous = value
-        value = _ROLE_AROUND.sub("", value).strip(" ,;:")
-        etal = etal or bool(_ETAL.search(value))
-        value = _ETAL.sub("", value).strip(" ,;:")
-    if not value:
-        return (), etal
-    value = _PERIOD_BETWEEN_NAMES.sub("; ", value)  # "OASI, Christel. FOLIO, Philippe"
-    semi = [p.strip(" ,&") for p in value.split(";") if p.strip(" ,&")]
-    if len(semi) > 1 and all(p.count(",") <= 1 for p in semi):
-        # one name per part: "Costa, Joan ; Bauer, Donald Diana ; van der Berg, A."
-        return tuple(n for p in semi if (n := _one_name(p)).family or n.literal), etal
-    parts = [q.strip(" ,") for p in _split_and(value) for q in _E_SPLIT.split(p)
-             if q.strip(" ,")]
-    pieces: list[str] = []
-    first_of_part: set[int] = set()  # pieces that follow "and", "&", "und" …
-    for part in parts:
-        first_of_part.add(len(pieces))
-        pieces += [c.strip() for c in part.split(",") if c.strip()]
-    names: list[Name] = []
-    i = 0
-    while i < len(pieces):
-        piece = pieces[i]
-        # an inverted name never runs across "and": "UNESCO and K. Foster"
-        nxt = pieces[i + 1] if i + 1 < len(pieces) and i + 1 not in first_of_part else None
-        after = pieces[i + 2] if i + 2 < len(pieces) else None
-        if _SUFFIX.match(piece) and names and names[-1].suffix is None and names[-1].family:
-            names[-1] = dataclasses.replace(names[-1], suffix=piece)  # "Smith, John, Jr."
-            i += 1
-            continue
-        if (nxt is not None and after is not None and _SUFFIX.match(nxt)
-                and not _initials_only(piece, family=True) and _inverted(piece, after, i)):
-            name = parse_name(f"{piece}, {after}")  # "Guerney, Jr., B. G."
-            names.append(dataclasses.replace(name, suffix=nxt))
-            i += 3
-            continue
-        if _corporate(piece):
-            names.append(Name(literal=piece))  # "AMERICAN PSYCHOLOGICAL ASSOCIATION"
-            i += 1
-            continue
-        if nxt is not None and _corporate(nxt):
-            nxt = None  # never the given names of the name before it
-        family_first = _family_first(piece)
-        if family_first is not None and (nxt is None or _family_first(nxt) is not None):
-            names.append(family_first)  # "Janhäll S., Andreae M. O.", "ALLEN (J.P.)"
-            i += 1
-            continue
-        if nxt is not None and not _initials_only(piece, family=True) and _inverted(piece, nxt, i):
-            names.append(parse_name(f"{piece}, {nxt}"))  # "Smith, J. R."
-            i += 2
-            continue
-        names.append(_direct_name(piece))
-        i += 1
-    return tuple(n for n in names if n.family or n.literal), etal
-
-
-def _split_and(value: str) -> list[str]:
-    """``value`` cut at "and", "&", "und", "et", "y", ";" and "/" between names, but
-    not inside an organisation's name ("Centers for Disease Control and Prevention",
-    "Bundesministerium für Bildung und Forschung")."""
-    out: list[str] = []
-    start = 0
-    for m in _AND_SPLIT.finditer(value):
-        left = re.split(r"[,;]", value[start : m.start()])[-1]
-        right = _AND_SPLIT.split(re.split(r"[,;]", value[m.end() :])[0])[0]
-        inverted = re.match(r",\s*[A-Z]\.", value[m.end() + len(right) :])  # "Turner, J."
-        if ";" not in m.group() and _corporate(left) and len(right.split()) <= 4 and \
-                not inverted and \
-                not re.search(r"\b[A-Z]\.", right) and all(
-                    w[:1].isupper() or w in _ORG_LINKS for w in right.split()):
-            continue
-        out.append(value[start : m.start()])
-        start = m.end()
-    out.append(value[start:])
-    return out
-
-
-_ORG_LINKS = frozenset({"for", "of", "the", "and", "für", "de", "des", "du", "la", "et", "on"})
-
-
-def _one_name(part: str) -> Name:
-    """One name standing alone: inverted at its comma, else as :func:`_direct_name`."""
-    part = re.sub(r"^(?:and|und|et|&)\s+", "", part.strip())
-    if _corporate(part):
-        return Name(literal=part)
-    if "," in part:
-        return parse_name(part)
-    return _direct_name(part)
-
-
-def _direct_name(piece: str) -> Name:
-    """A name with no comma: family first ("Janhäll S.", "Doll R", "RAHNER Karl") or
-    given names first ("Antoine KOBAYASHI", "Anna Yastrzhembska")."""
-    family_first = _family_first(piece)
-    if family_first is not None:
-        return family_first
-    words = piece.split()
-    if len(words) >= 2 and _INITIALS.match(words[-1]) and words[-1].isupper() \
-            and "." not in piece and not _capitals_family(words[-1]):
-        return Name(family=" ".join(words[:-1]), given=words[-1])  # "Doll R"
-    return parse_name(piece)
-
-
-def _capitals_family(word: str) -> bool:
-    """A family name in capitals ("ZHOU", "DIAZ"), not Vancouver initials ("JR",
-    "EEP"): four letters or more with a vowel."""
-    return word.isalpha() and len(word) >= 4 and bool(re.search("[AEIOUY]", word))
-
-
-#: words of an organisation's name: a name holding one (and two words or more) is
-#: kept whole as a literal ("World Health Organization", "EUROPEAN COMMISSION")
-_CORPORATE_WORDS = frozenset({
-    "institute", "institut", "committee", "organization", "organisation", "association",
-    "society", "council", "department", "ministry", "ministère", "ministerium", "university",
-    "universität", "université", "commission", "agency", "foundation", "bureau",
-    "administration", "corporation", "centers", "center", "centre", "office", "board",
-    "academy", "federation", "consortium", "nations", "programme", "laboratory",
-    "survey", "government", "group", "bank", "union", "service", "services", "authority",
-    "collaboration", "collaborations", "network", "alliance", "partnership", "inc", "ltd",
-    "llc", "gmbh",
-})
-
-
-_CORPORATE_ENDINGS = ("ministerium", "institut", "gesellschaft", "verband", "bundesamt")
-
-
-def _corporate(text: str) -> bool:
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-    return len(words) >= 2 and any(w in _CORPORATE_WORDS or w.endswith(_CORPORATE_ENDINGS)
-                                   for w in words)
-
-
-def _family_first(piece: str) -> Name | None:
-    """A name written family name first with no comma: the family name, then its
-    initials with periods ("Janhäll S.", "MASSOT M.-H.", "ALLEN (J.P.)"), or a family
-    name in capitals before given names ("RAHNER Karl"). None for anything else."""
-    words = piece.split()
-    if len(words) < 2:
-        return None
-    upper = list(itertools.takewhile(lambda w: w.isupper() and w.isalpha() and (
-        w.lower() in PARTICLES or (len(w) >= 3 and re.search("[AEIOUYÀ-Ý]", w))), words))
-    while upper and upper[-1].lower() in PARTICLES:
-        upper.pop()  # "DA Alexander": initials, not the particle "da"
-    rest = words[len(upper):]
-    if upper and 1 <= len(rest) <= 3 and all(
-            _INITIAL_WORD.match(w) or (w.isalpha() and w[:1].isupper() and
-                                            w[1:].islower() and w.lower() not in _NOT_GIVEN)
-            for w in rest):  # "RAHNER Karl", "MELOSI Martin V.", "MINNIS A. J."
-        return parse_name(f'{" ".join(upper)}, {" ".join(rest).strip("()")}')
-    k = len(words)
-    while k > 1 and _INITIAL_WORD.match(words[k - 1]):
-        k -= 1
-    if k < len(words) and k <= 3 and not _INITIAL_WORD.match(words[0]) and all(
-            w[:1].isupper() or w.lower() in PARTICLES for w in words[:k]) and \
-            words[k - 1][:1].isupper() and len(words[k - 1]) > 1:
-        return parse_name(f'{" ".join(words[:k])}, {" ".join(words[k:]).strip("()")}')
-    return None
-
-
-def _initials_only(text: str, *, family: bool = False) -> bool:
-    """Whether ``text`` is only initials ("J. R.", "JR", "Ch."); with ``family``, a
-    two-letter word with no period ("Li", "Xu") or a word of three capitals or more
-    with a vowel ("ZHOU", "TAK") counts as a family name instead."""
-    text = text.strip()
-    if family and (re.fullmatch(r"[A-Z][a-z]", text) or (re.fullmatch(
-            r"[A-Z]*[AEIOUY][A-Z]*", text) and len(text) >= 3)):
-        return False
-    return bool(_INITIALS.match(text))
-
-
-def _inverted(family: str, given: str, index: int) -> bool:
-    """Whether "family, given" is one inverted name: "Smith, J. R.", "Martin- Facklam, M.",
-    "MÜLLER, Anna Maria", or the first name of a list ("Korhonen, Gordon James, …")."""
-    words = given.split()
-    while len(words) > 1 and words[-1] in PARTICLES:
-        words.pop()  # "Zhou, L. V. von": the particle after the given names
-    given = " ".join(words)
-    if _initials_only(given):
-        return len(family.split()) <= 3
-    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
-        return False
-    if any(w.lower().rstrip(".") in {"jr", "sr"} for w in words):
-        return False
-    single = " " not in family.strip()
-    if index == 0 or family.isupper():
-        return single or family.isupper()
-    return single and len(words) == 1
 
 
 _ACCESS_CUE = re.compile(
@@ -968,7 +745,7 @@ def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
 def _publisher_cut_at_of(tokens: Sequence[Token], out: list[str]) -> None:
     """A publisher run that ends in "of" ("University of | Bremen, Bremen") goes on
     into the place run after it, up to the first comma."""
-    for first, last in _label_runs(out, "publisher"):
+    for _, last in _label_runs(out, "publisher"):
         if tokens[last].text.lower() not in ("of", "de", "di", "für", "du", "des", "della") \
                 or last + 1 >= len(out) or out[last + 1] != "location" or \
                 tokens[last].after.strip():
@@ -990,7 +767,7 @@ def _publisher_name_goes_on(tokens: Sequence[Token], out: list[str]) -> None:
     """Words left as a note straight after a publisher, with no punctuation between,
     that go on with its name ("Committee | to Protect Journalists") are the
     publisher's."""
-    for first, last in _label_runs(out, "publisher"):
+    for _, last in _label_runs(out, "publisher"):
         k = last + 1
         if k >= len(out) or out[k] not in ("note", "other") or tokens[last].after.strip():
             continue
@@ -1000,9 +777,9 @@ def _publisher_name_goes_on(tokens: Sequence[Token], out: list[str]) -> None:
             if tokens[j].after.strip():
                 break
             j += 1
-        if j < len(out) and out[j] == out[k] and tokens[j].after.strip()[:1] in (".", ",", ";"):
-            if j + 1 >= len(out) or out[j + 1] != out[k]:
-                out[k : j + 1] = ["publisher"] * (j + 1 - k)
+        if j < len(out) and out[j] == out[k] and tokens[j].after.strip()[:1] in (
+                ".", ",", ";") and (j + 1 >= len(out) or out[j + 1] != out[k]):
+            out[k : j + 1] = ["publisher"] * (j + 1 - k)
 
 
 def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
