@@ -870,3 +870,19 @@ def test_a_given_name_read_as_the_date_goes_back_to_the_name() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.author[0].family, ref.author[0].given) == ("France", "Anatole")
     assert ref.original_date is not None and ref.note is None
+
+
+def test_a_book_title_stopping_mid_sentence_takes_the_words_up_to_the_mark() -> None:
+    text = "Allen, P. (2004) The use. In K. Tudor (Eds.) Approaches to Supervision. Ross: PCCS."
+    tokens = tokenize(text)
+    labels = ["author", "author", "date", "title", "title", "editor", "editor", "editor",
+              "editor", "container-title", "note", "note", "location", "publisher"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.note) == ("Approaches to Supervision", None)
+    text = "Lee, A. Nature. Journal of Things Vol. 7, No. 6, 2005, p. 3197."  # label words
+    tokens = tokenize(text)
+    labels = ["author", "author", "title", "container-title", "container-title",
+              "container-title", "note", "volume", "note", "issue", "date", "note", "pages"]
+    assert len(labels) == len(tokens)
+    assert assemble(text, tokens, labels).container_title == "Journal of Things"

@@ -17,6 +17,7 @@ from ...model import Date, Diagnostic, Reference
 from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
 from ..notes import notes_from_annotation
 from .lexicon import GENRE_WORDS as _GENRE_WORDS
+from .lexicon import ISSUE_WORDS, PAGE_WORDS, VOLUME_WORDS
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import MONTHS as _MONTHS
 from .namelist import ETAL_WORDS as _ETAL_WORDS
@@ -258,6 +259,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_end_at_sentence(tokens, out)
     _given_name_read_as_date(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
+    _title_ends_mid_sentence(tokens, out)
     _number_before_bracketed_year(tokens, out)
     _range_volume_as_pages(tokens, out)
     _split_title_and_journal(tokens, out)
@@ -628,6 +630,33 @@ def _given_name_read_as_date(tokens: Sequence[Token], out: list[str]) -> None:
             tokens[k].text[1:].islower() and tokens[k].text.lower() not in _MONTHS and \
             out[k + 1] == "date" and _YEAR.match(tokens[k + 1].text):
         out[k] = "author"
+
+
+_NUMBER_WORDS = VOLUME_WORDS | ISSUE_WORDS | PAGE_WORDS
+
+
+def _title_ends_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
+    """A title or book run that stops in the middle of its sentence (no punctuation
+    after its last word) goes on over the words after it up to the next mark, when
+    those were left as a note or read as the place: "Person-Centred Approaches | to
+    Supervision. Ross-on-Wye", "Ministry with Searching | Youth, s.l.: Xlibris"."""
+    for label in ("container-title", "title"):
+        for _, last in _label_runs(out, label):
+            k = last + 1
+            if k >= len(out) or tokens[last].after.strip() or \
+                    out[k] not in ("note", "other", "location"):
+                continue
+            j = k
+            while j < len(out) and out[j] == out[k] and tokens[j].text.isalpha() and \
+                    not tokens[j].after.strip():
+                j += 1
+            if any(t.text.lower() in _NUMBER_WORDS for t in tokens[k : j + 1]):
+                continue  # "Vol.", "No.": the label of a number
+            if j >= len(out) or out[j] != out[k] or not tokens[j].text.isalpha():
+                continue
+            mark = tokens[j].after.strip()[:1]
+            if mark in (".", ",") and (out[k] != "location" or mark == ","):
+                out[k : j + 1] = [label] * (j + 1 - k)
 
 
 def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
