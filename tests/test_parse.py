@@ -526,6 +526,17 @@ def test_parse_edition(text: str, expected: str | None) -> None:
         ("1943-1945", "1943/1945"),
         ("[1977]", "1977"),
         ("Sept. 1, 1939", "1939-09-01"),
+        ("15 novembre 1925", "1925-11-15"),
+        ("15. März 2001", "2001-03-15"),
+        ("1 de marzo de 2010", "2010-03-01"),
+        ("1er août 2014", "2014-08-01"),
+        ("settembre 2004", "2004-09"),
+        ("1996, November 13", "1996-11-13"),
+        ("2006, Mai", "2006-05"),
+        ("1978, 12 juillet", "1978-07-12"),
+        ("2010 Mar 18", "2010-03-18"),
+        ("foo 2010", None),
+        ("2001, 12 March 13", None),
     ],
 )
 def test_parse_date(text: str, expected: str | None) -> None:

@@ -886,3 +886,15 @@ def test_a_book_title_stopping_mid_sentence_takes_the_words_up_to_the_mark() -> 
               "container-title", "note", "volume", "note", "issue", "date", "note", "pages"]
     assert len(labels) == len(tokens)
     assert assemble(text, tokens, labels).container_title == "Journal of Things"
+
+
+def test_a_date_closing_a_journal_run_is_the_date() -> None:
+    text = "BASLER, Adolphe, « Y a-t-il une peinture ? », Mercure de France, 15 novembre 1925, " \
+        "p. 11"
+    tokens = tokenize(text)
+    labels = ["author", "author"] + ["title"] * 6 + ["container-title"] * 6 + ["pages",
+                                                                            "pages"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, str(ref.issued), ref.note) == ("Mercure de France",
+                                                                "1925-11-15", None)

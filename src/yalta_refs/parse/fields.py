@@ -46,6 +46,33 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 MONTH_RE = _MONTH
+#: Month names and abbreviations of the other languages reading lists come in
+#: (French, German, Spanish, Italian, Portuguese, Dutch), with and without accents.
+#: Only :func:`parse_date` reads them: "out" or "set" elsewhere is no month.
+_OTHER_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            "janvier janv januar jänner jän enero ene gennaio gen janeiro januari",
+            "février fevrier févr fevr februar febrero febbraio fevereiro fev februari",
+            "mars märz maerz marz marzo março marco maart",
+            "avril avr abril aprile",
+            "mai mayo maggio mag maio mei",
+            "juin juni junio giugno giu junho",
+            "juillet juil juli julio luglio lug julho",
+            "août aout agosto ago augustus",
+            "septembre setiembre septiembre settembre setembro set",
+            "octobre oktober okt octubre ottobre ott outubro out",
+            "novembre noviembre novembro",
+            "décembre decembre déc dezember dez diciembre dic dicembre dezembro",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_ANY_MONTH = "(?:" + "|".join(
+    sorted((re.escape(n) for n in (*MONTHS, *_OTHER_MONTHS)), key=len, reverse=True)
+) + r")\.?"
 _YEAR = r"(1[0-9]\d\d|20\d\d)"
 _ORDINALS = {
     "first": 1,
@@ -89,6 +116,17 @@ def parse_date(text: str) -> Date | None:
     m = re.fullmatch(rf"({_MONTH})\s+{_YEAR}", t, re.I)
     if m:
         return Date(parts=((int(m.group(2)), _month(m.group(1))),))
+    # other languages: "15 novembre 1925", "15. März 2001", "1 de marzo de 2010", "août 2013"
+    m = re.fullmatch(
+        rf"(?:(\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?)?({_ANY_MONTH}),?\s+(?:de\s+)?{_YEAR}", t, re.I)
+    if m:
+        day = (int(m.group(1)),) if m.group(1) else ()
+        return Date(parts=((int(m.group(3)), _month(m.group(2)), *day),))
+    # APA: "1996, November 13", "2006, Mai", "1978, 12 juillet"
+    m = re.fullmatch(rf"{_YEAR},\s+(?:(\d{{1,2}})\s+)?({_ANY_MONTH})(?:\s+(\d{{1,2}}))?", t, re.I)
+    if m and not (m.group(2) and m.group(4)):
+        days = tuple(int(g) for g in (m.group(2), m.group(4)) if g)
+        return Date(parts=((int(m.group(1)), _month(m.group(3)), *days),))
     m = re.fullmatch(rf"(?:(?:Spring|Summer|Fall|Autumn|Winter)\s+)?{_YEAR}\s*[a-z]?", t, re.I)
     if m:
         return Date.from_year(int(m.group(1)))
@@ -105,6 +143,9 @@ def parse_date(text: str) -> Date | None:
 
 
 def _month(text: str) -> int:
+    other = _OTHER_MONTHS.get(text.lower().rstrip("."))
+    if other is not None and text.lower().rstrip(".") not in MONTHS:
+        return other
     return MONTHS[
         text.lower().rstrip(".")[:3]
         if text.lower().rstrip(".") not in MONTHS

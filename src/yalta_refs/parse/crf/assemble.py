@@ -260,6 +260,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _given_name_read_as_date(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
     _title_ends_mid_sentence(tokens, out)
+    _date_closing_a_run(tokens, out)
     _number_before_bracketed_year(tokens, out)
     _range_volume_as_pages(tokens, out)
     _split_title_and_journal(tokens, out)
@@ -657,6 +658,26 @@ def _title_ends_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
             mark = tokens[j].after.strip()[:1]
             if mark in (".", ",") and (out[k] != "location" or mark == ","):
                 out[k : j + 1] = [label] * (j + 1 - k)
+
+
+def _date_closing_a_run(tokens: Sequence[Token], out: list[str]) -> None:
+    """With no date labelled, a journal or publisher run that ends, after a comma, in
+    a year (with its month and day) ends in the date: "Mercure de France, 15 novembre
+    1925, pp. 11-18"."""
+    if "date" in out:
+        return
+    for label in ("container-title", "publisher"):
+        for first, last in _label_runs(out, label):
+            if not _YEAR.match(tokens[last].text) or last == first:
+                continue
+            k = last
+            if tokens[k - 1].text.lower() in _MONTHS:
+                k -= 1
+                if k > first and tokens[k - 1].text.isdigit() and len(tokens[k - 1].text) <= 2:
+                    k -= 1
+            if k > first and "," in tokens[k - 1].after:
+                out[k : last + 1] = ["date"] * (last + 1 - k)
+                return
 
 
 def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
