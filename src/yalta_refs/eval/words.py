@@ -106,15 +106,29 @@ def word_tokens(text: str) -> list[str]:
     Numbers lose leading zeros and English ordinal endings ("02" and "2nd"
     both become "2"), so a month or an edition number parsed into an integer
     still accounts for the word it came from. An ISBN, hyphenated or not, 10
-    or 13 digits, is one token of its 9 core digits ("0-7679-0056-1" and
-    "9780767900568" both become "isbn076790056").
+    or 13 digits with a valid check digit, is one token of its 9 core digits
+    ("0-7679-0056-1" and "9780767900560" both become "isbn076790056").
     """
     folded = _ISBN.sub(_isbn_token, unicodedata.normalize("NFKC", text).lower())
     return [_canonical(t) for t in _WORD.findall(folded)]
 
 
 def _isbn_token(match: re.Match[str]) -> str:
+    """The ISBN's token; a hyphenated number that fails the check digit (a page range
+    "10719-10724") is left as it was."""
+    digits = match.group(0).replace("-", "").upper()
+    if not _valid_isbn(digits):
+        return match.group(0)
     return " isbn" + match.group(1).replace("-", "") + " "
+
+
+def _valid_isbn(digits: str) -> bool:
+    if len(digits) == 10:
+        values = [10 if ch == "X" else int(ch) for ch in digits]
+        return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
+    if len(digits) == 13 and digits.isdigit():
+        return sum(int(ch) * (3 if i % 2 else 1) for i, ch in enumerate(digits)) % 10 == 0
+    return False
 
 
 def value_texts(value: Any) -> Iterator[str]:
