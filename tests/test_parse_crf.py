@@ -898,3 +898,31 @@ def test_a_date_closing_a_journal_run_is_the_date() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.container_title, str(ref.issued), ref.note) == ("Mercure de France",
                                                                 "1925-11-15", None)
+
+
+@pytest.mark.parametrize(("text", "labels", "volume", "page"), [
+    ("Takahashi, Y.: Coll. Phenomena 2, 55 (1975)",
+     ["author", "author", "container-title", "container-title", "volume", "volume", "date"],
+     "2", "55"),
+    ("Clinical Science (2008) 114, 687–697",
+     ["container-title", "container-title", "date", "pages", "pages", "pages"], "114", "687-697"),
+    ("V. Balkanov, Prog. Part. Nucl. Phys. 40 (1998) 391; astro-ph/9801044",
+     ["author", "author"] + ["container-title"] * 4 + ["volume", "date", "volume", "other",
+                                                         "other", "other"], "40", "391"),
+])
+def test_volume_and_pages_read_as_one_run(text: str, labels: list[str], volume: str,
+                                          page: str) -> None:
+    tokens = tokenize(text)
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.page) == (volume, page)
+
+
+def test_a_list_of_pages_is_not_a_volume() -> None:
+    text = "Henry James, Literary Criticism (New York: Library of America, 1983), 427, 426."
+    tokens = tokenize(text)
+    labels = ["author", "author", "title", "title", "location", "location", "publisher",
+              "publisher", "publisher", "date", "pages", "pages"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.page) == (None, "427, 426")

@@ -263,6 +263,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _date_closing_a_run(tokens, out)
     _number_before_bracketed_year(tokens, out)
     _range_volume_as_pages(tokens, out)
+    _volume_and_pages_in_one_run(tokens, out)
     _split_title_and_journal(tokens, out)
     _abbreviations_to_journal(tokens, out)
     _short_title_is_journal(tokens, out)
@@ -322,6 +323,36 @@ def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
             and int(last.text) > int(first.text)
             and spans[0] > max(k for k, label in enumerate(out) if label == "container-title")):
         out[spans[0]] = out[spans[1]] = "pages"
+
+
+def _volume_and_pages_in_one_run(tokens: Sequence[Token], out: list[str]) -> None:
+    """Two numbers read as one run, "2, 55" as the volume with no pages labelled or
+    "114, 687-697" as the pages with no volume labelled: the first is the volume,
+    the rest the pages. A number after the bracketed year of a volume, left as a
+    note or as a second volume, with no pages labelled, is the page: "Prog. Part.
+    Nucl. Phys. 40 (1998) 391"."""
+    for label, other in (("volume", "pages"), ("pages", "volume")):
+        runs_ = _label_runs(out, label)
+        if other in out or len(runs_) != 1:
+            continue
+        first, last = runs_[0]
+        ranged = label == "volume" or (last - first == 2 and tokens[first + 1].after.strip()
+                                       in ("-", "–"))  # "114, 687-697", not "427, 426"
+        if last > first and ranged and tokens[first].text.isdigit() and \
+                tokens[first].after.strip() == "," and all(
+                    t.text.isdigit() for t in tokens[first + 1 : last + 1]):
+            out[first] = "volume"
+            out[first + 1 : last + 1] = ["pages"] * (last - first)
+            return
+    if "pages" in out or "volume" not in out:
+        return
+    for k in range(1, len(tokens)):
+        if out[k] in ("note", "other", "volume") and tokens[k].text.isdigit() and \
+                ")" in tokens[k].before and out[k - 1] == "date" and \
+                "volume" in out[:k - 1] and (k + 1 == len(tokens) or out[k + 1] != out[k]
+                                             or tokens[k].after.strip()[:1] in (";", ",")):
+            out[k] = "pages"
+            return
 
 
 def _one_capital(token: Token) -> bool:
