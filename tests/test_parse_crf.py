@@ -926,3 +926,31 @@ def test_a_list_of_pages_is_not_a_volume() -> None:
     assert len(labels) == len(tokens)
     ref = assemble(text, tokens, labels)
     assert (ref.volume, ref.page) == (None, "427, 426")
+
+
+@pytest.mark.parametrize(("text", "labels", "place", "publisher"), [
+    ("Gardner, P. The Gifts (Lanham, New York & London: University Press of America, 1994).",
+     ["author", "author", "title", "title", "location", "location", "publisher", "publisher",
+      "publisher", "publisher", "publisher", "publisher", "date"],
+     "Lanham, New York & London", "University Press of America"),
+    ("Ramsaran, R. Liberating Words (Valley Forge, PA: Trinity, 1996).",
+     ["author", "author", "title", "title", "publisher", "location", "location", "location",
+      "date"], "Valley Forge, PA", "Trinity"),
+    ("De Neve, G. Labour, New Delhi, Social Science Press, 2005.",
+     ["author", "author", "author", "title", "location", "location", "location", "publisher",
+      "publisher", "date"], "New Delhi", "Social Science Press"),
+    ("De Neve, G. Labour, New Delhi, Social Science Press, 2005.",
+     ["author", "author", "author", "title"] + ["publisher"] * 5 + ["date"],
+     "New Delhi", "Social Science Press"),
+    ("Smith, J. Proceedings. Washington, D. C. MIT Press, 1993.",
+     ["author", "author", "title", "location", "location", "location", "publisher",
+      "publisher", "date"], "Washington, D. C", "MIT Press"),
+    ("Tinkham, M. Superconductivity (McGrawHill, Inc., 1976).",
+     ["author", "author", "title", "publisher", "publisher", "date"], None, "McGrawHill, Inc"),
+])
+def test_an_imprint_is_cut_at_its_colon_or_before_the_press(
+        text: str, labels: list[str], place: str | None, publisher: str) -> None:
+    tokens = tokenize(text)
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher_place, ref.publisher) == (place, publisher)

@@ -269,6 +269,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _short_title_is_journal(tokens, out)
     _editor_run_with_book(tokens, out)
     _publisher_then_place(tokens, out)
+    _imprint_at_its_colon(tokens, out)
     _publisher_cut_at_of(tokens, out)
     _publisher_name_goes_on(tokens, out)
     _genre_read_as_container(tokens, out)
@@ -821,6 +822,57 @@ def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
     if 1 <= len(rest) <= 5 and all(t.text[:1].isupper() for t in rest) and not any(
             t.text.lower() in _PRESS_WORDS for t in rest):
         out[comma + 1 : last + 1] = ["location"] * len(rest)
+
+
+def _imprint_at_its_colon(tokens: Sequence[Token], out: list[str]) -> None:
+    """An imprint read as place and publisher runs cut at the wrong word: one colon
+    inside it parts the place from the publisher ("Lanham, New | York & London:
+    University Press of America", "Valley | Forge, PA: Trinity"), or with no colon
+    the last comma before the words that name a press ("New Delhi, Social | Science
+    Press"). With no place
+    labelled, a publisher run "New Delhi, Social Science Press" opens with the place
+    when only the part after its comma names a press."""
+    k = 0
+    while k < len(out):
+        if out[k] not in _IMPRINT_PAIR:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(out) and out[j + 1] in _IMPRINT_PAIR:
+            j += 1
+        colons = [m for m in range(k, j) if ":" in tokens[m].after]
+        both = "location" in out[k : j + 1] and "publisher" in out[k : j + 1]
+        cut = colons[0] if len(colons) == 1 else None
+        at_mark = any(out[m] != out[m + 1] and tokens[m].after.strip() for m in range(k, j))
+        if cut is None and not colons and out[k] == "location" and not at_mark:
+            commas = [m for m in range(k, j) if tokens[m].after.strip() == ","]
+            cut = next((m for m in reversed(commas) if any(
+                t.text.lower() in _PRESS_WORDS for t in tokens[m + 1 : j + 1]) and not any(
+                t.text.lower() in _PRESS_WORDS for t in tokens[k : m + 1])), None)
+        if both and cut is not None and cut - k <= 5 and not any(
+                ";" in tokens[m].after for m in range(k, j)) and any(
+                t.text.isalpha() and len(t.text) > 2 for t in tokens[k : cut + 1]):
+            start = k  # the place starts after a bracket or a sentence end inside the run
+            for m in range(k, cut):
+                if ")" in tokens[m].after or tokens[m].after.strip() == ".":
+                    start = m + 1
+            out[start : cut + 1] = ["location"] * (cut + 1 - start)
+            out[cut + 1 : j + 1] = ["publisher"] * (j - cut)
+        k = j + 1
+    if "location" in out:
+        return
+    for first, last in _label_runs(out, "publisher"):
+        comma = next((m for m in range(first, last) if tokens[m].after.strip() == ","), None)
+        if comma is None or comma - first > 2 or any(
+                ":" in tokens[m].after for m in range(first, last)):
+            continue
+        head, tail = tokens[first : comma + 1], tokens[comma + 1 : last + 1]
+        if not any(t.text.lower() in _PRESS_WORDS for t in head) and any(
+                t.text.lower() in _PRESS_WORDS for t in tail) and len(tail) >= 2 and all(
+                t.text[:1].isupper() and t.text.lower() not in _CUE_ROLES
+                and not any(ch in t.before + t.after for ch in "()[]") for t in head):
+            out[first : comma + 1] = ["location"] * (comma + 1 - first)
+        return
 
 
 def _publisher_cut_at_of(tokens: Sequence[Token], out: list[str]) -> None:
