@@ -849,7 +849,9 @@ def _imprint_at_its_colon(tokens: Sequence[Token], out: list[str]) -> None:
             cut = next((m for m in reversed(commas) if any(
                 t.text.lower() in _PRESS_WORDS for t in tokens[m + 1 : j + 1]) and not any(
                 t.text.lower() in _PRESS_WORDS for t in tokens[k : m + 1])), None)
-        if both and cut is not None and cut - k <= 5 and not any(
+        bounds = [m for m in range(k, j) if out[m] != out[m + 1]]
+        near = len(bounds) == 1 and cut is not None and abs(cut - bounds[0]) <= 3
+        if both and near and cut is not None and cut - k <= 5 and not any(
                 ";" in tokens[m].after for m in range(k, j)) and any(
                 t.text.isalpha() and len(t.text) > 2 for t in tokens[k : cut + 1]):
             start = k  # the place starts after a bracket or a sentence end inside the run
@@ -869,7 +871,7 @@ def _imprint_at_its_colon(tokens: Sequence[Token], out: list[str]) -> None:
         head, tail = tokens[first : comma + 1], tokens[comma + 1 : last + 1]
         if not any(t.text.lower() in _PRESS_WORDS for t in head) and any(
                 t.text.lower() in _PRESS_WORDS for t in tail) and len(tail) >= 2 and all(
-                t.text[:1].isupper() and t.text.lower() not in _CUE_ROLES
+                t.text[:1].isupper() and len(t.text) > 1 and t.text.lower() not in _CUE_ROLES
                 and not any(ch in t.before + t.after for ch in "()[]") for t in head):
             out[first : comma + 1] = ["location"] * (comma + 1 - first)
         return
