@@ -954,3 +954,11 @@ def test_an_imprint_is_cut_at_its_colon_or_before_the_press(
     assert len(labels) == len(tokens)
     ref = assemble(text, tokens, labels)
     assert (ref.publisher_place, ref.publisher) == (place, publisher)
+
+
+def test_a_quote_inside_a_name_does_not_end_the_names() -> None:
+    text = "O‘Brien, Sean. The Book. London: Verso, 2001."
+    tokens = tokenize(text)
+    ref = assemble(text, tokens, ["author"] * 3 + ["title"] * 2 + ["location", "publisher",
+                                                                   "date"])
+    assert ([n.family for n in ref.author], ref.title) == (["O‘Brien"], "The Book")

@@ -567,8 +567,8 @@ def _names_end_at_sentence(tokens: Sequence[Token], out: list[str]) -> None:
     for k in range(first + 1, last):
         token, nxt = tokens[k], tokens[k + 1]
         if (token.text.lower() == "al" and tokens[k - 1].text.lower() == "et"
-                and token.after.strip().startswith(".")) or any(
-                    q in nxt.before for q in "“«„\"‘"):
+                and token.after.strip().startswith(".")) or re.search(
+                    r"\s[“«„\"]$", nxt.before):
             # "Sha S, Ghosh A, et al. Canagliflozin, a …", "Forbes, Christopher. “Comparison"
             out[k + 1 : last + 1] = ["title"] * (last - k)
             return
