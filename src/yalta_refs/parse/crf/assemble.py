@@ -622,7 +622,7 @@ def _month_day_before_year(tokens: Sequence[Token], out: list[str]) -> None:
         if tokens[j].text.isdigit() and len(tokens[j].text) <= 2 and int(tokens[j].text) <= 31:
             j += 1
         if j < len(tokens) and out[j] == "date" and _YEAR.match(tokens[j].text) and \
-                out[k - 1 if k else k] != "title":
+                (k == 0 or out[k - 1] != "title"):
             out[k:j] = ["date"] * (j - k)
 
 
@@ -825,13 +825,13 @@ def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
 
 
 def _imprint_at_its_colon(tokens: Sequence[Token], out: list[str]) -> None:
-    """An imprint read as place and publisher runs cut at the wrong word: one colon
-    inside it parts the place from the publisher ("Lanham, New | York & London:
-    University Press of America", "Valley | Forge, PA: Trinity"), or with no colon
-    the last comma before the words that name a press ("New Delhi, Social | Science
-    Press"). With no place
-    labelled, a publisher run "New Delhi, Social Science Press" opens with the place
-    when only the part after its comma names a press."""
+    """An imprint read as place and publisher runs cut at the wrong word, near the
+    tagger's own boundary: one colon inside it parts the place from the publisher
+    ("Lanham, New | York & London: University Press of America", "Valley | Forge,
+    PA: Trinity"), or with no colon the last comma before the words that name a
+    press ("New Delhi, Social | Science Press"). With no place labelled at all, a
+    publisher run opens with the place when only the part after its first comma
+    names a press ("New Delhi, Social Science Press")."""
     k = 0
     while k < len(out):
         if out[k] not in _IMPRINT_PAIR:
@@ -1003,10 +1003,11 @@ def _title_in_book(tokens: Sequence[Token], out: list[str]) -> None:
 
 
 def _subtitle_read_as_book(tokens: Sequence[Token], out: list[str]) -> None:
-    """A book's subtitle read as the book it is in: "Die Konstruktion von Inklusion.
-    Europäische Sozialpolitik …. Frankfurt: Campus." An unquoted title straight
-    followed by a "container" with no cue of a part ("In", editors, volume, issue,
-    pages) and with an imprint after it is one title."""
+    """A book's subtitle read as the book it is in ("Unsettling Opera: | Staging
+    Mozart. Chicago: UP"): an unquoted title that ends at a colon, straight followed
+    by a "container" with no cue of a part ("In", editors, volume, issue, pages) and
+    an imprint after it, is one title. (After a period it is not: there the second
+    sentence is as often a series or a journal.)"""
     titles = _label_runs(out, "title")
     books = _label_runs(out, "container-title")
     if len(titles) != 1 or len(books) != 1:
