@@ -35,7 +35,7 @@ _PERIOD_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_a-z]{2,}[\w'
 #: "e" between two names in Italian and Portuguese lists, only before a name of two
 #: words or more ("Stefano e Daniela Feltracco"), never in "J. Sebastiao e Silva"
 _E_SPLIT = re.compile(r"\s+e\s+(?=[A-Z][\w.'’-]*\s+[A-Z])")
-#: initials after a family name: "S.", "M. O.", "J.-P.", "(J.P.)"
+#: one word of initials after a family name: "S.", "J.-P.", "(J.P.)", "Fl."
 _INITIAL_WORD = re.compile(r"^\(?(?:[A-Z][a-z]?\.(?:-?[A-Z]\.?)*|[A-Z])\)?$")
 _NOT_GIVEN = frozenset({
     "institute", "committee", "organization", "organisation", "association", "society",
