@@ -962,3 +962,25 @@ def test_a_quote_inside_a_name_does_not_end_the_names() -> None:
     ref = assemble(text, tokens, ["author"] * 3 + ["title"] * 2 + ["location", "publisher",
                                                                    "date"])
     assert ([n.family for n in ref.author], ref.title) == (["O‘Brien"], "The Book")
+
+
+def test_words_between_two_title_runs_are_the_title() -> None:
+    text = "Menon V. Mortality for non Q MI; results from the 1996 New York database. " \
+        "J Am Coll Cardiol 2000; 35:347-64."
+    tokens = tokenize(text)
+    labels = ["author", "author"] + ["title"] * 5 + ["publisher"] * 3 + ["date"] + \
+        ["title"] * 3 + ["container-title"] * 4 + ["date", "volume", "pages", "pages"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Mortality for non Q MI; results from the 1996 New York database"
+    assert (ref.publisher, ref.issued.parts if ref.issued else None) == (None, ((2000,),))
+
+
+def test_a_bracket_closing_before_the_journal_ends_the_title() -> None:
+    text = "Rost NS. A novel antibody (EVG F9). Steroids 65:429-436, 2000."
+    tokens = tokenize(text)
+    labels = ["author", "author", "title", "title", "title"] + ["container-title"] * 4 + [
+        "volume", "pages", "pages", "date"]
+    assert len(labels) == len(tokens)
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("A novel antibody (EVG F9)", "Steroids")

@@ -9,6 +9,7 @@ annotation, which runs to the end of the text. Pure functions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -258,6 +259,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
     _given_name_read_as_date(tokens, out)
+    _words_between_title_runs(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
     _title_ends_mid_sentence(tokens, out)
     _date_closing_a_run(tokens, out)
@@ -710,6 +712,36 @@ def _date_closing_a_run(tokens: Sequence[Token], out: list[str]) -> None:
             if k > first and "," in tokens[k - 1].after:
                 out[k : last + 1] = ["date"] * (last + 1 - k)
                 return
+
+
+def _words_between_title_runs(tokens: Sequence[Token], out: list[str]) -> None:
+    """A few words between two title runs, with no sentence end among them, read as
+    something else ("… non Q MI; | results from the | 1996 | New York State … database")
+    are the title's, a year among them only when another date is labelled; a bracket
+    that opens a journal run and closes before a sentence end ends the title ("…
+    antibody | (EVG F9). Steroids 65")."""
+    titles = _label_runs(out, "title")
+    for (_, end), (start, _) in itertools.pairwise(titles):
+        between = range(end + 1, start)
+        if not 1 <= len(between) <= 6 or any(
+                out[m] not in ("publisher", "location", "date", "note", "other")
+                for m in between):
+            continue
+        if any(tokens[m].after.strip()[:1] in (".", "?", "!", ",") for m in range(end, start)):
+            continue  # a sentence end or a comma: a new element may start there
+        dates = [m for m in between if out[m] == "date"]
+        if dates and out.count("date") == len(dates):
+            continue
+        out[end + 1 : start] = ["title"] * len(between)
+    journals = _label_runs(out, "container-title")
+    for _, end in _label_runs(out, "title"):
+        start = end + 1
+        run = next(((a, b) for a, b in journals if a == start), None)
+        if run is None or "(" not in tokens[start].before:
+            continue
+        close = next((m for m in range(start, run[1]) if ")" in tokens[m].after), None)
+        if close is not None and re.match(r"\)\s*\.\s", tokens[close].after):
+            out[start : close + 1] = ["title"] * (close + 1 - start)
 
 
 def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> None:
