@@ -22,8 +22,8 @@ from .lexicon import ISSUE_WORDS, PAGE_WORDS, VOLUME_WORDS
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import MONTHS as _MONTHS
 from .namelist import ETAL_WORDS as _ETAL_WORDS
+from .namelist import ORG_LINKS, parse_names
 from .namelist import SUFFIX as _SUFFIX
-from .namelist import parse_names
 from .tokens import Token
 
 __all__ = ["assemble", "parse_names", "runs"]
@@ -926,8 +926,6 @@ def _publisher_cut_at_of(tokens: Sequence[Token], out: list[str]) -> None:
         return
 
 
-_NAME_LINKS = frozenset({"of", "the", "to", "for", "and", "on", "de", "la", "le", "des",
-                         "du", "di", "della", "für", "und", "der", "&"})
 
 
 def _publisher_name_goes_on(tokens: Sequence[Token], out: list[str]) -> None:
@@ -940,7 +938,7 @@ def _publisher_name_goes_on(tokens: Sequence[Token], out: list[str]) -> None:
             continue
         j = k
         while j < len(out) and out[j] == out[k] and (
-                tokens[j].text[:1].isupper() or tokens[j].text.lower() in _NAME_LINKS):
+                tokens[j].text[:1].isupper() or tokens[j].text.lower() in ORG_LINKS):
             if tokens[j].after.strip():
                 break
             j += 1

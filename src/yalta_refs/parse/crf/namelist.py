@@ -13,7 +13,7 @@ import re
 from ...model import Name
 from ..names import PARTICLES, parse_name
 
-__all__ = ["ETAL_WORDS", "SUFFIX", "parse_names"]
+__all__ = ["ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
 
 _ROLE_AROUND = re.compile(
     r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|hrsg\.?(?:\s+v(?:on|\.))?|"
@@ -37,11 +37,6 @@ _PERIOD_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_a-z]{2,}[\w'
 _E_SPLIT = re.compile(r"\s+e\s+(?=[A-Z][\w.'’-]*\s+[A-Z])")
 #: one word of initials after a family name: "S.", "J.-P.", "(J.P.)", "Fl."
 _INITIAL_WORD = re.compile(r"^\(?(?:[A-Z][a-z]?\.(?:-?[A-Z]\.?)*|[A-Z])\)?$")
-_NOT_GIVEN = frozenset({
-    "institute", "committee", "organization", "organisation", "association", "society",
-    "council", "department", "press", "publishing", "group", "foundation", "agency",
-    "office", "bank", "university", "center", "centre", "ministry", "commission",
-})
 
 
 def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
@@ -120,7 +115,7 @@ def _split_and(value: str) -> list[str]:
         if ";" not in m.group() and _corporate(left) and len(right.split()) <= 4 and \
                 not inverted and \
                 not re.search(r"\b[A-Z]\.", right) and all(
-                    w[:1].isupper() or w in _ORG_LINKS for w in right.split()):
+                    w[:1].isupper() or w in ORG_LINKS for w in right.split()):
             continue
         out.append(value[start : m.start()])
         start = m.end()
@@ -128,7 +123,10 @@ def _split_and(value: str) -> list[str]:
     return out
 
 
-_ORG_LINKS = frozenset({"for", "of", "the", "and", "für", "de", "des", "du", "la", "et", "on"})
+#: the small words inside an organisation's name ("Committee to Protect Journalists",
+#: "Bundesministerium für Bildung und Forschung"); assemble.py uses them too
+ORG_LINKS = frozenset({"of", "the", "to", "for", "and", "on", "de", "la", "le", "des", "du",
+                       "di", "della", "für", "und", "der", "et", "&"})
 
 
 def _one_name(part: str) -> Name:
@@ -174,6 +172,8 @@ _CORPORATE_WORDS = frozenset({
 })
 
 
+#: words that are no given name: an organisation's words and the publishers' ones
+_NOT_GIVEN = _CORPORATE_WORDS | {"press", "publishing"}
 _CORPORATE_ENDINGS = ("ministerium", "institut", "gesellschaft", "verband", "bundesamt")
 
 
