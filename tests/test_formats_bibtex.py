@@ -203,6 +203,20 @@ def test_special_characters_escaped_but_url_doi_raw() -> None:
     assert entry.fields["note"] == r"See \{this\}"
 
 
+@pytest.mark.parametrize(("url", "kept"), [
+    pytest.param("https://doi.org/10.1000/XYZ_1", False, id="resolver-link"),
+    pytest.param("http://dx.doi.org/10.1000%2Fxyz_1", False, id="old-resolver-escaped"),
+    pytest.param("https://doi.org/10.1000/other", True, id="another-doi"),
+    pytest.param("https://example.org/10.1000/xyz_1", True, id="another-site"),
+])
+def test_a_url_that_only_resolves_the_doi_is_left_out(url: str, kept: bool) -> None:
+    ref = Reference(id="d", type="article-journal", title="T", URL=url, DOI="10.1000/xyz_1")
+    for writer in (write_bibtex, write_biblatex):
+        fields = parse(writer(Library((ref,)))).entries["d"].fields
+        assert fields["doi"] == "10.1000/xyz_1"
+        assert ("url" in fields) is kept
+
+
 # ---------------------------------------------------------------- names
 
 

@@ -155,7 +155,6 @@ def test_assemble_journal_article_and_doi_in_a_url() -> None:
     assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
         "Journal of Things", "12", "4", "55-78")
     assert ref.DOI == "10.1000/abc" and ref.URL is None
-    assert ref.type == "article-journal"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -403,6 +402,15 @@ def test_an_editor_run_that_goes_on_into_the_book_is_cut_after_ed() -> None:
     assert ref.container_title == "Non-Alignment: Concepts" and ref.type == "chapter"
 
 
+def test_a_one_word_book_after_ed_is_the_book_not_an_editor() -> None:
+    text = "Benjamin, W. (1969) The Work of Art. In H. Arendt, ed., Illuminations, Pp. 217-252."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (4, "title"), (5, "editor"),
+                                    (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.editor] == ["H. Arendt"]
+    assert ref.container_title == "Illuminations" and ref.type == "chapter"
+
+
 def test_a_quoted_title_then_in_and_a_book_in_one_title_run() -> None:
     text = "Henry James, “Nathaniel Hawthorne,” in Literary Criticism (New York: LOA, 1983)."
     tokens, labels = _labels(text, [(2, "author"), (5, "title"), (2, "location"),
@@ -495,6 +503,19 @@ def _split(text: str) -> list[tuple[str | None, str | None, str | None]]:
     pytest.param("Smith, Fred, and Jones, Ted", [("Smith", "Fred", None), ("Jones", "Ted", None)],
                  id="given-names-ending-like-a-role-word"),
     pytest.param("Döblin, Alfred (ed.)", [("Döblin", "Alfred", None)], id="role-word-after-ed"),
+    pytest.param("J. Smith, eds., B. Jones", [("Smith", "J.", None), ("Jones", "B.", None)],
+                 id="role-word-between-names"),
+    pytest.param("Smith, J. (ed.), Jones, K.", [("Smith", "J.", None), ("Jones", "K.", None)],
+                 id="bracketed-role-word-between-names"),
+    pytest.param("Smith, Ed", [("Smith", "Ed", None)], id="given-name-ed"),
+    pytest.param("Smith, Ed, and Jones, Ann", [("Smith", "Ed", None), ("Jones", "Ann", None)],
+                 id="given-name-ed-in-a-list"),
+    pytest.param("Smith, J., Ed.", [("Smith", "J.", None)], id="role-word-ed-after-initials"),
+    pytest.param("Van der Berg, Anne", [("Van der Berg", "Anne", None)],
+                 id="capitalised-particles-inverted"),
+    pytest.param("Smith, J., De la Cruz, Juan", [("Smith", "J.", None),
+                                                ("De la Cruz", "Juan", None)],
+                 id="capitalised-particles-second-name"),
     pytest.param("OASI, Christel. FOLIO, Philippe. BELMIN, Joël",
                  [("OASI", "Christel", None), ("FOLIO", "Philippe", None),
                   ("BELMIN", "Joël", None)], id="french-names-closed-by-periods"),
@@ -984,3 +1005,36 @@ def test_a_bracket_closing_before_the_journal_ends_the_title() -> None:
     assert len(labels) == len(tokens)
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.container_title) == ("A novel antibody (EVG F9)", "Steroids")
+
+
+def test_a_subtitle_read_as_the_start_of_the_journal_joins_the_title() -> None:
+    text = ("Stringham, J., Barriers to Compliance Among Veterans: Dry Eye Symptoms and "
+            "Anxiety Disorders. Eye & Contact Lens, 2017.")
+    tokens, labels = _labels(text, [(2, "author"), (5, "title"), (9, "container-title"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == ("Barriers to Compliance Among Veterans: Dry Eye Symptoms and "
+                         "Anxiety Disorders")
+    assert ref.container_title == "Eye & Contact Lens"
+    # a journal with its own abbreviations after the colon is left alone
+    text = "Roe, A. Counting: Proc. Natl. Acad. Sci. USA, 2010, 12, 3-9."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (5, "container-title"),
+                                    (1, "date"), (1, "volume"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Counting" and ref.container_title == "Proc. Natl. Acad. Sci. USA"
+
+
+def test_the_sentence_after_in_and_the_editors_is_the_book_not_the_imprint() -> None:
+    text = ("Podlesch, W. (2007): Der Berliner Beitrag. In: Rülcker, T. (Hrsg.) Modell "
+            "Berlin. Frankfurt am Main, S. 159-187.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"), (4, "editor"),
+                                    (1, "publisher"), (4, "location"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "Modell Berlin" and ref.publisher is None
+    assert ref.publisher_place == "Frankfurt am Main" and ref.type == "chapter"
+    # "Place: Publisher" after the editors is the imprint
+    text = "Roe, A. (2007): Ein Beitrag. In: Lee, T. (Hrsg.) Frankfurt: Campus. S. 1-9."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (4, "editor"),
+                                    (1, "location"), (1, "publisher"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title is None and ref.publisher == "Campus"

@@ -49,6 +49,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 import latexcodec  # noqa: F401  (registers the "ulatex+ascii" codec)
 from pybtex.database import Person
@@ -145,6 +146,15 @@ _BIBLATEX_FIELDS: dict[str, frozenset[str]] = {
     "misc": frozenset(("author", "editor", "title", "howpublished", "language", "location",
                        "organization", "type", "note")),
 }
+def _resolves_doi(url: str | None, doi: str | None) -> bool:
+    """Whether ``url`` is only the doi.org link of ``doi`` (the doi field already
+    makes that link in every BibLaTeX style, so the url field would print it twice)."""
+    if not url or not doi:
+        return False
+    m = re.match(r"https?://(?:dx\.)?doi\.org/(.+)", url.strip(), re.I)
+    return bool(m) and unquote(m.group(1)).rstrip("/").lower() == doi.lower()
+
+
 _ANY_TYPE = frozenset(("date", "year", "month", "origdate", "urldate", "origtitle", "url", "doi",
                        "abstract", "annote", "entrysubtype", "pubstate", "langid"))
 _NOTE_LABELS = {"publisher-place": "Place", "collection-title": "Series", "genre": "Type",
@@ -508,7 +518,7 @@ def _build(ref: Reference, biblatex: bool, ascii: bool) -> _Entry:
     entry.put("isbn", ref.ISBN, csl="ISBN")
     entry.put("issn", ref.ISSN, csl="ISSN")
     entry.put("doi", ref.DOI, kind="raw")
-    entry.put("url", ref.URL, kind="raw")
+    entry.put("url", None if _resolves_doi(ref.URL, ref.DOI) else ref.URL, kind="raw")
     entry.put("abstract", ref.abstract)
     _extra(entry, ref.extra)
     entry.put("provenance", format_provenance(ref.provenance), kind="raw")

@@ -61,6 +61,8 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
         elif tail[:1] in (")", "]") and value.count("(" if tail[0] == ")" else "[") > value.count(
                 tail[0]):
             value += tail[0]  # "SU(5)": the bracket the run opened is closed with it
+        elif tail[:1] == "." and labels[i] in _NAME_LABELS and _is_initial(tokens[j]):
+            value += "."  # "Smith, J. (2010)": the initial keeps its period
         if labels[i] == "annotation":
             value = text[tokens[i].start :]
             out.append((labels[i], value))
@@ -278,6 +280,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _role_cue_inside_run(tokens, out)
     _title_in_book(tokens, out)
     _subtitle_read_as_book(tokens, out)
+    _subtitle_read_as_journal(tokens, out)
+    _book_after_in_and_editors(tokens, out)
     _book_title(out)
     i = 0
     while i < len(out):
@@ -801,7 +805,7 @@ def _editor_run_with_book(tokens: Sequence[Token], out: list[str]) -> None:
         return
     initial = _one_capital
     for first, last in _label_runs(out, "editor"):
-        for k in range(first + 1, last - 1):
+        for k in range(first + 1, last):
             word = tokens[k].text.lower()
             if _CUE_ROLES.get(word) != "editor" or tokens[k].after.strip()[:1] not in (",", "."):
                 continue
@@ -812,7 +816,7 @@ def _editor_run_with_book(tokens: Sequence[Token], out: list[str]) -> None:
             # it ("In Soins Cadres, eds. Marc Fitzgerald and …" names the editors after)
             before = [t for t in tokens[first:k] if t.text.lower() not in ("in", "dans")]
             links = ("and", "&", "und", "et", "von", "van", "de", "da", "der", "di", "du")
-            if (len(rest) >= 2 and rest[0].text[:1].isupper()
+            if (rest[0].text[:1].isupper()
                     and any(initial(t) for t in before)
                     and all(t.text[:1].isupper() or t.text.lower() in links for t in before)
                     and not any(initial(t) for t in rest)
@@ -1052,6 +1056,59 @@ def _subtitle_read_as_book(tokens: Sequence[Token], out: list[str]) -> None:
             lab in ("publisher", "location") for lab in out[last + 1 :]):
         return
     out[start : last + 1] = ["title"] * (last + 1 - start)
+
+
+def _book_after_in_and_editors(tokens: Sequence[Token], out: list[str]) -> None:
+    """ "In: Rülcker, T. (Hrsg.) Modell Berlin. Frankfurt am Main, S. 159-187": with no
+    container title labelled, the sentence right after "In", the editors and their
+    role word is the book, not a publisher or place; only when more of the imprint or
+    the pages follow it, and it holds no colon ("Frankfurt: Campus" is an imprint)."""
+    if "container-title" in out:
+        return
+    for first, last in _label_runs(out, "editor"):
+        if tokens[first].text.lower() not in ("in", "dans") or \
+                tokens[last].text.lower() not in _CUE_ROLES or last + 1 >= len(tokens):
+            continue
+        start = last + 1
+        end = start
+        while end < len(tokens) and out[end] in ("publisher", "location") and \
+                ":" not in tokens[end].after and not (
+                    tokens[end].after.strip()[:1] in (".", ",") and end > start):
+            end += 1
+        if end >= len(tokens) - 1 or out[end] not in ("publisher", "location") or \
+                tokens[end].after.strip()[:1] != ".":
+            return
+        if not any(lab in ("location", "publisher", "pages", "date")
+                   for lab in out[end + 1 :]) or end - start > 8:
+            return
+        out[start : end + 1] = ["container-title"] * (end + 1 - start)
+        return
+
+
+def _subtitle_read_as_journal(tokens: Sequence[Token], out: list[str]) -> None:
+    """An article's subtitle read as the start of its journal ("Barriers to Care: | Dry
+    Eye Symptoms and Anxiety Disorders. Eye & Contact Lens, 2017"): a title ending at
+    a colon, straight followed by a container run with one sentence end inside, not
+    at an abbreviation: the words up to that sentence end are the title's."""
+    titles = _label_runs(out, "title")
+    books = _label_runs(out, "container-title")
+    if len(titles) != 1 or len(books) != 1:
+        return
+    (_, end), (start, last) = titles[0], books[0]
+    if start != end + 1 or ":" not in tokens[end].after or \
+            tokens[start].text.lower() in ("in", "dans"):
+        return
+    cuts = [k for k in range(start, last)
+            if tokens[k].after.strip()[:1] in (".", "?", "!") and "(" not in tokens[k].after
+            and tokens[k + 1].text[:1].isupper() and len(tokens[k].text) > 3
+            and tokens[k].text.lower() not in _JOURNAL_WORDS]
+    if len(cuts) != 1:
+        return
+    cut = cuts[0]
+    if cut - start < 1 or not any(t.text.islower() and len(t.text) > 1
+                                  for t in tokens[start : cut + 1]):
+        return  # one word, or words in capitals only: a journal's own full stop
+    out[start : cut + 1] = ["title"] * (cut + 1 - start)
 
 
 def _book_title(out: list[str]) -> None:

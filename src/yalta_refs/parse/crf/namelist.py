@@ -24,6 +24,14 @@ _ROLE_AROUND = re.compile(
     r"\.?[)\]]?[\s.,;:]*$",
     re.I,
 )
+_GIVEN_ED = re.compile(r"[^\W\d][^,;&.]*,\s*Ed\.?")
+_ROLE_BRACKET = re.compile(
+    r"\s*[([](?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)\.?[)\]]", re.I)
+#: A comma piece that is only a role word ("J. Smith, eds., B. Jones"): no name. A
+#: short one needs its period or brackets ("Smith, Ed" is a name).
+_ROLE_PIECE = re.compile(
+    r"(?:eds|editors?|hrsg)\.?|[([](?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord"
+    r"|comps?)\.?[)\]]|(?:eds?|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)\.", re.I)
 _ETAL = re.compile(r",?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.)\s*$", re.I)
 _AND_SPLIT = re.compile(
     r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+)\s*")
@@ -46,6 +54,8 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
         value = value[:-1]  # a sentence period, not an initial's
     etal = False
     previous = None
+    if _GIVEN_ED.fullmatch(value):  # "Smith, Ed": a given name, not a role word
+        return (parse_name(value.rstrip(".")),), False
     while previous != value:  # role words and "et al." in any order at the end
         previous = value
         value = _ROLE_AROUND.sub("", value).strip(" ,;:")
@@ -53,6 +63,7 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
         value = _ETAL.sub("", value).strip(" ,;:")
     if not value:
         return (), etal
+    value = _ROLE_BRACKET.sub("", value)  # "Smith, J. (ed.), Jones, K."
     value = _PERIOD_BETWEEN_NAMES.sub("; ", value)  # "OASI, Christel. FOLIO, Philippe"
     semi = [p.strip(" ,&") for p in value.split(";") if p.strip(" ,&")]
     if len(semi) > 1 and all(p.count(",") <= 1 for p in semi):
@@ -64,7 +75,8 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
     first_of_part: set[int] = set()  # pieces that follow "and", "&", "und" …
     for part in parts:
         first_of_part.add(len(pieces))
-        pieces += [c.strip() for c in part.split(",") if c.strip()]
+        pieces += [c.strip() for c in part.split(",")
+                   if c.strip() and not _ROLE_PIECE.fullmatch(c.strip())]
     names: list[Name] = []
     i = 0
     while i < len(pieces):
@@ -234,7 +246,10 @@ def _inverted(family: str, given: str, index: int) -> bool:
         return False
     if any(w.lower().rstrip(".") in {"jr", "sr"} for w in words):
         return False
-    single = " " not in family.strip()
+    core = family.split()
+    while len(core) > 1 and core[0].lower() in PARTICLES:
+        core.pop(0)  # "Van der Berg, Anne", "De la Cruz, Juan"
+    single = len(core) == 1
     if index == 0 or family.isupper():
         return single or family.isupper()
     return single and len(words) == 1
