@@ -152,7 +152,7 @@ def _resolves_doi(url: str | None, doi: str | None) -> bool:
     if not url or not doi:
         return False
     m = re.match(r"https?://(?:dx\.)?doi\.org/(.+)", url.strip(), re.I)
-    return bool(m) and unquote(m.group(1)).rstrip("/").lower() == doi.lower()
+    return m is not None and unquote(m.group(1)).rstrip("/").lower() == doi.lower()
 
 
 _ANY_TYPE = frozenset(("date", "year", "month", "origdate", "urldate", "origtitle", "url", "doi",
