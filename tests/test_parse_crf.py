@@ -792,11 +792,21 @@ def test_a_month_and_day_before_the_year_are_the_date() -> None:
     ("URL https: //doi.org/10.1007/JHEP07(2015)130", "https://doi.org/10.1007/JHEP07(2015)130"),
     ("Available at: http:// eprints.example.ac.uk/8292/. Accessed", "http://eprints.example.ac.uk/8292/"),
     ("Recuperado de http://example.org/a.pdf.", "http://example.org/a.pdf"),
+    ("URLhttps : //link.aps.org/doi/10.1103/X.75.715.", "https://link.aps.org/doi/10.1103/X.75.715"),
+    ("https: / /example.org/a", "https://example.org/a"),
 ])
 def test_links_broken_by_extraction_are_joined_and_cues_left_out(raw: str, expected: str) -> None:
     from yalta_refs.parse.crf.assemble import _url
 
     assert _url(raw) == expected
+
+
+def test_the_start_of_a_broken_link_left_out_of_its_run_joins_it() -> None:
+    text = "Roe, A. Gas detectors. Rev. Phys., 75, 715. URLhttps : //cern.ch/garfield/x.html"
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (2, "container-title"),
+                                    (1, "volume"), (1, "pages"), (1, "other"), (5, "url")])
+    ref = assemble(text, tokens, labels)
+    assert ref.URL == "https://cern.ch/garfield/x.html" and not ref.note
 
 
 def test_a_link_cue_is_not_the_publisher() -> None:

@@ -194,7 +194,7 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             notes.append(value)
 
 
-_URL_START = re.compile(r"(?:https?|ftp)\s?:\s?//|www\.", re.I)
+_URL_START = re.compile(r"(?:https?|ftp)\s?:\s?/\s?/|www\.", re.I)
 _URL_PIECE = re.compile(r"^[\w./?=&%#~+:;@()!*$'-]+$")
 
 
@@ -205,8 +205,8 @@ def _url(raw: str) -> str:
     m = _URL_START.search(raw)
     if not m:
         return _strip(raw)
-    pieces = raw[m.start() :].split()
-    url = pieces[0]
+    pieces = raw[m.end() :].split() or [""]
+    url = re.sub(r"\s+", "", m.group(0)) + pieces[0]  # "https : //" -> "https://"
     for piece in pieces[1:]:
         if not _URL_PIECE.match(piece) or not re.search(r"[/.?=_\d]", piece) or not (
                 url.endswith(("/", ".", ":", "-", "=", "_"))
@@ -258,6 +258,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_read_as_journal(tokens, out)
     _month_day_before_year(tokens, out)
     _link_cue(tokens, out)
+    _link_start_left_out(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
     _given_name_read_as_date(tokens, out)
@@ -654,6 +655,26 @@ def _link_cue(tokens: Sequence[Token], out: list[str]) -> None:
         if j < k and starts and tokens[j].text.lower() not in (
                 "de", "en", "at", "from", "von", "em", "le", "l", "à", "sur", "unter", "via"):
             out[j:k] = ["url"] * (k - j)
+
+
+_SCHEME = re.compile(r"^(?:url|doi|online)?(?:https?|ftp)$", re.I)
+
+
+def _link_start_left_out(tokens: Sequence[Token], out: list[str]) -> None:
+    """The start of a link PDF extraction broke apart, left out of the url run
+    ("URLhttps : //doi.org/10.1007/x" read as other, other, url): up to three tokens
+    before the run, joined to it by nothing but ":", "/" and ".", back to the one
+    holding the scheme, are the link's."""
+    for k, label in enumerate(out):
+        if label != "url" or k == 0 or out[k - 1] == "url":
+            continue
+        j = k
+        while j > 0 and k - j < 3 and out[j - 1] != "url" and \
+                set(tokens[j - 1].after) <= set(" :/.") and tokens[j - 1].after.strip():
+            j -= 1
+            if _SCHEME.match(tokens[j].text):
+                out[j:k] = ["url"] * (k - j)
+                break
 
 
 def _given_name_read_as_date(tokens: Sequence[Token], out: list[str]) -> None:
