@@ -1048,3 +1048,15 @@ def test_the_sentence_after_in_and_the_editors_is_the_book_not_the_imprint() -> 
                                     (1, "location"), (1, "publisher"), (3, "pages")])
     ref = assemble(text, tokens, labels)
     assert ref.container_title is None and ref.publisher == "Campus"
+
+
+def test_translators_stop_at_their_bracket_and_in_opens_the_editors() -> None:
+    text = ("Evans, G. (1978). Protein kinase (G. Marino & A. Nilsson, trans.). In L. Zhou, "
+            "I. Braun, & E. Young (eds.), Unravelling the Nation (pp. 957–989). Georg Appl.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (8, "translator"), (5, "editor"), (3, "container-title"),
+                                    (3, "pages"), (2, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.translator] == ["G. Marino", "A. Nilsson"]
+    assert [n.display() for n in ref.editor] == ["L. Zhou", "I. Braun", "E. Young"]
+    assert ref.type == "chapter"

@@ -186,6 +186,8 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         found = parse_doi(raw) if label == "doi" else parse_isbn(raw)
         if found:
             _put(values, label.upper(), found)
+        elif label == "doi" and _URL_START.search(raw):
+            _put(values, "URL", _url(raw))  # a link with no DOI in it
         else:
             notes.append(_strip(raw))
     elif label in ("note", "other"):
@@ -228,7 +230,7 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
             return "paper-conference"
         if "editor" in values or ("publisher" in values and "volume" not in values):
             return "chapter"
-        if "URL" in values and "publisher" not in values and "volume" not in values:
+        if "URL" in values and not values.keys() & {"publisher", "volume", "page"}:
             return "webpage"
         return "article-journal"
     if "URL" in values and "publisher" not in values:
@@ -259,6 +261,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _month_day_before_year(tokens, out)
     _link_cue(tokens, out)
     _link_start_left_out(tokens, out)
+    _names_run_past_their_role_word(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
     _given_name_read_as_date(tokens, out)
@@ -675,6 +678,26 @@ def _link_start_left_out(tokens: Sequence[Token], out: list[str]) -> None:
             if _SCHEME.match(tokens[j].text):
                 out[j:k] = ["url"] * (k - j)
                 break
+
+
+def _names_run_past_their_role_word(tokens: Sequence[Token], out: list[str]) -> None:
+    """A run of names that goes on past its role word and the bracket closing it
+    ("(G. Marino & A. Nilsson, trans.). | In L. Zhou, I. Braun, …, & E. Young (eds.)"
+    read as translators up to "O. M."): what follows the bracket is the next names'
+    run when one follows, the editors when it opens with "In"."""
+    for first, last in [r for label in _NAME_LABELS for r in _label_runs(out, label)]:
+        for k in range(first + 1, last):
+            if tokens[k].text.lower() not in _CUE_ROLES or ")" not in tokens[k].after:
+                continue
+            nxt = out[last + 1] if last + 1 < len(out) else ""
+            if nxt in _NAME_LABELS and nxt != out[k]:
+                role = nxt
+            elif tokens[k + 1].text.lower() in ("in", "dans"):
+                role = "editor"
+            else:
+                break
+            out[k + 1 : last + 1] = [role] * (last - k)
+            break
 
 
 def _given_name_read_as_date(tokens: Sequence[Token], out: list[str]) -> None:
@@ -1236,9 +1259,10 @@ def _role_cue(tokens: Sequence[Token], i: int, j: int) -> str | None:
     k = i
     while k < j and tokens[k].text.lower() in _LINKS:
         k += 1
-    before = [t.text.lower() for t in tokens[max(0, i - 3) : i]] + [tokens[i].text.lower()]
-    for word in reversed(before):
-        if word in _CUE_ROLES:
+    near = [*tokens[max(0, i - 3) : i], tokens[i]]
+    before = [t.text.lower() for t in near]
+    for word, token in zip(reversed(before), reversed(near), strict=True):
+        if word in _CUE_ROLES and ")" not in token.after:  # "(X, trans.). In Y": X's
             return _CUE_ROLES[word]
         if word not in _LINKS and word != before[-1]:
             break
