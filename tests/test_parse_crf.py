@@ -155,6 +155,14 @@ def test_assemble_journal_article_and_doi_in_a_url() -> None:
     assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
         "Journal of Things", "12", "4", "55-78")
     assert ref.DOI == "10.1000/abc" and ref.URL is None
+    assert ref.type == "article-journal"
+    # a publisher's page with the DOI in its address stays a link and gives the DOI
+    text = "Nicolis C 1998 Physical Review E 58 4391 URL http://link.aps.org/doi/10.1103/PRE.58.4391"
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "container-title"),
+                                    (1, "volume"), (1, "pages"), (1, "other"), (1, "url")])
+    ref = assemble(text, tokens, labels)
+    assert ref.URL == "http://link.aps.org/doi/10.1103/PRE.58.4391"
+    assert ref.DOI == "10.1103/PRE.58.4391"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -298,6 +306,7 @@ def test_parser_f1_ratchet(shared_dir: Path) -> None:
     pytest.param("12345", id="number"), pytest.param("https://example.org", id="url"),
     pytest.param("ed.", id="role-word"), pytest.param("Жуков 漢字 ß", id="scripts"),
     pytest.param("———. Another Title. London: Verso, 2001.", id="repeat-mark"),
+    pytest.param("²", id="superscript-digit"), pytest.param("Roe, A. 12 ² 2001.", id="digits"),
 ])
 def test_odd_lines_never_raise_and_keep_their_line(text: str) -> None:
     from yalta_refs.pipeline import clean_text
@@ -495,6 +504,9 @@ def _split(text: str) -> list[tuple[str | None, str | None, str | None]]:
     pytest.param("Royal Society et M. L. de Foster",
                  [(None, None, "Royal Society"), ("Foster", "M. L.", None)],
                  id="organisation-then-person"),
+    pytest.param("Tanaka, H., & World Wildlife Fund",
+                 [("Tanaka", "H.", None), (None, None, "World Wildlife Fund")],
+                 id="organisation-fund"),
     pytest.param("EUROPEAN COMMISSION", [(None, None, "EUROPEAN COMMISSION")],
                  id="organisation-in-capitals"),
     pytest.param("Bank, J. and Board, K.", [("Bank", "J.", None), ("Board", "K.", None)],

@@ -99,3 +99,46 @@ def test_default_stages_are_replaceable() -> None:
     library = clean_text(GOOD, stages=())
     assert library[0].id == ""
     assert clean_text(GOOD, stages=DEFAULT_STAGES)[0].id == "ure2002cossacks"
+
+
+# A reading list in APA style: the rules, made for encyclopedia lists, misread it.
+APA_LIST = """\
+Okafor, N., Lindqvist, B., & van Dalen, C. (2015). Tidal marshes and their birds: a field \
+guide (2nd ed.). Harbour Press. https://example.org/marsh
+
+Moreau, A., & de Souza, R. (1998). Salt and the early modern state (K. Weiss & P. Lund, \
+Trans.). In P. Brandt & R. Ilves (Eds.), Taxes in Northern Europe (pp. 41–67). Baltic \
+University Press.
+
+Tanaka, H. (2009). Nesting success of redshanks on grazed saltmarsh. Journal of Coastal \
+Birds, 14(2), 113–129.
+"""
+
+
+def test_a_list_in_another_style_is_read_by_the_crf_as_a_whole() -> None:
+    rules = clean_text(APA_LIST, parser="rules")
+    assert [r.title for r in rules][:2] == ["C", "R"]  # what the rules make of it
+    book, chapter, article = clean_text(APA_LIST)  # "auto"
+    assert book.title == "Tidal marshes and their birds: a field guide"
+    assert (book.edition, book.publisher) == ("2", "Harbour Press")
+    assert [(n.non_dropping_particle, n.family) for n in book.author][2] == ("van", "Dalen")
+    assert chapter.title == "Salt and the early modern state"
+    assert [n.display() for n in chapter.translator] == ["K. Weiss", "P. Lund"]
+    assert [n.display() for n in chapter.editor] == ["P. Brandt", "R. Ilves"]
+    assert (chapter.container_title, chapter.page) == ("Taxes in Northern Europe", "41-67")
+    # the third reference the rules read right; it goes with its list all the same
+    assert (article.container_title, article.volume, article.issue) == (
+        "Journal of Coastal Birds", "14", "2")
+
+
+def test_the_reading_that_explains_more_of_the_reference_scores_higher() -> None:
+    from yalta_refs.model import Name
+    from yalta_refs.pipeline import _reading_score
+
+    text = "Doe, Jane. Boom. London: Macmillan, 1990."
+    parsed = Reference(title="Boom", author=(Name(family="Doe", given="Jane"),),
+                       publisher="Macmillan", publisher_place="London")
+    in_the_note = Reference(title="Boom", note="Doe, Jane. London: Macmillan, 1990.")
+    assert _reading_score(parsed) > _reading_score(in_the_note)
+    assert _reading_score(Reference(title="Boom", annotation=text)) == \
+        _reading_score(Reference(title="Boom"))

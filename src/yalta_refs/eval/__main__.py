@@ -288,7 +288,8 @@ def cmd_parser(args: argparse.Namespace) -> str | dict[str, Any]:
     if not (base / "data").is_dir():
         raise MissingInput(f"no shared data at {base}")
     splits = [s for s in (args.splits or "").split(",") if s]
-    report = run_parser_eval(args.parser, base, splits=splits, per_family=args.synthetic)
+    report = run_parser_eval(args.parser, base, splits=splits, per_family=args.synthetic,
+                             lists=args.lists)
     return report.to_dict() if args.json else format_report(report, tables=not args.summary)
 
 
@@ -347,7 +348,10 @@ def build_parser() -> argparse.ArgumentParser:
     enrich.set_defaults(func=cmd_enrich)
     parse = sub.add_parser("parser", help="parser token F1 per split: held-out shared sets, "
                            "dev, synthetic per style family, annotations")
-    parse.add_argument("--parser", choices=("crf", "rules"), default="crf")
+    parse.add_argument("--parser", choices=("crf", "rules", "auto"), default="crf")
+    parse.add_argument("--lists", type=int, default=0, metavar="N",
+                       help="read the references as reading lists of N (the block path; "
+                       "with --parser auto the parser is chosen per list)")
     parse.add_argument("--splits", help="comma-separated split names or prefixes "
                        "(anystyle-gold, grobid-eval, dev, synthetic, annotated, apa, ...)")
     parse.add_argument("--synthetic", type=int, default=200, help="references per family")

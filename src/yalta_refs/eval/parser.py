@@ -204,16 +204,39 @@ def _score_names(split: SplitResult, clean: Callable[..., Any], items: Sequence[
                     split.names_right += 1
 
 
+def _list_cleaner(parser: str, size: int) -> Callable[..., Any]:
+    """A ``clean_text`` stand-in that reads the lines (one reference each, cleaned as
+    with ``lines=True``) as reading lists of ``size`` references, the way the block
+    path parses a list: for "auto" the parser is chosen for each list."""
+    from ..clean.blocks import split_lines
+    from ..model import Library
+    from ..pipeline import parse_blocks, run_stages
+
+    def clean(text: str, *, source: str | None = None, lines: bool = True) -> Library:
+        blocks, discarded = split_lines(text, source=source)
+        references: list[Any] = []
+        failed: list[Any] = []
+        for start in range(0, len(blocks), size):
+            part = parse_blocks(blocks[start : start + size], keep_empty=True, parser=parser)
+            references += part.references
+            failed += part.failed
+        return run_stages(Library(tuple(references), tuple(discarded), tuple(failed)))
+
+    return clean
+
+
 def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence[str] = (),
-                    per_family: int = SYNTHETIC_PER_FAMILY) -> ParserReport:
-    """Score ``parser`` ("rules" or "crf") on every split (or those named in ``splits``)."""
+                    per_family: int = SYNTHETIC_PER_FAMILY, lists: int = 0) -> ParserReport:
+    """Score ``parser`` ("rules", "crf" or "auto") on every split (or those named in
+    ``splits``); with ``lists`` > 0 the references are read as reading lists of that
+    many (the block path: "auto" then chooses per list), else one per line."""
     from ..formats.csljson import reference_to_csl
     from ..pipeline import clean_text
     from .shared import shared_dir
 
     base = shared or shared_dir()
-    clean = partial(clean_text, parser=parser)
-    report = ParserReport(parser)
+    clean = _list_cleaner(parser, lists) if lists > 0 else partial(clean_text, parser=parser)
+    report = ParserReport(parser if lists <= 0 else f"{parser}, reading lists of {lists}")
 
     def wanted(name: str) -> bool:
         return not splits or any(name == s or name.startswith(s + "-") or

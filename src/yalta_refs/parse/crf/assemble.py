@@ -178,10 +178,16 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         _put(values, "edition", parse_edition(value) or (m.group(1) if m else value))
     elif label == "url":
         url = _url(raw)
-        doi = None  # a doi.org link is the DOI, unless the DOI is also given on its own
-        if not doi_elsewhere and re.search(r"doi\b|^10\.", url, re.I):
-            doi = parse_doi(url)
-        _put(values, "DOI" if doi else "URL", doi or url)
+        # a doi.org link is the DOI, unless the DOI is also given on its own; a
+        # publisher's page with a DOI in its address ("link.aps.org/doi/10.1103/…")
+        # is a link that also gives the DOI
+        doi = parse_doi(url) if re.search(r"doi\b|^10\.", url, re.I) else None
+        if doi and not doi_elsewhere:
+            if _RESOLVER.match(url) or not _URL_START.match(url):
+                _put(values, "DOI", doi)
+                return
+            values.setdefault("DOI", doi)
+        _put(values, "URL", url)
     elif label in ("doi", "isbn"):  # not one after all (an arXiv id): kept as a note
         found = parse_doi(raw) if label == "doi" else parse_isbn(raw)
         if found:
@@ -197,6 +203,7 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
 
 
 _URL_START = re.compile(r"(?:https?|ftp)\s?:\s?/\s?/|www\.", re.I)
+_RESOLVER = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.I)
 _URL_PIECE = re.compile(r"^[\w./?=&%#~+:;@()!*$'-]+$")
 
 
@@ -629,7 +636,7 @@ def _month_day_before_year(tokens: Sequence[Token], out: list[str]) -> None:
         if out[k] == "date" or tokens[k].text.lower() not in _MONTHS:
             continue
         j = k + 1
-        if tokens[j].text.isdigit() and len(tokens[j].text) <= 2 and int(tokens[j].text) <= 31:
+        if tokens[j].text.isdecimal() and len(tokens[j].text) <= 2 and int(tokens[j].text) <= 31:
             j += 1
         if j < len(tokens) and out[j] == "date" and _YEAR.match(tokens[j].text) and \
                 (k == 0 or out[k - 1] != "title"):

@@ -79,7 +79,7 @@ def _word(word: str) -> _Word:
     if len(low) > 3:
         own += ["s3=" + low[-3:], "p3=" + low[:3]]
     if word.isdigit():
-        value = int(word) if len(word) < 7 else 0
+        value = int(word) if len(word) < 7 and word.isdecimal() else 0
         kind = "N"
         if len(word) == 4 and 1400 <= value <= 2039:
             own.append("year")

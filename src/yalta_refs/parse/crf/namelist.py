@@ -180,7 +180,8 @@ _CORPORATE_WORDS = frozenset({
     "academy", "federation", "consortium", "nations", "programme", "laboratory",
     "survey", "government", "group", "bank", "union", "service", "services", "authority",
     "collaboration", "collaborations", "network", "alliance", "partnership", "inc", "ltd",
-    "llc", "gmbh",
+    "llc", "gmbh", "fund", "trust", "forum", "museum", "library", "institution",
+    "coalition", "panel", "secretariat", "directorate", "observatory", "company", "project",
 })
 
 
