@@ -301,6 +301,29 @@ def test_parser_f1_ratchet(shared_dir: Path) -> None:
 
 
 @needs_model
+def test_reading_list_ratchet(shared_dir: Path) -> None:
+    """The block path: the same references read as reading lists of 20 with the
+    default "auto" parser may not fall below their floors either (the floor only rises)."""
+    pytest.importorskip("citeproc")
+    from yalta_refs.eval.parser import run_parser_eval
+
+    ratchet = json.loads(RATCHET.read_text(encoding="utf-8"))
+    floors = ratchet["list_floors"]
+    report = run_parser_eval("auto", shared_dir, per_family=ratchet["per_family"], lists=20,
+                             splits=["anystyle-gold", "grobid-eval", "synthetic", "unseen"])
+    scores = report.f1()
+    assert set(scores) == set(floors)
+    problems = []
+    for split, floor in floors.items():
+        got = round(scores[split], 4)
+        if got < floor - 0.0005:
+            problems.append(f"{split}: {got:.4f} fell below its floor {floor:.4f}")
+        elif got > floor + 0.01:
+            problems.append(f"{split}: {got:.4f} beats its floor {floor:.4f}; raise the floor")
+    assert not problems, "\n".join(problems)
+
+
+@needs_model
 @pytest.mark.parametrize("text", [
     pytest.param("...", id="punctuation"), pytest.param("(((", id="brackets"),
     pytest.param("12345", id="number"), pytest.param("https://example.org", id="url"),
