@@ -1095,3 +1095,15 @@ def test_translators_stop_at_their_bracket_and_in_opens_the_editors() -> None:
     assert [n.display() for n in ref.translator] == ["G. Marino", "A. Nilsson"]
     assert [n.display() for n in ref.editor] == ["L. Zhou", "I. Braun", "E. Young"]
     assert ref.type == "chapter"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("von Wright, G. H.", [("von", "Wright", "G. H.")], id="particle-first-inverted"),
+    pytest.param("Von Szilvinyi A.", [(None, "Von Szilvinyi", "A.")], id="particle-family-first"),
+    pytest.param("von Hans Müller und Eva Klein",
+                 [(None, "Müller", "Hans"), (None, "Klein", "Eva")], id="german-by"),
+])
+def test_a_leading_von_is_a_particle_unless_a_given_name_follows(text: str,
+                                                                 expected: list) -> None:
+    names = parse_names(text)[0]
+    assert [(n.non_dropping_particle, n.family, n.given) for n in names] == expected

@@ -12,6 +12,7 @@ import re
 
 from ...model import Name
 from ..names import PARTICLES, parse_name
+from .lexicon import GIVEN_NAMES
 
 __all__ = ["ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
 
@@ -19,7 +20,7 @@ _ROLE_AROUND = re.compile(
     r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|hrsg\.?(?:\s+v(?:on|\.))?|"
     r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
     r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
-    r"dir\.|by|von|par|in:?|dans)\s+"
+    r"dir\.|by|par|in:?|dans)\s+"
     r"|[\s,;]*[([]?\b(?:eds?|editors?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
     r"\.?[)\]]?[\s.,;:]*$",
     re.I,
@@ -54,6 +55,9 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
         value = value[:-1]  # a sentence period, not an initial's
     etal = False
     previous = None
+    by = re.match(r"von\s+([^\W\d]+)", value)
+    if by and by.group(1).lower() in GIVEN_NAMES:  # "von Hans Müller": German "by"
+        value = value[by.start(1) :]
     if _GIVEN_ED.fullmatch(value):  # "Smith, Ed": a given name, not a role word
         return (parse_name(value.rstrip(".")),), False
     while previous != value:  # role words and "et al." in any order at the end
