@@ -1107,3 +1107,25 @@ def test_a_leading_von_is_a_particle_unless_a_given_name_follows(text: str,
                                                                  expected: list) -> None:
     names = parse_names(text)[0]
     assert [(n.non_dropping_particle, n.family, n.given) for n in names] == expected
+
+
+def test_a_quoted_title_read_as_an_annotation_is_the_title() -> None:
+    text = "Miller, D. (2005). “Such stuff as dreams are made on”: how does FRBR fit"
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (11, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title is not None and ref.title.startswith("Such stuff as dreams")
+    assert ref.annotation is None
+    # prose after a titled reference stays the annotation
+    text = "Miller, D. (2005). Dreams. London: Verso. “A masterpiece,” said the Times."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
+                                    (1, "location"), (1, "publisher"), (5, "annotation")])
+    assert assemble(text, tokens, labels).annotation == "“A masterpiece,” said the Times."
+
+
+def test_a_role_word_opening_a_bracket_names_the_editors_inside_it() -> None:
+    text = "Reimer, B. (2006). Toward a Foundation, MENC Handbook (Ed. Colwell, R.), Oxford UP."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"),
+                                    (2, "container-title"), (5, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.editor] == ["R. Colwell"]
+    assert ref.publisher == "Oxford UP"

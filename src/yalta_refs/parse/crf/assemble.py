@@ -63,8 +63,9 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
             value += tail[0]  # "SU(5)": the bracket the run opened is closed with it
         elif tail[:1] == "." and labels[i] in _NAME_LABELS and _is_initial(tokens[j]):
             value += "."  # "Smith, J. (2010)": the initial keeps its period
-        if labels[i] == "annotation":
-            value = text[tokens[i].start :]
+        if labels[i] == "annotation":  # verbatim, with the quotation mark it opens with
+            opening = len(tokens[i].before) - len(tokens[i].before.rstrip("“‘«„\"'(["))
+            value = text[tokens[i].start - opening :]
             out.append((labels[i], value))
             break
         out.append((labels[i], value))
@@ -268,6 +269,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _month_day_before_year(tokens, out)
     _link_cue(tokens, out)
     _link_start_left_out(tokens, out)
+    _quoted_title_read_as_annotation(tokens, out)
+    _bracketed_role_names(tokens, out)
     _names_run_past_their_role_word(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
@@ -667,6 +670,7 @@ def _link_cue(tokens: Sequence[Token], out: list[str]) -> None:
             out[j:k] = ["url"] * (k - j)
 
 
+_SENTENCE = re.compile(r"\s*[”’»\"]?[.?!][”’»\"]?\s")  # a sentence ends after the token
 _SCHEME = re.compile(r"^(?:url|doi|online)?(?:https?|ftp)$", re.I)
 
 
@@ -705,6 +709,40 @@ def _names_run_past_their_role_word(tokens: Sequence[Token], out: list[str]) -> 
                 break
             out[k + 1 : last + 1] = [role] * (last - k)
             break
+
+
+def _quoted_title_read_as_annotation(tokens: Sequence[Token], out: list[str]) -> None:
+    """No title and no book labelled, and an "annotation" opening with a quotation
+    mark ("Miller, D. (2005). “Such stuff as dreams are made on”: how does FRBR"): the
+    tagger took the title for prose after the reference. Annotations do not open with
+    a quotation; the quoted title (to the end of its sentence) is the title."""
+    if "title" in out or "container-title" in out or "annotation" not in out:
+        return
+    start = out.index("annotation")
+    if not any(q in tokens[start].before for q in "“‘«„\""):
+        return
+    end = start
+    while end + 1 < len(tokens) and not (
+            _SENTENCE.match(tokens[end].after) and tokens[end + 1].text[:1].isupper()):
+        end += 1
+    out[start : end + 1] = ["title"] * (end + 1 - start)
+
+
+def _bracketed_role_names(tokens: Sequence[Token], out: list[str]) -> None:
+    """ "(Ed. Colwell, R.)" inside another run (a publisher, a book): the role word
+    opens a bracket that closes within a few capitalised words; they are the names."""
+    for k in range(len(tokens) - 1):
+        role = _CUE_ROLES.get(tokens[k].text.lower())
+        if role is None or "(" not in tokens[k].before or out[k] in _NAME_LABELS:
+            continue
+        end = k + 1
+        while end < len(tokens) and end - k <= 8 and ")" not in tokens[end].after and (
+                tokens[end].text[:1].isupper() or tokens[end].text.lower() in _LINKS):
+            end += 1
+        if end < len(tokens) and end - k <= 8 and ")" in tokens[end].after and \
+                tokens[end].text[:1].isupper() and end > k:
+            out[k : end + 1] = [role] * (end + 1 - k)
+            return
 
 
 def _given_name_read_as_date(tokens: Sequence[Token], out: list[str]) -> None:
