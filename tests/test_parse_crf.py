@@ -1129,3 +1129,25 @@ def test_a_role_word_opening_a_bracket_names_the_editors_inside_it() -> None:
     ref = assemble(text, tokens, labels)
     assert [n.display() for n in ref.editor] == ["R. Colwell"]
     assert ref.publisher == "Oxford UP"
+
+
+def test_a_bracketed_status_and_the_initials_before_it() -> None:
+    text = "Thauer, Christian (forthcoming). Does it really take the State? Business and Politics."
+    tokens, labels = _labels(text, [(2, "author"), (7, "title"), (3, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Does it really take the State?"
+    assert ref.issued is not None and ref.issued.literal == "forthcoming"
+    text = "Smith, J. (in press). A study of things. Journal of Stuff."
+    tokens, labels = _labels(text, [(1, "author"), (3, "date"), (4, "title"),
+                                    (3, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.author] == ["J. Smith"]
+    assert ref.issued is not None and ref.issued.literal == "in press"
+
+
+def test_words_run_into_a_link_are_kept_in_the_note() -> None:
+    text = "Wilensky, U. (1999). NetLogo. http://ccl.example.edu/netlogo/. Center for Learning."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"), (2, "url"),
+                                    (2, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.URL == "http://ccl.example.edu/netlogo/" and ref.note == "Center"

@@ -178,7 +178,9 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         m = re.match(r"(\d+)", value)
         _put(values, "edition", parse_edition(value) or (m.group(1) if m else value))
     elif label == "url":
-        url = _url(raw)
+        url, rest = _url_and_rest(raw)
+        if re.search(r"\w", rest):
+            notes.append(rest)  # words the tagger ran into the link are kept
         # a doi.org link is the DOI, unless the DOI is also given on its own; a
         # publisher's page with a DOI in its address ("link.aps.org/doi/10.1103/…")
         # is a link that also gives the DOI
@@ -212,18 +214,28 @@ def _url(raw: str) -> str:
     """The link in a run labelled as one, cue words left out; a link that PDF
     extraction broke at its slashes and dots is joined again ("http: //www. example.
     com/a" -> "http://www.example.com/a")."""
+    return _url_and_rest(raw)[0]
+
+
+def _url_and_rest(raw: str) -> tuple[str, str]:
+    """The link (see :func:`_url`) and the words of the run that are not part of it
+    nor a cue word before it ("http://x.org/a. Center" leaves "Center")."""
     m = _URL_START.search(raw)
     if not m:
-        return _strip(raw)
+        return _strip(raw), ""
     pieces = raw[m.end() :].split() or [""]
     url = re.sub(r"\s+", "", m.group(0)) + pieces[0]  # "https : //" -> "https://"
+    used = 1
     for piece in pieces[1:]:
         if not _URL_PIECE.match(piece) or not re.search(r"[/.?=_\d]", piece) or not (
                 url.endswith(("/", ".", ":", "-", "=", "_"))
                 or piece.startswith(("/", ".", "?", "#", ":"))):
             break
         url += piece
-    return url.rstrip(".,;)>]")
+        used += 1
+    before = [w for w in re.findall(r"\w+", raw[: m.start()]) if w.lower() not in _LINK_CUES]
+    rest = " ".join([*before, *pieces[used:]]).strip(" .,;:")
+    return url.rstrip(".,;)>]"), rest
 
 
 def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
@@ -270,6 +282,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _link_cue(tokens, out)
     _link_start_left_out(tokens, out)
     _quoted_title_read_as_annotation(tokens, out)
+    _bracketed_status_is_the_date(tokens, out)
     _bracketed_role_names(tokens, out)
     _names_run_past_their_role_word(tokens, out)
     _vancouver_boundary(tokens, out)
@@ -711,6 +724,27 @@ def _names_run_past_their_role_word(tokens: Sequence[Token], out: list[str]) -> 
             break
 
 
+_STATUS = frozenset({"forthcoming", "in", "press", "im", "druck", "sous", "presse", "to",
+                     "appear", "preparation", "submitted", "under", "review", "n", "d",
+                     "nd", "s", "o", "j", "sans", "date", "accepted", "prep"})
+
+
+def _bracketed_status_is_the_date(tokens: Sequence[Token], out: list[str]) -> None:
+    """A bracketed status in place of the year ("Thauer (forthcoming). Does it …",
+    "(in press)", "(n.d.)", "(im Druck)") is the date, not the start of the title."""
+    for k, token in enumerate(tokens):
+        if "(" not in token.before or out[k] == "date" or token.text.lower() not in _STATUS:
+            continue
+        j = k
+        while j < len(tokens) and j - k < 3 and tokens[j].text.lower() in _STATUS and \
+                ")" not in tokens[j].after:
+            j += 1
+        if j < len(tokens) and j - k < 3 and ")" in tokens[j].after and \
+                tokens[j].text.lower() in _STATUS and "date" not in out:
+            out[k : j + 1] = ["date"] * (j + 1 - k)
+        return
+
+
 def _quoted_title_read_as_annotation(tokens: Sequence[Token], out: list[str]) -> None:
     """No title and no book labelled, and an "annotation" opening with a quotation
     mark ("Miller, D. (2005). “Such stuff as dreams are made on”: how does FRBR"): the
@@ -758,6 +792,15 @@ def _given_name_read_as_date(tokens: Sequence[Token], out: list[str]) -> None:
             tokens[k].text[1:].islower() and tokens[k].text.lower() not in _MONTHS and \
             out[k + 1] == "date" and _YEAR.match(tokens[k + 1].text):
         out[k] = "author"
+        return
+    # initials read as the date before a bracketed one: "Smith, | J. (in press)"
+    j = k
+    while j < len(out) and out[j] == "date" and _one_capital(tokens[j]) and \
+            tokens[j].after.startswith("."):
+        j += 1
+    if j > k and "," in tokens[last].after and j < len(out) and out[j] == "date" and \
+            "(" in tokens[j].before:
+        out[k:j] = ["author"] * (j - k)
 
 
 _NUMBER_WORDS = VOLUME_WORDS | ISSUE_WORDS | PAGE_WORDS
