@@ -1151,3 +1151,13 @@ def test_words_run_into_a_link_are_kept_in_the_note() -> None:
                                     (2, "publisher")])
     ref = assemble(text, tokens, labels)
     assert ref.URL == "http://ccl.example.edu/netlogo/" and ref.note == "Center"
+
+
+def test_a_chapter_cited_without_its_own_title_has_the_book_after_in() -> None:
+    text = "J. E. Krüger, in Infant Tongues, eds A. Evans and J. Turner, Palgrave, 1953, pp. 6–9."
+    tokens, labels = _labels(text, [(3, "author"), (3, "title"), (6, "editor"),
+                                    (1, "publisher"), (1, "date"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title is None and ref.container_title == "Infant Tongues"
+    assert [n.display() for n in ref.editor] == ["A. Evans", "J. Turner"]
+    assert ref.type == "chapter"

@@ -282,6 +282,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _link_cue(tokens, out)
     _link_start_left_out(tokens, out)
     _quoted_title_read_as_annotation(tokens, out)
+    _book_after_the_authors(tokens, out)
     _bracketed_status_is_the_date(tokens, out)
     _bracketed_role_names(tokens, out)
     _names_run_past_their_role_word(tokens, out)
@@ -742,6 +743,21 @@ def _bracketed_status_is_the_date(tokens: Sequence[Token], out: list[str]) -> No
         if j < len(tokens) and j - k < 3 and ")" in tokens[j].after and \
                 tokens[j].text.lower() in _STATUS and "date" not in out:
             out[k : j + 1] = ["date"] * (j + 1 - k)
+        return
+
+
+def _book_after_the_authors(tokens: Sequence[Token], out: list[str]) -> None:
+    """A chapter cited without a title of its own ("J. E. Krüger, in Infant Tongues:
+    The Voice of the Child, eds A. Evans …, Palgrave, 1953, pp. 697–705"): a title run
+    opening with "in" straight after the authors and their comma, with no book
+    labelled, is the book."""
+    if "container-title" in out:
+        return
+    for first, last in _label_runs(out, "title"):
+        if first == 0 or out[first - 1] != "author" or "," not in tokens[first - 1].after or \
+                tokens[first].text.lower() not in ("in", "dans") or last == first:
+            continue
+        out[first : last + 1] = ["container-title"] * (last + 1 - first)
         return
 
 

@@ -17,7 +17,7 @@ from .lexicon import GIVEN_NAMES
 __all__ = ["ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
 
 _ROLE_AROUND = re.compile(
-    r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|hrsg\.?(?:\s+v(?:on|\.))?|"
+    r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|eds\b|hrsg\.?(?:\s+v(?:on|\.))?|"
     r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
     r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
     r"dir\.|by|par|in:?|dans)\s+"
