@@ -272,6 +272,19 @@ def test_unknown_parser_is_a_usage_error(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- the ratchet
 
 
+def _ratchet_problems(scores: dict[str, float], floors: dict[str, float],
+                     what: str = "") -> list[str]:
+    """Splits below their floor, and splits a point or more above it (raise the floor)."""
+    problems = []
+    for split, floor in floors.items():
+        got = round(scores[split], 4)
+        if got < floor - 0.0005:
+            problems.append(f"{split}: {what}{got:.4f} fell below its floor {floor:.4f}")
+        elif got > floor + 0.01:
+            problems.append(f"{split}: {what}{got:.4f} beats its floor {floor:.4f}; raise it")
+    return problems
+
+
 @needs_model
 def test_parser_f1_ratchet(shared_dir: Path) -> None:
     """Per split, token micro F1 (and on synthetic splits the share of names split
@@ -282,21 +295,9 @@ def test_parser_f1_ratchet(shared_dir: Path) -> None:
 
     ratchet = json.loads(RATCHET.read_text(encoding="utf-8"))
     report = run_parser_eval("crf", shared_dir, per_family=ratchet["per_family"])
-    scores = report.f1()
-    problems = []
-    for split, floor in ratchet["floors"].items():
-        got = round(scores[split], 4)
-        if got < floor - 0.0005:
-            problems.append(f"{split}: {got:.4f} fell below its floor {floor:.4f}")
-        elif got > floor + 0.01:
-            problems.append(f"{split}: {got:.4f} beats its floor {floor:.4f}; raise the floor")
     names = {s.result.name: s.names_right / s.names for s in report.splits if s.names}
-    for split, floor in ratchet["name_floors"].items():
-        got = round(names[split], 4)
-        if got < floor - 0.0005:
-            problems.append(f"{split}: names split right {got:.4f} fell below {floor:.4f}")
-        elif got > floor + 0.01:
-            problems.append(f"{split}: names split right {got:.4f} beats {floor:.4f}; raise it")
+    problems = _ratchet_problems(report.f1(), ratchet["floors"]) + \
+        _ratchet_problems(names, ratchet["name_floors"], "names split right ")
     assert not problems, "\n".join(problems)
 
 
@@ -313,13 +314,7 @@ def test_reading_list_ratchet(shared_dir: Path) -> None:
                              splits=["anystyle-gold", "grobid-eval", "synthetic", "unseen"])
     scores = report.f1()
     assert set(scores) == set(floors)
-    problems = []
-    for split, floor in floors.items():
-        got = round(scores[split], 4)
-        if got < floor - 0.0005:
-            problems.append(f"{split}: {got:.4f} fell below its floor {floor:.4f}")
-        elif got > floor + 0.01:
-            problems.append(f"{split}: {got:.4f} beats its floor {floor:.4f}; raise the floor")
+    problems = _ratchet_problems(scores, floors)
     assert not problems, "\n".join(problems)
 
 
