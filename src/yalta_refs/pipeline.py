@@ -34,19 +34,20 @@ __all__ = [
 
 Stage = Callable[[Library], Library]
 #: A parser of one cleaned reference; or its name: "rules", "crf", or "auto" (the
-#: CRF for one reference per line, where any style may come; the rules, tuned on
-#: damaged reading lists, for blocks).
+#: CRF for one reference, or one per line, where any style may come; for a reading
+#: list, both, the better reading kept: :func:`_auto_parser`).
 Parser = Callable[[str], Reference]
 PARSERS = ("auto", "rules", "crf")
 
 
 def get_parser(parser: str | Parser = "rules") -> Parser:
-    """The parse function for a parser name ("crf" loads the model lazily)."""
+    """The parse function for a parser name ("crf" loads the model lazily; "auto",
+    for one reference on its own, is the CRF)."""
     if callable(parser):
         return parser
     if parser == "rules":
         return parse_reference
-    if parser == "crf":
+    if parser in ("crf", "auto"):
         from .parse.crf import parse_crf
 
         return parse_crf
@@ -226,7 +227,7 @@ def clean_text(
         blocks, discarded = split_lines(text, source=source)
     else:
         blocks, discarded = split_blocks(text, source=source)
-    if parser == "auto" and lines:
+    if lines and parser == "auto":
         parser = "crf"  # one reference per line, in whatever style
     library = parse_blocks(blocks, keep_empty=lines, parser=parser)
     library = Library(library.references, tuple(discarded), library.failed)
