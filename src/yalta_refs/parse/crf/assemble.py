@@ -725,25 +725,27 @@ def _names_run_past_their_role_word(tokens: Sequence[Token], out: list[str]) -> 
             break
 
 
-_STATUS = frozenset({"forthcoming", "in", "press", "im", "druck", "sous", "presse", "to",
-                     "appear", "preparation", "submitted", "under", "review", "n", "d",
-                     "nd", "s", "o", "j", "sans", "date", "accepted", "prep"})
+_STATUS = frozenset({"forthcoming", "in press", "im druck", "sous presse", "to appear",
+                     "in preparation", "in prep", "submitted", "under review", "accepted",
+                     "n d", "nd", "s d", "o j", "sans date"})
 
 
 def _bracketed_status_is_the_date(tokens: Sequence[Token], out: list[str]) -> None:
     """A bracketed status in place of the year ("Thauer (forthcoming). Does it …",
-    "(in press)", "(n.d.)", "(im Druck)") is the date, not the start of the title."""
-    for k, token in enumerate(tokens):
-        if "(" not in token.before or out[k] == "date" or token.text.lower() not in _STATUS:
-            continue
-        j = k
-        while j < len(tokens) and j - k < 3 and tokens[j].text.lower() in _STATUS and \
-                ")" not in tokens[j].after:
-            j += 1
-        if j < len(tokens) and j - k < 3 and ")" in tokens[j].after and \
-                tokens[j].text.lower() in _STATUS and "date" not in out:
-            out[k : j + 1] = ["date"] * (j + 1 - k)
+    "(in press)", "(n.d.)", "(im Druck)"), with no date labelled, is the date, not
+    the start of the title."""
+    if "date" in out:
         return
+    for k, token in enumerate(tokens):
+        if "(" not in token.before:
+            continue
+        for j in range(k, min(k + 3, len(tokens))):
+            if ")" in tokens[j].after:
+                phrase = " ".join(t.text.lower() for t in tokens[k : j + 1])
+                if phrase in _STATUS:
+                    out[k : j + 1] = ["date"] * (j + 1 - k)
+                    return
+                break
 
 
 def _book_after_the_authors(tokens: Sequence[Token], out: list[str]) -> None:
