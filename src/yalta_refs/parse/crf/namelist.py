@@ -16,23 +16,21 @@ from .lexicon import GIVEN_NAMES
 
 __all__ = ["ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
 
+#: the short role words written after names ("Smith, J. (ed.)", "A und B (Hrsg.)")
+_ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
 _ROLE_AROUND = re.compile(
     r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|eds\b|hrsg\.?(?:\s+v(?:on|\.))?|"
     r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
     r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
     r"dir\.|by|par|in:?|dans)\s+"
-    r"|[\s,;]*[([]?\b(?:eds?|editors?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
-    r"\.?[)\]]?[\s.,;:]*$",
+    rf"|[\s,;]*[([]?\b(?:editors?|{_ROLE})\.?[)\]]?[\s.,;:]*$",
     re.I,
 )
 _GIVEN_ED = re.compile(r"[^\W\d][^,;&.]*,\s*Ed\.?")
-_ROLE_BRACKET = re.compile(
-    r"\s*[([](?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)\.?[)\]]", re.I)
+_ROLE_BRACKET = re.compile(rf"\s*[([]{_ROLE}\.?[)\]]", re.I)
 #: A comma piece that is only a role word ("J. Smith, eds., B. Jones"): no name. A
 #: short one needs its period or brackets ("Smith, Ed" is a name).
-_ROLE_PIECE = re.compile(
-    r"(?:eds|editors?|hrsg)\.?|[([](?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord"
-    r"|comps?)\.?[)\]]|(?:eds?|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)\.", re.I)
+_ROLE_PIECE = re.compile(rf"(?:eds|editors?|hrsg)\.?|[([]{_ROLE}\.?[)\]]|{_ROLE}\.", re.I)
 _ETAL = re.compile(r",?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.)\s*$", re.I)
 _AND_SPLIT = re.compile(
     r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+)\s*")
