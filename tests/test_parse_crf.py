@@ -1156,3 +1156,17 @@ def test_a_chapter_cited_without_its_own_title_has_the_book_after_in() -> None:
     assert ref.title is None and ref.container_title == "Infant Tongues"
     assert [n.display() for n in ref.editor] == ["A. Evans", "J. Turner"]
     assert ref.type == "chapter"
+
+
+def test_a_journal_read_as_the_publisher_before_volume_and_pages() -> None:
+    text = "Hinüber, H. Did Buddha teach it?. Annual Report of the Institute, vol. 20 (2017) 57–66"
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (5, "publisher"),
+                                    (2, "volume"), (1, "date"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "Annual Report of the Institute" and ref.publisher is None
+    assert ref.type == "article-journal"
+    # a book's publisher before its volume, with its place, stays the publisher
+    text = "Roe, A. Collected Works. London: Verso, vol. 2, pp. 5–9."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (1, "location"),
+                                    (1, "publisher"), (2, "volume"), (3, "pages")])
+    assert assemble(text, tokens, labels).publisher == "Verso"

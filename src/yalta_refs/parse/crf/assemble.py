@@ -283,6 +283,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _link_start_left_out(tokens, out)
     _quoted_title_read_as_annotation(tokens, out)
     _book_after_the_authors(tokens, out)
+    _journal_read_as_publisher(tokens, out)
     _bracketed_status_is_the_date(tokens, out)
     _bracketed_role_names(tokens, out)
     _names_run_past_their_role_word(tokens, out)
@@ -761,6 +762,22 @@ def _book_after_the_authors(tokens: Sequence[Token], out: list[str]) -> None:
             continue
         out[first : last + 1] = ["container-title"] * (last + 1 - first)
         return
+
+
+def _journal_read_as_publisher(tokens: Sequence[Token], out: list[str]) -> None:
+    """No container title and no place labelled, and a publisher run straight followed
+    by a volume and pages ("… Annual Report of the Institute at Soka University, vol.
+    20 (2017) 57–66"; "Publ. RIMS Kyoto Univ. 30 (1994), no. 3, 459-478"): the run is
+    the journal the article is in."""
+    if "container-title" in out or "location" in out or "pages" not in out:
+        return
+    runs = _label_runs(out, "publisher")
+    if len(runs) != 1:
+        return
+    first, last = runs[0]
+    after = [lab for lab in out[last + 1 :] if lab not in ("date", "other")]
+    if after[:1] in (["volume"], ["issue"]) and "pages" in after and "title" in out[:first]:
+        out[first : last + 1] = ["container-title"] * (last + 1 - first)
 
 
 def _quoted_title_read_as_annotation(tokens: Sequence[Token], out: list[str]) -> None:
