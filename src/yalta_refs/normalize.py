@@ -13,7 +13,7 @@ from typing import Any
 
 from .model import Reference
 
-__all__ = ["NORMALIZERS", "normalize_reference"]
+__all__ = ["NORMALIZERS", "bare_doi", "normalize_reference"]
 
 
 def _title(value: str) -> str:
@@ -36,7 +36,8 @@ def _isbn(value: str) -> str:
     return str(digits)
 
 
-def _doi(value: str) -> str:
+def bare_doi(value: str) -> str:
+    """A DOI without its "doi:" or doi.org-link form ("https://doi.org/10.1/x" -> "10.1/x")."""
     value = re.sub(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", "", value.strip(), flags=re.I)
     return value.rstrip(".,;")
 
@@ -57,7 +58,7 @@ NORMALIZERS: dict[str, Callable[[Any], Any]] = {
     "publisher": _text,
     "publisher_place": _text,
     "ISBN": _isbn,
-    "DOI": _doi,
+    "DOI": bare_doi,
     "page": _page,
     "issue": _page,
 }

@@ -65,6 +65,7 @@ from ..model import (
     Provenance,
     Reference,
 )
+from ..normalize import bare_doi
 from .keys import assign_keys
 
 __all__ = ["format_name", "format_provenance", "latex_escape", "noted_fields", "protect_case",
@@ -149,10 +150,11 @@ _BIBLATEX_FIELDS: dict[str, frozenset[str]] = {
 def _resolves_doi(url: str | None, doi: str | None) -> bool:
     """Whether ``url`` is only the doi.org link of ``doi`` (the doi field already
     makes that link in every BibLaTeX style, so the url field would print it twice)."""
-    if not url or not doi:
+    if not url or not doi or not re.match(r"https?://", url.strip(), re.I):
         return False
-    m = re.match(r"https?://(?:dx\.)?doi\.org/(.+)", url.strip(), re.I)
-    return m is not None and unquote(m.group(1)).rstrip("/").lower() == doi.lower()
+    link = unquote(url.strip())
+    bare = bare_doi(link)
+    return bare != link and bare.rstrip("/").lower() == doi.lower()
 
 
 _ANY_TYPE = frozenset(("date", "year", "month", "origdate", "urldate", "origtitle", "url", "doi",
