@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...model import Date, Diagnostic, Reference
+from ...normalize import bare_doi
 from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
 from ..notes import notes_from_annotation
 from .lexicon import GENRE_WORDS as _GENRE_WORDS
@@ -186,7 +187,7 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         # is a link that also gives the DOI
         doi = parse_doi(url) if re.search(r"doi\b|^10\.", url, re.I) else None
         if doi and not doi_elsewhere:
-            if _RESOLVER.match(url) or not _URL_START.match(url):
+            if bare_doi(url) != url or not _URL_START.match(url):  # a doi.org link
                 _put(values, "DOI", doi)
                 return
             values.setdefault("DOI", doi)
@@ -206,7 +207,6 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
 
 
 _URL_START = re.compile(r"(?:https?|ftp)\s?:\s?/\s?/|www\.", re.I)
-_RESOLVER = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.I)
 _URL_PIECE = re.compile(r"^[\w./?=&%#~+:;@()!*$'-]+$")
 
 
