@@ -1117,6 +1117,66 @@ def test_a_quoted_title_read_as_an_annotation_is_the_title() -> None:
     assert assemble(text, tokens, labels).annotation == "“A masterpiece,” said the Times."
 
 
+def test_an_annotation_starts_where_its_sentence_starts() -> None:
+    # the publisher ran on over the sentence end into the annotation's first words
+    text = ("Young, A. (1985). Delaying vaccination. London: Peter Owen Limited. Compares "
+            "Agincourt, Waterloo, and the Somme from the point of view of the men who fought.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (1, "location"),
+                                    (4, "publisher"), (3, "location"), (12, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation is not None and ref.annotation.startswith("Compares Agincourt")
+    assert ref.publisher == "Peter Owen Limited" and ref.publisher_place == "London"
+    # a field read a second time after the numbers ("Global Politics 176: 11–13. Compares")
+    text = ("Nelson, J. 2008. Interobserver Agreement. Global Politics 176: 1111–13. Compares "
+            "Agincourt, Waterloo, and the Somme.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (2, "container-title"), (1, "volume"), (2, "pages"),
+                                    (1, "container-title"), (2, "location"), (3, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation == "Compares Agincourt, Waterloo, and the Somme."
+    assert ref.container_title == "Global Politics"
+
+
+def test_an_annotation_does_not_reach_back_into_the_reference() -> None:
+    # no sign of a cut sentence: a capitalised first word after a capitalised word
+    text = ("Morel, Henri, 1951. Long-term prognosis. Hilo: University of Hawaii. November "
+            "Personal troubles and public issues.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"), (1, "location"),
+                                    (3, "publisher"), (1, "date"), (5, "annotation")])
+    assert assemble(text, tokens, labels).annotation == "Personal troubles and public issues."
+    # the words before the cut are a field of their own, read once: they stay
+    text = ("Morel, Henri, 1951. Long-term prognosis. Lexington, MA: Hopkins Press A "
+            "much-cited essay.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"), (2, "location"),
+                                    (2, "publisher"), (1, "other"), (3, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.publisher_place == "Lexington, MA" and ref.annotation is not None
+    assert not ref.annotation.startswith("Lexington")
+    # a bracket closing before the annotation is a boundary of its own
+    text = ("EPA. 2009. Soil Screening Levels. Washington. June. (Date Accessed) Chapter 7 is "
+            "the part everyone cites.")
+    tokens, labels = _labels(text, [(1, "author"), (1, "date"), (3, "title"), (1, "location"),
+                                    (3, "publisher"), (7, "annotation")])
+    assert assemble(text, tokens, labels).annotation == "Chapter 7 is the part everyone cites."
+
+
+def test_a_second_title_after_a_complete_reference_is_the_annotation() -> None:
+    text = ("Ashworth, A. (2013) “Fatal hepatitis”, Mitteilungen, 57(11), pp. 841–880. "
+            "Inclusive fitness. Part II, in the same issue, works through the examples.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (1, "container-title"), (1, "volume"), (1, "issue"),
+                                    (3, "pages"), (4, "title"), (8, "note")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Fatal hepatitis"
+    assert ref.annotation == ("Inclusive fitness. Part II, in the same issue, works through "
+                              "the examples.")
+    # a title after a date that is not the last thing in the reference stays a title
+    text = "Smith, J. 1990. First Title. Reprinted as Second Title, 2001."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (2, "note"),
+                                    (2, "title"), (1, "date")])
+    assert assemble(text, tokens, labels).annotation is None
+
+
 def test_a_role_word_opening_a_bracket_names_the_editors_inside_it() -> None:
     text = "Reimer, B. (2006). Toward a Foundation, MENC Handbook (Ed. Colwell, R.), Oxford UP."
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"),

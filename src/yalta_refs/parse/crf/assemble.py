@@ -271,6 +271,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
                     i + 1 < len(tokens) and out[i + 1] == out[i] and "-" in token.after):
                 out[i] = "date"
                 break
+    _annotation_after_the_reference(tokens, out)
+    _annotation_starts_its_sentence(tokens, out)
     _inverted_first_name(tokens, out)
     _family_after_initial(tokens, out)
     _names_then_title(tokens, out)
@@ -778,6 +780,79 @@ def _journal_read_as_publisher(tokens: Sequence[Token], out: list[str]) -> None:
     after = [lab for lab in out[last + 1 :] if lab not in ("date", "other")]
     if after[:1] in (["volume"], ["issue"]) and "pages" in after and "title" in out[:first]:
         out[first : last + 1] = ["container-title"] * (last + 1 - first)
+
+
+_CLOSING = frozenset({"date", "publisher", "location", "pages", "volume", "issue", "url",
+                      "doi", "isbn", "edition", "genre"})
+_NOT_SENTENCE_END = frozenset({"ed", "eds", "vol", "no", "nr", "pp", "p", "st", "dr", "mr", "mrs",
+                               "jr", "sr", "ser", "co", "inc", "ltd", "al", "cf", "vs", "hrsg"})
+
+
+def _sentence_starts(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` opens a sentence: the token before it ends with a period (or "?",
+    "!") that is no initial and no common abbreviation, and ``k`` is capitalised."""
+    if k == 0:
+        return True
+    prev = tokens[k - 1]
+    return bool(_SENTENCE.match(prev.after)) and tokens[k].text[:1].isupper() and \
+        len(prev.text) > 1 and prev.text.lower() not in _NOT_SENTENCE_END
+
+
+def _complete_before(out: Sequence[str], k: int) -> bool:
+    """Before token ``k`` stand a title (or book) and something that closes a
+    reference: a date, an imprint, numbers, a link."""
+    head = out[:k]
+    return any(lab in ("title", "container-title") for lab in head) and any(
+        lab in _CLOSING for lab in head)
+
+
+def _annotation_starts_its_sentence(tokens: Sequence[Token], out: list[str]) -> None:
+    """An annotation run that starts in the middle of a sentence ("Peter Owen
+    Limited. Compares Agincourt, Waterloo, and | the Somme from …"), after a
+    complete reference, where the field before ran on over the sentence end or a
+    field comes a second time: an annotation is made of sentences, so it starts
+    where its sentence does, when the few words before it hold no number or link."""
+    if "annotation" not in out:
+        return
+    start = out.index("annotation")
+    if start == 0 or _sentence_starts(tokens, start) or any(
+            ch in tokens[start].before for ch in ")]"):
+        return
+    first, prev = tokens[start], tokens[start - 1]
+    if not (first.text[:1].islower() or prev.text[:1].islower() or first.before == "-"):
+        return  # "… Hilo. November | Personal troubles": no sign of a sentence cut
+    k = start - 1
+    while k > 0 and start - k < 10 and not _sentence_starts(tokens, k):
+        k -= 1
+    if start - k >= 10 or not _sentence_starts(tokens, k) or not _complete_before(out, k):
+        return
+    if out[k - 1] != out[k] and out[k] not in out[: k - 1]:
+        return  # neither the run before running on over the sentence end, nor a field again
+    if any(lab in ("date", "pages", "volume", "issue", "url", "doi", "isbn", "edition")
+           or tokens[j].text[:1].isdigit() for j, lab in enumerate(out[k:start], k)):
+        return
+    out[k:start] = ["annotation"] * (start - k)
+
+
+def _annotation_after_the_reference(tokens: Sequence[Token], out: list[str]) -> None:
+    """A second title run after a complete reference (a title, then a date, imprint
+    or numbers, the last of them just before it), at the start of a sentence, with
+    nothing but note and annotation after it: prose after the reference ("… pp. 841–880. | Inclusive fitness. Part
+    II, in the same issue, works through the examples."), not a second title."""
+    runs = _label_runs(out, "title")
+    if len(runs) < 2:
+        return
+    start = runs[-1][0]
+    if not _sentence_starts(tokens, start) or not _complete_before(out, start):
+        return
+    if out[start - 1] not in _CLOSING:
+        return
+    tail = out[start:]
+    if any(lab not in ("title", "note", "annotation", "other") for lab in tail):
+        return
+    if not any(t.text.islower() and len(t.text) > 2 for t in tokens[start:]):
+        return
+    out[start:] = ["annotation"] * len(tail)
 
 
 def _quoted_title_read_as_annotation(tokens: Sequence[Token], out: list[str]) -> None:
