@@ -837,8 +837,9 @@ def _annotation_starts_its_sentence(tokens: Sequence[Token], out: list[str]) -> 
 def _annotation_after_the_reference(tokens: Sequence[Token], out: list[str]) -> None:
     """A second title run after a complete reference (a title, then a date, imprint
     or numbers, the last of them just before it), at the start of a sentence, with
-    nothing but note and annotation after it: prose after the reference ("… pp. 841–880. | Inclusive fitness. Part
-    II, in the same issue, works through the examples."), not a second title."""
+    nothing but note and annotation after it: prose after the reference ("… pp.
+    841–880. | Inclusive fitness. Part II, in the same issue, works through the
+    examples."), not a second title."""
     runs = _label_runs(out, "title")
     if len(runs) < 2:
         return
