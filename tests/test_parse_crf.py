@@ -1137,6 +1137,28 @@ def test_an_annotation_starts_where_its_sentence_starts() -> None:
     assert ref.container_title == "Global Politics"
 
 
+def test_an_annotation_starts_after_the_numbers_that_close_a_reference() -> None:
+    # DIN ends without a period: the pages close the reference
+    text = ("SINGH, Mark, 1992. The subunit. Plume. S. 802–838 Compares Agincourt, Waterloo, "
+            "and the Somme.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (1, "publisher"),
+                                    (3, "pages"), (2, "container-title"), (1, "location"),
+                                    (3, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation == "Compares Agincourt, Waterloo, and the Somme."
+    assert ref.container_title is None and ref.page == "802-838"
+    # a link closed it, and a new field opened after it
+    text = ("Fischer, A. (1978) Novalis. Review, 54, pp. 1887–1893. https://doi.org/10.8145/"
+            "abc.75. Compares Agincourt, Waterloo, and the Somme.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
+                                    (1, "container-title"), (1, "volume"), (3, "pages"),
+                                    (1, "doi"), (2, "publisher"), (2, "location"),
+                                    (2, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation == "Compares Agincourt, Waterloo, and the Somme."
+    assert ref.publisher is None and ref.DOI == "10.8145/abc.75"
+
+
 def test_an_annotation_does_not_reach_back_into_the_reference() -> None:
     # no sign of a cut sentence: a capitalised first word after a capitalised word
     text = ("Morel, Henri, 1951. Long-term prognosis. Hilo: University of Hawaii. November "

@@ -809,9 +809,11 @@ def _complete_before(out: Sequence[str], k: int) -> bool:
 def _annotation_starts_its_sentence(tokens: Sequence[Token], out: list[str]) -> None:
     """An annotation run that starts in the middle of a sentence ("Peter Owen
     Limited. Compares Agincourt, Waterloo, and | the Somme from …"), after a
-    complete reference, where the field before ran on over the sentence end or a
-    field comes a second time: an annotation is made of sentences, so it starts
-    where its sentence does, when the few words before it hold no number or link."""
+    complete reference: an annotation is made of sentences, so it starts where its
+    sentence does, when the few words before it hold no number or link and the
+    reference plainly ended before them: the run before ran on over the sentence
+    end, or a field comes a second time, or a number or link closed the reference
+    ("pp. 1887–1893. Compares …", DIN's "S. 802–838 Compares …")."""
     if "annotation" not in out:
         return
     start = out.index("annotation")
@@ -822,16 +824,31 @@ def _annotation_starts_its_sentence(tokens: Sequence[Token], out: list[str]) -> 
     if not (first.text[:1].islower() or prev.text[:1].islower() or first.before == "-"):
         return  # "… Hilo. November | Personal troubles": no sign of a sentence cut
     k = start - 1
-    while k > 0 and start - k < 10 and not _sentence_starts(tokens, k):
+    while k > 0 and start - k < 10 and not _sentence_starts(tokens, k) and \
+            not _after_the_numbers(tokens, out, k):
         k -= 1
-    if start - k >= 10 or not _sentence_starts(tokens, k) or not _complete_before(out, k):
+    if start - k >= 10 or not _complete_before(out, k):
         return
-    if out[k - 1] != out[k] and out[k] not in out[: k - 1]:
-        return  # neither the run before running on over the sentence end, nor a field again
-    if any(lab in ("date", "pages", "volume", "issue", "url", "doi", "isbn", "edition")
-           or tokens[j].text[:1].isdigit() for j, lab in enumerate(out[k:start], k)):
+    ended = out[k - 1] in _ENDS_A_REFERENCE and (
+        _sentence_starts(tokens, k) or _after_the_numbers(tokens, out, k))
+    if not ended and not (_sentence_starts(tokens, k) and (
+            out[k - 1] == out[k] or out[k] in out[: k - 1])):
+        return
+    if any(lab in _ENDS_A_REFERENCE or lab == "edition" or tokens[j].text[:1].isdigit()
+           for j, lab in enumerate(out[k:start], k)):
         return
     out[k:start] = ["annotation"] * (start - k)
+
+
+_ENDS_A_REFERENCE = frozenset({"date", "pages", "volume", "issue", "url", "doi", "isbn"})
+
+
+def _after_the_numbers(tokens: Sequence[Token], out: Sequence[str], k: int) -> bool:
+    """Token ``k`` is a capitalised word straight after the reference's closing
+    numbers with only a space between, as where a style ends without a period."""
+    return k > 0 and out[k - 1] in ("pages", "date", "volume", "issue") and \
+        tokens[k - 1].text.isdigit() and tokens[k - 1].after == " " and \
+        tokens[k].text[:1].isupper()
 
 
 def _annotation_after_the_reference(tokens: Sequence[Token], out: list[str]) -> None:
