@@ -1159,6 +1159,23 @@ def test_an_annotation_starts_after_the_numbers_that_close_a_reference() -> None
     assert ref.publisher is None and ref.DOI == "10.8145/abc.75"
 
 
+def test_an_annotation_opening_inside_the_reference_gives_its_words_back() -> None:
+    text = ("Béliveau, J. (2006). Parcours. Recherches, 26(2), 40-65. www.example.qc.ca/Revue"
+            ".html Lenin’s final months.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
+                                    (1, "container-title"), (1, "volume"), (1, "issue"),
+                                    (2, "pages"), (4, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation == "Lenin’s final months."
+    assert ref.URL == "www.example.qc.ca/Revue.html"
+    text = "Mahsarski, Dirk. 2011. Herbert Jankuhn. Rahden: VML [Verlag Marie Leidorf]. Waley."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (1, "location"),
+                                    (2, "publisher"), (3, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation == "Waley."
+    assert ref.publisher is not None and "Leidorf" in ref.publisher
+
+
 def test_an_annotation_does_not_reach_back_into_the_reference() -> None:
     # no sign of a cut sentence: a capitalised first word after a capitalised word
     text = ("Morel, Henri, 1951. Long-term prognosis. Hilo: University of Hawaii. November "

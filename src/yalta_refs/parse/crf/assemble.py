@@ -273,6 +273,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
                 break
     _annotation_after_the_reference(tokens, out)
     _annotation_starts_its_sentence(tokens, out)
+    _annotation_opens_inside_the_reference(tokens, out)
     _inverted_first_name(tokens, out)
     _family_after_initial(tokens, out)
     _names_then_title(tokens, out)
@@ -838,6 +839,37 @@ def _annotation_starts_its_sentence(tokens: Sequence[Token], out: list[str]) -> 
            for j, lab in enumerate(out[k:start], k)):
         return
     out[k:start] = ["annotation"] * (start - k)
+
+
+_LINK_TOKEN = re.compile(r"^(?:https?://|ftp://|www\.|10\.\d{4,9}/)", re.I)
+
+
+def _annotation_opens_inside_the_reference(tokens: Sequence[Token], out: list[str]) -> None:
+    """An annotation run that opens with the reference's last words: a link or DOI
+    ("… 40-65. www.example.qc.ca/Revue.html | Lenin's final months …") is the
+    reference's own, and so are the words inside a bracket the reference opened
+    ("Bonn 1984 (Reha-Verlag, Heft 3 … / M. ) | Expanded from lectures …")."""
+    if "annotation" not in out:
+        return
+    start = out.index("annotation")
+    if start == 0 or start + 1 >= len(tokens):
+        return
+    link = tokens[start].text
+    if _LINK_TOKEN.match(link):
+        out[start] = "doi" if link.startswith("10.") else "url"
+        return
+    text_before = "".join(t.before + t.text for t in tokens[:start])
+    depth = {"(": text_before.count("(") - text_before.count(")"),
+             "[": text_before.count("[") - text_before.count("]")}
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if depth[opening] != 1:
+            continue
+        for k in range(start, min(start + 12, len(tokens) - 1)):
+            if opening in tokens[k].before or opening in tokens[k].after:
+                break  # another bracket opens first
+            if closing in tokens[k].after:
+                out[start : k + 1] = [out[start - 1]] * (k + 1 - start)
+                return
 
 
 _ENDS_A_REFERENCE = frozenset({"date", "pages", "volume", "issue", "url", "doi", "isbn"})
