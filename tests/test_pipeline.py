@@ -142,3 +142,20 @@ def test_the_reading_that_explains_more_of_the_reference_scores_higher() -> None
     assert _reading_score(parsed) > _reading_score(in_the_note)
     assert _reading_score(Reference(title="Boom", annotation=text)) == \
         _reading_score(Reference(title="Boom"))
+
+
+def test_a_reading_that_ran_the_imprint_into_the_title_scores_lower() -> None:
+    from yalta_refs.model import Date, Name
+    from yalta_refs.pipeline import _reading_score
+
+    author = (Name(family="Nilsson", given="I."),)
+    swallowed = Reference(author=author, title="A Revision of the Camphorosmioideae. Warner "
+                          "Bros. Pictures, 1994. Compares Agincourt, Waterloo, and the Somme")
+    read = Reference(author=author, title="A Revision of the Camphorosmioideae",
+                     publisher="Warner Bros. Pictures", issued=Date(((1994,),)),
+                     annotation="Compares Agincourt, Waterloo, and the Somme.")
+    assert _reading_score(read) > _reading_score(swallowed)
+    # a title that names a year is no imprint run into it when the date was found
+    dated = Reference(author=author, title="Postwar: Europe since 1945", issued=Date(((2005,),)))
+    assert _reading_score(dated) == _reading_score(dated.with_fields(title="Postwar: Europe "
+                                                                           "since then"))

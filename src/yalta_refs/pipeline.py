@@ -9,6 +9,7 @@ the batch.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from .clean.blocks import Block, split_blocks, split_lines
@@ -61,13 +62,19 @@ AUTO_MARGIN = 10
 #: (the list is then in a style the rules were not made for). Both chosen on the dev
 #: split read as lists of 20 and on the reading-list corpus, which must not lose a
 #: field; see docs/parser.md, "Reading lists".
-AUTO_LIST_SHARE = 0.2
+AUTO_LIST_SHARE = 0.05
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def _reading_score(ref: Reference) -> int:
     """How much of its reference a reading explains: the words it places in fields
     (not in the note or the annotation, where a parser leaves what it cannot read),
-    plus three for each name and two for each field it fills."""
+    plus three for each name and two for each field it fills. A reading that found
+    no date but holds a year inside a field has run the imprint (and whatever
+    follows it) into that field ("A Revision of … Warner Bros. Pictures, 1994.
+    Compares …" as one title): that field's words do not count."""
     score = 0
     for name, value in ref.items():
         if name in ("note", "annote", "abstract"):
@@ -76,6 +83,8 @@ def _reading_score(ref: Reference) -> int:
         if isinstance(value, tuple):
             score += 3 * len(value)
             value = " ".join(n.display() for n in value)
+        elif ref.issued is None and _YEAR_IN_TEXT.search(str(value)):
+            continue
         score += len(str(value).split())
     return score
 
