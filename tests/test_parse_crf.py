@@ -1117,6 +1117,21 @@ def test_a_quoted_title_read_as_an_annotation_is_the_title() -> None:
     assert assemble(text, tokens, labels).annotation == "“A masterpiece,” said the Times."
 
 
+def test_direct_order_names_run_into_the_title_are_the_authors() -> None:
+    text = ("Kathryn Harriman, Paul Houston, Bill Senior, and Endre Suli. hp-version "
+            "Galerkin methods. Numerische Mathematik, 2002.")
+    tokens, labels = _labels(text, [(4, "author"), (9, "title"), (2, "container-title"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Harriman", "Houston", "Senior", "Suli"]
+    assert ref.title == "hp-version Galerkin methods"
+    # a title that opens with capitalised words and "and" but no names stays whole
+    text = "Paul Houston, Anne Smith, Lions, Tigers, and Bears. Oxford: Clarendon, 2002."
+    tokens, labels = _labels(text, [(4, "author"), (4, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    assert assemble(text, tokens, labels).title == "Lions, Tigers, and Bears"
+
+
 def test_an_annotation_starts_where_its_sentence_starts() -> None:
     # the publisher ran on over the sentence end into the annotation's first words
     text = ("Young, A. (1985). Delaying vaccination. London: Peter Owen Limited. Compares "

@@ -18,8 +18,8 @@ from ...model import Date, Diagnostic, Reference
 from ...normalize import bare_doi
 from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
 from ..notes import notes_from_annotation
+from .lexicon import CONNECTIVE_WORDS, ISSUE_WORDS, PAGE_WORDS, VOLUME_WORDS
 from .lexicon import GENRE_WORDS as _GENRE_WORDS
-from .lexicon import ISSUE_WORDS, PAGE_WORDS, VOLUME_WORDS
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import MONTHS as _MONTHS
 from .namelist import ETAL_WORDS as _ETAL_WORDS
@@ -292,6 +292,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_run_past_their_role_word(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
+    _direct_names_run_into_title(tokens, out)
     _given_name_read_as_date(tokens, out)
     _words_between_title_runs(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
@@ -618,6 +619,53 @@ def _names_end_at_sentence(tokens: Sequence[Token], out: list[str]) -> None:
             # not "ROUSSILLON, René. CHABERT, Catherine." (French lists), not "N.d."
             out[k + 1 : last + 1] = ["title"] * (last - k)
             return
+
+
+def _direct_pieces(tokens: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """Tokens ``first``..``last`` cut at commas into names written in direct order
+    ("Kathryn Harriman, Paul Houston"): pieces of two or three capitalised words, the
+    last piece maybe after "and"/"&"; empty if they are not such names."""
+    pieces: list[tuple[int, int]] = []
+    start = first
+    for k in range(first, last + 1):
+        word = tokens[k].text
+        if k == start and word.lower() in CONNECTIVE_WORDS:
+            start = k + 1
+            continue
+        if not (word[:1].isupper() and (word[1:].islower() or len(word) == 1)):
+            return []
+        if "," in tokens[k].after or "&" in tokens[k].after or k == last:
+            if not 2 <= k - start + 1 <= 3 or len(tokens[start].text) < 2:
+                return []
+            pieces.append((start, k))
+            start = k + 1
+    return pieces
+
+
+def _direct_names_run_into_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """Names in direct order that the tagger ran into the title ("Kathryn Harriman,
+    Paul Houston, | Bill Senior, and Endre Suli. hp-version …"): after at least two
+    such names and a comma, a title that opens with more of them, the last after
+    "and", up to a period, opens with the rest of the authors."""
+    runs = _label_runs(out, "author")
+    if not runs or runs[0][0] != 0:
+        return
+    first, last = runs[0]
+    if last + 1 >= len(out) or out[last + 1] != "title" or "," not in tokens[last].after:
+        return
+    if len(_direct_pieces(tokens, first, last)) < 2:
+        return
+    end = last + 1
+    while end < len(tokens) and out[end] == "title" and "." not in tokens[end].after:
+        end += 1
+    if end >= len(tokens) - 1 or out[end] != "title" or end - last > 12:
+        return
+    if not any(tokens[k].text.lower() in CONNECTIVE_WORDS or "&" in tokens[k].after
+               for k in range(last + 1, end)):
+        return
+    pieces = _direct_pieces(tokens, last + 1, end)
+    if pieces and pieces[-1][1] == end:
+        out[last + 1 : end + 1] = ["author"] * (end - last)
 
 
 def _names_read_as_journal(tokens: Sequence[Token], out: list[str]) -> None:
