@@ -1224,6 +1224,20 @@ def test_a_second_title_after_a_complete_reference_is_the_annotation() -> None:
     assert ref.title == "Fatal hepatitis"
     assert ref.annotation == ("Inclusive fitness. Part II, in the same issue, works through "
                               "the examples.")
+    # a quoted judgement after the reference, whatever the tagger made of its words
+    text = ("Judt, Tony. Postwar. New York: Penguin Press, 2005. “The best history of postwar "
+            "Europe,” according to the Guardian.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (2, "location"),
+                                    (2, "publisher"), (1, "date"), (6, "title"),
+                                    (4, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation == "“The best history of postwar Europe,” according to the Guardian."
+    assert (ref.title, ref.container_title) == ("Postwar", None)
+    # a quoted chapter title followed by its book is no judgement
+    text = "Judt, Tony. Postwar. 2005. “The Past,” In Essays. London: Verso."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (1, "date"), (2, "title"),
+                                    (2, "container-title"), (1, "location"), (1, "publisher")])
+    assert assemble(text, tokens, labels).annotation is None
     # a title after a date that is not the last thing in the reference stays a title
     text = "Smith, J. 1990. First Title. Reprinted as Second Title, 2001."
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (2, "note"),

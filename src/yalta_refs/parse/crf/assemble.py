@@ -936,7 +936,9 @@ def _annotation_after_the_reference(tokens: Sequence[Token], out: list[str]) -> 
     or numbers, the last of them just before it), at the start of a sentence, with
     nothing but note and annotation after it: prose after the reference ("… pp.
     841–880. | Inclusive fitness. Part II, in the same issue, works through the
-    examples."), not a second title."""
+    examples."), not a second title; so is a quoted judgement after the reference
+    ("2005. | “The best history of postwar Europe,” according to the Guardian."),
+    whatever the tagger made of its words."""
     runs = _label_runs(out, "title")
     if len(runs) < 2:
         return
@@ -946,11 +948,25 @@ def _annotation_after_the_reference(tokens: Sequence[Token], out: list[str]) -> 
     if out[start - 1] not in _CLOSING:
         return
     tail = out[start:]
-    if any(lab not in ("title", "note", "annotation", "other") for lab in tail):
+    if any(lab not in ("title", "note", "annotation", "other") for lab in tail) and not (
+            _quotation_said(tokens, start) and not any(lab in _ENDS_A_REFERENCE
+                                                       for lab in tail)):
         return
     if not any(t.text.islower() and len(t.text) > 2 for t in tokens[start:]):
         return
     out[start:] = ["annotation"] * len(tail)
+
+
+def _quotation_said(tokens: Sequence[Token], start: int) -> bool:
+    """The text from token ``start`` opens with a quotation that a lowercase word
+    follows, as a quoted judgement does ("“The best history of postwar Europe,”
+    according to the Guardian"); a quoted title is followed by its book or journal."""
+    if not any(q in tokens[start].before for q in "“\"«„"):
+        return False
+    for k in range(start, len(tokens) - 1):
+        if any(q in tokens[k].after for q in "”\"»"):
+            return tokens[k + 1].text[:1].islower()
+    return False
 
 
 def _quoted_title_read_as_annotation(tokens: Sequence[Token], out: list[str]) -> None:
