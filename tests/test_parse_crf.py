@@ -1117,6 +1117,21 @@ def test_a_quoted_title_read_as_an_annotation_is_the_title() -> None:
     assert assemble(text, tokens, labels).annotation == "“A masterpiece,” said the Times."
 
 
+def test_a_journal_abbreviated_without_periods_ends_the_title() -> None:
+    text = ("Margulis L: Archael-eubacterial mergers in the origin of Eukarya: classification "
+            "of life Proc Natl Acad Sci USA 93:1071-1076, 1996.")
+    tokens, labels = _labels(text, [(2, "author"), (16, "title"), (1, "volume"), (2, "pages"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "Proc Natl Acad Sci USA"
+    assert ref.title is not None and ref.title.endswith("classification of life")
+    # capitalised words that are no abbreviations stay in the title
+    text = "Roe A: Notes on Ancient Greek Science 12:1-9, 1996."
+    tokens, labels = _labels(text, [(2, "author"), (5, "title"), (1, "volume"), (2, "pages"),
+                                    (1, "date")])
+    assert assemble(text, tokens, labels).title == "Notes on Ancient Greek Science"
+
+
 def test_direct_order_names_run_into_the_title_are_the_authors() -> None:
     text = ("Kathryn Harriman, Paul Houston, Bill Senior, and Endre Suli. hp-version "
             "Galerkin methods. Numerische Mathematik, 2002.")

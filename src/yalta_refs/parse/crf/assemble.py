@@ -18,6 +18,7 @@ from ...model import Date, Diagnostic, Reference
 from ...normalize import bare_doi
 from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
 from ..notes import notes_from_annotation
+from .lexicon import BARE_ABBREVIATIONS as _BARE_ABBREVIATIONS
 from .lexicon import CONNECTIVE_WORDS, ISSUE_WORDS, PAGE_WORDS, VOLUME_WORDS
 from .lexicon import GENRE_WORDS as _GENRE_WORDS
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
@@ -302,6 +303,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _range_volume_as_pages(tokens, out)
     _volume_and_pages_in_one_run(tokens, out)
     _split_title_and_journal(tokens, out)
+    _bare_abbreviations_end_the_title(tokens, out)
     _abbreviations_to_journal(tokens, out)
     _short_title_is_journal(tokens, out)
     _editor_run_with_book(tokens, out)
@@ -1508,6 +1510,31 @@ def _split_title_and_journal(tokens: Sequence[Token], out: list[str]) -> None:
             out[first : cut + 1] = ["title"] * (cut + 1 - first)
             out[cut + 1 : last + 1] = ["container-title"] * (last - cut)
         return
+
+
+def _bare_abbreviations_end_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """A journal abbreviated without periods that the tagger ran into the title, with
+    no journal labelled and volume or pages after ("… classification of life Proc Natl
+    Acad Sci USA 93:1071-1076"): the capitalised abbreviations ending the title run
+    (two at least, with "USA", "B" …) are the journal."""
+    if "container-title" in out:
+        return
+    titles = _label_runs(out, "title")
+    if len(titles) != 1:
+        return
+    first, last = titles[0]
+    if last + 1 >= len(out) or out[last + 1] not in ("volume", "issue", "pages"):
+        return
+    k = last
+    known = 0
+    while k > first and tokens[k].text[:1].isupper() and tokens[k].text.isalpha() and (
+            tokens[k].text.lower() in _BARE_ABBREVIATIONS
+            or (tokens[k].text.isupper() and len(tokens[k].text) <= 3)):
+        known += tokens[k].text.lower() in _BARE_ABBREVIATIONS
+        k -= 1
+    if known >= 2 and k - first >= 2 and not any(
+            "." in tokens[j].after for j in range(k + 1, last)):
+        out[k + 1 : last + 1] = ["container-title"] * (last - k)
 
 
 def _cued_names(tokens: Sequence[Token], out: Sequence[str], i: int, j: int

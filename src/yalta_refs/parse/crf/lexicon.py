@@ -109,6 +109,17 @@ jetp zh eksp teor fiz physica ibid pure chim biochem biophys pharmacol physiol p
 neurol surg pediatr epidemiol oncol cardiol endocrinol microbiol virol ann anal
 """)
 
+#: journal-title abbreviations as written without periods ("Proc Natl Acad Sci")
+BARE_ABBREVIATIONS = _words("""
+j am soc proc natl acad sci chem phys rev lett med biol res int clin eur br ann arch bull
+trans appl environ microbiol immunol neurosci ecol geophys astron astrophys math mol genet
+pharmacol physiol neurol surg pediatr epidemiol oncol cardiol endocrinol virol biochem
+biophys theor exp condens mater commun comput technol stat psychol sociol econ opt nucl
+geol zool bot entomol parasitol vet agric hortic nutr toxicol dent ophthalmol otolaryngol
+dermatol gastroenterol hepatol nephrol urol gynecol obstet radiol anesth rheumatol hematol
+infect dis pathol mech struct electron mag lond zh nauk dokl
+""")
+
 ROLE_WORDS = _words("""
 ed eds editor editors edited hrsg hg herausgegeben herausgeber éd éds dir coord trans
 transl translated translator translators übers übersetzt trad traduit traduction by von par
