@@ -232,6 +232,11 @@ def test_token_counts_tiny_example() -> None:
     pytest.param("editor", ["Eds. Bernhard Reitz and Sigrid Rieuwerts."],
                  ["bernhard", "reitz", "sigrid", "rieuwerts"], id="editor-label-words"),
     pytest.param("volume", ["Vol. 9,"], ["9"], id="volume-label"),
+    pytest.param("DOI", ["doi:10.1016/j.neuron.2015.10.027"],
+                 ["10.1016/j.neuron.2015.10.027"], id="doi-prefix-dropped"),
+    # a bare DOI that holds "10." again further on is one token, not its tail
+    pytest.param("DOI", ["10.1016/j.neuron.2015.10.027"],
+                 ["10.1016/j.neuron.2015.10.027"], id="doi-with-10-inside"),
 ])
 def test_label_tokens(label: str, values: list[str], tokens: list[str]) -> None:
     assert labels.label_tokens(label, values) == Counter(tokens)

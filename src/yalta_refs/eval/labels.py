@@ -88,7 +88,7 @@ def label_tokens(label: str, values: Iterable[str]) -> Counter[str]:
             year = _YEAR.search(value)
             out.update([year.group(1)] if year else [])
         elif label == "DOI":
-            doi = re.sub(r"\s+", "", _DOI_PREFIX.sub("", value)).lower().rstrip(".,;:")
+            doi = re.sub(r"\s+", "", _DOI_PREFIX.sub("", value, count=1)).lower().rstrip(".,;:")
             out.update([doi] if doi else [])
         elif label == "ISBN":
             digits = re.sub(r"[^0-9x]", "", value.lower())
