@@ -1117,6 +1117,19 @@ def test_a_quoted_title_read_as_an_annotation_is_the_title() -> None:
     assert assemble(text, tokens, labels).annotation == "“A masterpiece,” said the Times."
 
 
+def test_a_link_read_as_a_field_is_the_url() -> None:
+    text = "[10] CERT. Overview of attack trends. http://www.cert.org/archive/trends.pdf, 2002."
+    tokens, labels = _labels(text, [(1, "other"), (1, "author"), (4, "title"), (1, "publisher"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.URL, ref.publisher) == ("http://www.cert.org/archive/trends.pdf", None)
+    # a link inside the annotation stays there
+    text = "Roe, A. 2001. Notes. London: Verso. A good read; see http://example.org/notes."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"), (1, "location"),
+                                    (1, "publisher"), (5, "annotation")])
+    assert assemble(text, tokens, labels).URL is None
+
+
 def test_a_journal_abbreviated_without_periods_ends_the_title() -> None:
     text = ("Margulis L: Archael-eubacterial mergers in the origin of Eukarya: classification "
             "of life Proc Natl Acad Sci USA 93:1071-1076, 1996.")

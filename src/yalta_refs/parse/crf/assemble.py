@@ -283,6 +283,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _journal_as_last_name(tokens, out)
     _names_read_as_journal(tokens, out)
     _month_day_before_year(tokens, out)
+    _link_read_as_a_field(tokens, out)
     _link_cue(tokens, out)
     _link_start_left_out(tokens, out)
     _quoted_title_read_as_annotation(tokens, out)
@@ -920,6 +921,21 @@ def _annotation_opens_inside_the_reference(tokens: Sequence[Token], out: list[st
             if closing in tokens[k].after:
                 out[start : k + 1] = [out[start - 1]] * (k + 1 - start)
                 return
+
+
+_FIELDS_NO_LINK_IS = frozenset({"title", "container-title", "collection-title", "publisher",
+                                "location", "author", "editor", "translator", "volume",
+                                "issue", "pages", "date", "edition", "genre"})
+
+
+def _link_read_as_a_field(tokens: Sequence[Token], out: list[str]) -> None:
+    """A web address labelled as a title, journal, publisher … ("Overview of attack
+    trends. http://www.cert.org/archive/pdf/attacktrends.pdf, 2002." with the link
+    read as the publisher) is the URL: no such field is ever a link."""
+    for k, token in enumerate(tokens):
+        if out[k] in _FIELDS_NO_LINK_IS and _LINK_TOKEN.match(token.text) and \
+                not token.text.startswith("10."):
+            out[k] = "url"
 
 
 _ENDS_A_REFERENCE = frozenset({"date", "pages", "volume", "issue", "url", "doi", "isbn"})
