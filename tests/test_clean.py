@@ -88,7 +88,8 @@ REF_C = "Tolstoy, Nikolai. The Secret Betrayal. New York: Scribner, 1978. A care
 
 
 def _texts(raw: str) -> list[str]:
-    return [b.text for b in split_blocks(raw)[0]]
+    """Each block's whole text: the reference and any annotation set under it."""
+    return [b.full_text for b in split_blocks(raw)[0]]
 
 
 @pytest.mark.parametrize(
@@ -269,3 +270,55 @@ def test_element_citations_are_read_tag_by_tag() -> None:
     # a malformed element falls back to the text route: its words are not lost
     texts = [r.source_text or "" for r in library] + [d.text for d in library.discarded]
     assert any("Broken" in t for t in texts)
+
+
+ANNOTATED_BIBLIOGRAPHY = """\
+Annotated Bibliography
+
+Ehrenreich, B. (2001). Nickel and dimed: On (not) getting by in America. Henry Holt and Company.
+    In this book of nonfiction based on the journalist's experiential research, Ehrenreich \
+attempts to ascertain whether it is currently possible for an individual to live on a \
+minimum wage in America.
+Lamott, A. (1994). Bird by bird: Some instructions on writing and life. Anchor Books.
+    Lamott's book offers honest advice on the nature of a writing life. Taking a humorous \
+approach to the realities of being a writer, the chapters are wry and anecdotal.
+Smith, J. (2019). Reading habits. Journal of Literacy Research, 51(2), 145–167. \
+https://doi.org/10.1177/1086296X19833299
+    The authors surveyed 1,200 students in three countries. Useful for its data on screen \
+reading.
+"""
+
+
+def test_an_annotation_set_under_its_reference_is_kept_apart_from_it() -> None:
+    blocks, _ = split_blocks(ANNOTATED_BIBLIOGRAPHY)
+    assert [b.text.split(".")[0] for b in blocks] == ["Ehrenreich, B", "Lamott, A", "Smith, J"]
+    assert blocks[0].text.endswith("Henry Holt and Company.")
+    assert blocks[1].annotation is not None
+    assert blocks[1].annotation.startswith("Lamott's book offers honest advice")
+    assert blocks[2].text.endswith("1086296X19833299")
+    assert blocks[2].annotation is not None
+    assert blocks[2].annotation.startswith("The authors surveyed")
+    assert blocks[2].full_text.endswith("screen reading.")
+
+
+def test_the_parsed_reference_gets_the_annotation_set_under_it() -> None:
+    from yalta_refs.pipeline import clean_text
+
+    lamott = clean_text(ANNOTATED_BIBLIOGRAPHY, parser="rules").references[1]
+    assert lamott.title == "Bird by bird: Some instructions on writing and life"
+    assert lamott.publisher == "Anchor Books"
+    assert lamott.annotation is not None and lamott.annotation.startswith("Lamott's book")
+    assert lamott.source_text is not None and lamott.source_text.endswith("wry and anecdotal.")
+
+
+def test_wrapped_lines_under_a_reference_stay_in_it() -> None:
+    # hanging indent, lines wrapped at the same width: continuation, not annotation
+    text = ("Ehrenreich, Barbara, and Jane Smith-Jones. 2001. Nickel and Dimed: On Getting\n"
+            "    By in America. Written with the help of many friends and colleagues.\n"
+            "    New York: Henry Holt and Company.\n"
+            "Lamott, Anne. 1994. Bird by Bird: Some Instructions on Writing and Life. New\n"
+            "    York: Anchor Books.\n")
+    blocks, _ = split_blocks(text)
+    assert len(blocks) == 2
+    assert [b.annotation for b in blocks] == [None, None]
+    assert blocks[0].text.endswith("New York: Henry Holt and Company.")

@@ -149,16 +149,28 @@ def parse_blocks(
                 references.append(
                     Reference(
                         type="document",
-                        source_text=block.text,
+                        source_text=block.full_text,
                         span=block.span,
                         diagnostics=(Diagnostic("empty", str(exc)),),
                     )
                 )
             else:
-                failed.append(FailedBlock(block.text, str(exc), block.span))
+                failed.append(FailedBlock(block.full_text, str(exc), block.span))
             continue
+        if block.annotation:
+            ref = _with_attached_annotation(ref, block)
         references.append(ref.with_fields(span=block.span))
     return Library(tuple(references), (), tuple(failed))
+
+
+def _with_attached_annotation(ref: Reference, block: Block) -> Reference:
+    """``ref`` with the annotation paragraph set under it in the input: after any
+    annotation the parser found in the reference's own text, and read for the notes
+    it states (first published, translated by …) as any annotation is."""
+    assert block.annotation is not None
+    annotation = " ".join(a for a in (ref.annotation, block.annotation) if a)
+    found = {k: v for k, v in notes_from_annotation(annotation).items() if not getattr(ref, k)}
+    return ref.with_fields(annotation=annotation, source_text=block.full_text, **found)
 
 
 def _structured(block: Block) -> Reference:

@@ -88,6 +88,14 @@ class Block:
     text: str
     span: SourceSpan
     parsed: Reference | None = None
+    #: prose paragraphs set under the reference (an annotated bibliography's
+    #: annotation): kept apart from ``text``, which is what a parser reads
+    annotation: str | None = None
+
+    @property
+    def full_text(self) -> str:
+        """The reference and its attached annotation, as they stood in the input."""
+        return f"{self.text} {self.annotation}" if self.annotation else self.text
 
 
 @dataclass(slots=True)
@@ -203,6 +211,8 @@ def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
     """Group units into blocks: blank lines and markers end one; wraps join."""
     done: list[list[_Unit]] = []
     current: list[_Unit] = []
+    widest = max((u.indent + len(u.text) for u in units if not u.blank), default=0)
+    under = False  # the current paragraph is an annotation set under a reference
     for unit in units:
         if unit.blank:
             if current:
@@ -218,18 +228,43 @@ def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
                                           or _REPEAT.match(unit.text)
                                           or unit.text.startswith(("“", '"', "‘"))):
             indented = True  # the text after a <br> belongs to the reference before it
+        starts_under = indented and bool(current) and _set_under(current, joined, unit, widest)
         if current and (
             unit.starts_new
             or _is_special(unit.text)
             or _is_special(joined)
             or not (indented or _continues(joined, unit.text))
+            or starts_under
+            or (under and unit.indent < current[0].indent - 1)  # back out of the annotation
         ):
             done.append(current)
             current = []
+            under = starts_under
         current.append(unit)
     if current:
         done.append(current)
     return done
+
+
+_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)\]]?|(?:https?://|doi:\s?|10\.\d{4,9}/)\S+)$",
+                           re.I)  # a sentence's end, or a link, which ends a reference
+_A_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\bn\.\s?d\.")
+
+
+def _set_under(current: list[_Unit], joined: str, unit: _Unit, widest: int) -> bool:
+    """An indented line that starts a paragraph of its own under a complete reference
+    (an annotated bibliography's annotation) rather than a wrapped line of it: the
+    line above ended a sentence (or a link) well short of the widest line, so it
+    was not wrapped; the reference above has its year; and the indented line opens a
+    sentence of prose, not a reference."""
+    last = current[-1]
+    return (
+        bool(_SENTENCE_END.search(last.text))
+        and last.indent + len(last.text) < 0.7 * widest
+        and bool(_A_YEAR.search(joined)) and len(joined) >= 40
+        and unit.text[:1].isupper() and len(unit.text.split()) >= 6
+        and _kind(unit.text) == "other"
+    )
 
 
 def _is_special(text: str) -> bool:
@@ -255,7 +290,7 @@ def split_blocks(
     headings = [i for i, t in enumerate(texts) if _HEADING.match(t)]
     start = _list_start(texts, headings)
     kinds = [_kind(t) for t in texts]
-    _attach_annotations(paragraphs, texts, kinds, start)
+    attached = _attach_annotations(paragraphs, texts, kinds, start)
     refs = [i for i in range(start, len(texts)) if kinds[i] == "ref"]
     last = refs[-1] if refs else -1
     furniture = next((i for i in range(start, len(texts)) if kinds[i] == "furniture"), len(texts))
@@ -265,7 +300,10 @@ def split_blocks(
             continue
         if i >= start and kind == "ref" and i < furniture:
             span = SourceSpan(source, paragraph[0].line, paragraph[-1].line)
-            blocks.append(_block(texts[i], span, structured))
+            block = _block(texts[i], span, structured)
+            if i in attached:
+                block = Block(block.text, span, block.parsed, attached[i])
+            blocks.append(block)
             continue
         if i < start:
             reason = HEADING if i in headings else BEFORE_LIST
@@ -297,13 +335,17 @@ def _block(text: str, span: SourceSpan, structured: list[JatsCitation]) -> Block
 
 def _attach_annotations(
     paragraphs: list[list[_Unit]], texts: list[str], kinds: list[str], start: int
-) -> None:
+) -> dict[int, str]:
     """A paragraph of prose right after a reference, inside the list, is its annotation.
 
     It qualifies when it is indented deeper than the reference, or when it is a
     sentence of six or more words and another reference follows it. Changes the
-    lists in place; merged paragraphs get the kind "merged".
+    lists in place (merged paragraphs get the kind "merged") and returns the
+    annotation text of each reference that got one, by paragraph index: the
+    paragraph boundary says where the annotation starts, so the parser never has
+    to guess it. A structured citation's block takes the text itself, as before.
     """
+    attached: dict[int, str] = {}
     refs = [i for i in range(start, len(kinds)) if kinds[i] == "ref"]
     last = refs[-1] if refs else -1
     for i in range(start + 1, len(kinds)):
@@ -313,9 +355,14 @@ def _attach_annotations(
         indented = paragraphs[i][0].indent > paragraphs[owner][0].indent + 1
         sentence = len(texts[i].split()) >= 6 and texts[i].rstrip()[-1:] in ".!?\"”’)"
         if indented or (sentence and i < last):
-            texts[owner] = f"{texts[owner]} {texts[i]}"
+            if PLACEHOLDER.search(texts[owner]):
+                texts[owner] = f"{texts[owner]} {texts[i]}"
+            else:
+                attached[owner] = f"{attached[owner]} {texts[i]}" if owner in attached \
+                    else texts[i]
             paragraphs[owner] = paragraphs[owner] + paragraphs[i]
             kinds[i] = "merged"
+    return attached
 
 
 def _previous_kept(kinds: list[str], i: int) -> int | None:
