@@ -159,3 +159,38 @@ def test_a_reading_that_ran_the_imprint_into_the_title_scores_lower() -> None:
     dated = Reference(author=author, title="Postwar: Europe since 1945", issued=Date(((2005,),)))
     assert _reading_score(dated) == _reading_score(dated.with_fields(title="Postwar: Europe "
                                                                            "since then"))
+
+
+MLA_ANNOTATED = """\
+Works Cited
+
+Lamott, Anne. Bird by Bird: Some Instructions on Writing and Life. Anchor Books, 1995.
+
+Lamott's book offers honest advice on the nature of a writing life, complete with its \
+insecurities and failures.
+
+Garrard, Greg. Ecocriticism. 2nd ed., Routledge, 2012.
+
+A clear introduction to the field, organized by theme rather than by period.
+
+Bartholomae, David. "Inventing the University." Journal of Basic Writing, vol. 5, no. 1, \
+1986, pp. 4-23.
+
+The essay that every composition student meets sooner or later.
+"""
+
+
+def test_an_annotated_bibliography_keeps_each_annotation_apart() -> None:
+    library = clean_text(MLA_ANNOTATED)
+    lamott, garrard, bartholomae = library.references
+    assert lamott.annotation is not None and lamott.annotation.startswith("Lamott's book")
+    assert garrard.annotation == ("A clear introduction to the field, organized by theme "
+                                  "rather than by period.")
+    # the reference's own text holds no annotation, so "2nd ed., Routledge, 2012." is
+    # the edition, publisher and date (the rules read it as prose; the CRF does not)
+    assert (garrard.edition, garrard.publisher) == ("2", "Routledge")
+    assert garrard.issued is not None and garrard.issued.year == 2012
+    # the last annotation too: every reference before it had one set under it
+    assert bartholomae.annotation == "The essay that every composition student meets sooner " \
+        "or later."
+    assert [d.text for d in library.discarded] == ["Works Cited"]

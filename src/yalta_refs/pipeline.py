@@ -106,13 +106,21 @@ def _auto_parser(blocks: Sequence[Block]) -> Parser:
                 pair.append(exc)
         readings[block.text] = (pair[0], pair[1])
 
-    def crf_better(rules: Reference | ParseError, crf: Reference | ParseError) -> bool:
+    set_apart = {block.text for block in blocks if block.annotation}
+
+    def crf_better(text: str, rules: Reference | ParseError, crf: Reference | ParseError
+                   ) -> bool:
         if isinstance(crf, ParseError) or not crf.title:
             return False
-        return isinstance(rules, ParseError) or \
-            _reading_score(crf) >= _reading_score(rules) + AUTO_MARGIN
+        if isinstance(rules, ParseError):
+            return True
+        if text in set_apart and rules.annotation and not crf.annotation:
+            # the annotation stands in its own paragraph: the reference's text holds
+            # none, and a reading that found one there took facts for prose
+            return _reading_score(crf) >= _reading_score(rules)
+        return _reading_score(crf) >= _reading_score(rules) + AUTO_MARGIN
 
-    better = {text: crf_better(*pair) for text, pair in readings.items()}
+    better = {text: crf_better(text, *pair) for text, pair in readings.items()}
     whole_list = bool(better) and sum(better.values()) >= AUTO_LIST_SHARE * len(better)
 
     def parse(text: str) -> Reference:

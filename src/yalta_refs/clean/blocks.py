@@ -339,7 +339,8 @@ def _attach_annotations(
     """A paragraph of prose right after a reference, inside the list, is its annotation.
 
     It qualifies when it is indented deeper than the reference, or when it is a
-    sentence of six or more words and another reference follows it. Changes the
+    sentence of six or more words and another reference follows it (or, after the
+    last reference, when each of three or more references before had one). Changes the
     lists in place (merged paragraphs get the kind "merged") and returns the
     annotation text of each reference that got one, by paragraph index: the
     paragraph boundary says where the annotation starts, so the parser never has
@@ -354,7 +355,11 @@ def _attach_annotations(
             continue
         indented = paragraphs[i][0].indent > paragraphs[owner][0].indent + 1
         sentence = len(texts[i].split()) >= 6 and texts[i].rstrip()[-1:] in ".!?\"”’)"
-        if indented or (sentence and i < last):
+        # after the last reference, prose is the annotation only where the list is an
+        # annotated bibliography: every reference before it had one set under it
+        every_one = len(refs) >= 3 and i == owner + 1 == last + 1 and all(
+            r in attached or kinds[r + 1 : r + 2] == ["merged"] for r in refs[:-1])
+        if indented or (sentence and (i < last or every_one)):
             if PLACEHOLDER.search(texts[owner]):
                 texts[owner] = f"{texts[owner]} {texts[i]}"
             else:
