@@ -365,7 +365,7 @@ def test_one_title_run_holding_the_journal_is_cut_at_its_last_sentence() -> None
     text = "S. Chatterjee, Gen. Relat. Gravit. 18 (1986), 1073."  # abbreviations only: kept
     tokens = tokenize(text)
     labels = ["author"] * 2 + ["container-title"] * 3 + ["volume", "date", "pages"]
-    assert assemble(text, tokens, labels).container_title == "Gen. Relat. Gravit"
+    assert assemble(text, tokens, labels).container_title == "Gen. Relat. Gravit."
 
 
 def test_a_container_title_with_nothing_of_a_part_is_the_title() -> None:
@@ -570,11 +570,11 @@ def test_a_family_name_read_as_the_start_of_the_journal_is_the_authors() -> None
                                     (1, "date"), (1, "pages")])
     ref = assemble(text, tokens, labels)
     assert [n.display() for n in ref.author] == ["M. Horacek"]
-    assert ref.container_title == "Rev. Sci. Instrum"
+    assert ref.container_title == "Rev. Sci. Instrum."
     text = "Leonard C. M. L., Am. J. Phys., 52 (1984) 527."  # "Am." is an abbreviation: kept
     tokens, labels = _labels(text, [(4, "author"), (3, "container-title"), (1, "volume"),
                                     (1, "date"), (1, "pages")])
-    assert assemble(text, tokens, labels).container_title == "Am. J. Phys"
+    assert assemble(text, tokens, labels).container_title == "Am. J. Phys."
 
 
 def test_names_initials_first_running_into_the_title() -> None:
@@ -599,13 +599,13 @@ def test_a_short_lone_title_before_the_volume_is_the_journal() -> None:
     text = "Gartner, et al., 1978, Surv. Ophthal. 22: 291-312"  # split abbreviations joined
     tokens, labels = _labels(text, [(3, "author"), (1, "date"), (1, "title"),
                                     (1, "container-title"), (1, "volume"), (2, "pages")])
-    assert assemble(text, tokens, labels).container_title == "Surv. Ophthal"
+    assert assemble(text, tokens, labels).container_title == "Surv. Ophthal."
     text = "Beyer, W. 1987. Metals in Soil from Diverse Sites. Environ. Mon. Assess. 8: 27–36."
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (6, "title"),
                                     (3, "container-title"), (1, "volume"), (2, "pages")])
     ref = assemble(text, tokens, labels)  # the title's last word stays in the title
     assert (ref.title, ref.container_title) == ("Metals in Soil from Diverse Sites",
-                                                "Environ. Mon. Assess")
+                                                "Environ. Mon. Assess.")
 
 
 def test_a_journal_abbreviation_read_as_the_last_name_opens_the_journal() -> None:
@@ -614,7 +614,7 @@ def test_a_journal_abbreviation_read_as_the_last_name_opens_the_journal() -> Non
                                     (1, "pages"), (1, "date")])
     ref = assemble(text, tokens, labels)
     assert [n.display() for n in ref.author] == ["S. K. Lamoreaux"]
-    assert ref.container_title == "Am. J. Phys"
+    assert ref.container_title == "Am. J. Phys."
     text = "Carson, Rachel. Silent Spring. Boston: Houghton Mifflin, 1962."  # a given name
     tokens, labels = _labels(text, [(2, "author"), (2, "container-title"), (1, "location"),
                                     (2, "publisher"), (1, "date")])
@@ -704,7 +704,7 @@ def test_a_journal_read_as_the_last_name_goes_back_to_the_journal() -> None:
     labels = ["author"] * 6 + ["volume", "pages", "pages", "date"]
     ref = assemble(text, tokens, labels)
     assert [n.family for n in ref.author] == ["Smits"]
-    assert (ref.container_title, ref.type) == ("J. Fluid Mech", "article-journal")
+    assert (ref.container_title, ref.type) == ("J. Fluid Mech.", "article-journal")
     text = "Wood, David Houston. Time and Emotion. Farnham: Ashgate, 2009."
     tokens = tokenize(text)
     labels = ["author"] * 3 + ["container-title"] * 3 + ["location", "publisher", "date"]
@@ -730,7 +730,7 @@ def test_a_number_before_a_bracketed_year_is_the_pages() -> None:
     labels = ["author"] * 5 + ["container-title"] * 3 + ["date", "date"]
     ref = assemble(text, tokens, labels)
     assert (ref.container_title, ref.page, ref.issued.year if ref.issued else None) == (
-        "J. Chem. Soc", "1498", 1961)
+        "J. Chem. Soc.", "1498", 1961)
 
 
 def test_vancouver_names_end_at_the_period_after_initials() -> None:

@@ -65,6 +65,8 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
             value += tail[0]  # "SU(5)": the bracket the run opened is closed with it
         elif tail[:1] == "." and labels[i] in _NAME_LABELS and _is_initial(tokens[j]):
             value += "."  # "Smith, J. (2010)": the initial keeps its period
+        elif tail[:1] == "." and labels[i] == "container-title":
+            value += "."  # kept only after an abbreviation (_field)
         if labels[i] == "annotation":  # verbatim, with the quotation mark it opens with
             opening = len(tokens[i].before) - len(tokens[i].before.rstrip("“‘«„\"'(["))
             value = text[tokens[i].start - opening :]
@@ -73,6 +75,10 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
         out.append((labels[i], value))
         i = j + 1
     return out
+
+
+#: a journal title written in abbreviations, the last one among them
+_ABBREVIATED_JOURNAL = re.compile(r"\b[A-Z][a-z]{0,6}\. .*\b[A-Z][a-z]{0,6}$")
 
 
 def _strip(value: str) -> str:
@@ -159,6 +165,8 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         value = _strip(raw)
         if label == "container-title":
             value = _strip(re.sub(r"^(?:in|dans)\b\s*:?\s*", "", value, flags=re.I))
+            if raw.rstrip().endswith(".") and _ABBREVIATED_JOURNAL.search(value):
+                value += "."  # "Bell Syst. Tech. J.": the last abbreviation keeps its period
         _put(values, _TEXT_LABELS[label], value)
     elif label in ("date", "accessed"):
         date, original, left = _dates(raw)
