@@ -287,8 +287,9 @@ def _ratchet_problems(scores: dict[str, float], floors: dict[str, float],
 
 @needs_model
 def test_parser_f1_ratchet(shared_dir: Path) -> None:
-    """Per split, token micro F1 (and on synthetic splits the share of names split
-    right) may not fall below its floor; a gain of more than a point must be written
+    """Per split, token micro F1 (on synthetic splits also the share of names split
+    right, on annotated ones the share of annotations given back exact) may not fall
+    below its floor; a gain of more than a point must be written
     into tests/parser_known_failures.json (the floor only rises)."""
     pytest.importorskip("citeproc")
     from yalta_refs.eval.parser import run_parser_eval
@@ -296,8 +297,12 @@ def test_parser_f1_ratchet(shared_dir: Path) -> None:
     ratchet = json.loads(RATCHET.read_text(encoding="utf-8"))
     report = run_parser_eval("crf", shared_dir, per_family=ratchet["per_family"])
     names = {s.result.name: s.names_right / s.names for s in report.splits if s.names}
+    annotations = {s.result.name: s.annotations_exact / s.annotations
+                   for s in report.splits if s.annotations}
+    assert set(annotations) == set(ratchet["annotation_floors"])
     problems = _ratchet_problems(report.f1(), ratchet["floors"]) + \
-        _ratchet_problems(names, ratchet["name_floors"], "names split right ")
+        _ratchet_problems(names, ratchet["name_floors"], "names split right ") + \
+        _ratchet_problems(annotations, ratchet["annotation_floors"], "annotations exact ")
     assert not problems, "\n".join(problems)
 
 

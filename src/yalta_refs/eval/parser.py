@@ -16,6 +16,8 @@ gold labels (:mod:`.labels`). The splits:
 * ``annotated-<family>``: the same references, each followed by an
   annotation from the test half of the annotation pool; the annotation must
   come back as the annotation, not inside a field;
+* ``annotated-dev``: the dev references, each followed by an annotation from the
+  train half of the pool: the tuning set for annotation handling;
 * ``synthetic-unseen-styles``: test records rendered through eight CSL styles
   that no training reference was rendered in (how well it generalises to a
   style it has never seen).
@@ -59,6 +61,7 @@ ISSUE_FIELDS = (
 SYNTHETIC_PER_FAMILY = 200
 TEST_SEED = 777
 UNSEEN = "synthetic-unseen-styles"
+ANNOTATED_DEV = "annotated-dev"
 #: The dev split by where its references come from (the whole is "dev"): GROBID's
 #: corpus, AnyStyle's core and good sets, and AnyStyle's "bad" and "ugly" sets, which
 #: hold damaged references and labels that contradict each other.
@@ -225,6 +228,23 @@ def _list_cleaner(parser: str, size: int) -> Callable[..., Any]:
     return clean
 
 
+def _annotated_dev(dev_items: Sequence[Any], clean: Callable[..., Any]) -> SplitResult:
+    """The dev references, each followed by an annotation from the *train* half of
+    the annotation pool: where annotation handling is tuned (the annotated-<family>
+    splits, with the test half, are for measuring)."""
+    from ..formats.csljson import reference_to_csl
+    from ..parse.crf.splits import annotation_pool, with_annotation
+    from .corpus import default_corpus_dir
+
+    pool = annotation_pool(default_corpus_dir(), test=False)
+    notes = [pool[(i * 7) % len(pool)] for i in range(len(dev_items))]
+    items = [with_annotation(item, note) for item, note in zip(dev_items, notes, strict=True)]
+    split = SplitResult(run_dataset(ANNOTATED_DEV, [_token_record(i) for i in items],
+                                    clean=clean, to_csl=reference_to_csl))
+    _score_annotations(split, clean, items, notes)
+    return split
+
+
 def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence[str] = (),
                     per_family: int = SYNTHETIC_PER_FAMILY, lists: int = 0) -> ParserReport:
     """Score ``parser`` ("rules", "crf" or "auto") on every split (or those named in
@@ -248,10 +268,12 @@ def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence
             report.splits.append(SplitResult(run_dataset(name, records, clean=clean,
                                                          to_csl=reference_to_csl)))
     dev_names = ["dev", *DEV_PARTS]
-    if any(wanted(name) for name in dev_names):
+    if any(wanted(name) for name in [*dev_names, ANNOTATED_DEV]):
         from ..parse.crf.splits import load_splits
 
         dev_items = load_splits(base).dev
+        if wanted(ANNOTATED_DEV):
+            report.splits.append(_annotated_dev(dev_items, clean))
         for name in dev_names:
             if not wanted(name):
                 continue
