@@ -475,6 +475,13 @@ def test_annotation_is_kept_verbatim() -> None:
     )
 
 
+def test_a_dash_set_before_the_annotation_is_not_part_of_it() -> None:
+    text = ("Kahneman, D. (2011). Thinking, fast and slow. Farrar, Straus and Giroux. – A "
+            "psychologist’s tour of the two systems of thought.")
+    assert parse_reference(text).annotation == ("A psychologist’s tour of the two systems "
+                                                "of thought.")
+
+
 def test_oclc_number_is_kept_as_extra() -> None:
     ref = parse_reference("Smith, John. The Book. London: Macmillan, 1990. OCLC 12345678.")
     assert dict(ref.extra) == {"OCLC": "12345678"}

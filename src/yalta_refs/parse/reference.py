@@ -29,6 +29,7 @@ __all__ = ["REPEAT_AUTHOR", "parse_reference"]
 #: diagnostic code for "———." references: the pipeline copies the names
 REPEAT_AUTHOR = "repeat-author"
 
+_SEPARATOR = re.compile(r"^[–—-]+\s+")  # a dash set between a reference and its annotation
 _REPEAT = re.compile(r"^\s*(?:[—–]+|-{2,}|_{3,})\s*[.,]?\s*")
 # "(2000)." (APA) or "2000." (Chicago author-date) right after the names
 _AUTHOR_YEAR = re.compile(
@@ -115,6 +116,7 @@ def parse_reference(text: str) -> Reference:
             terminal = True
     annotation_start = _take_facts(text, pos, state, terminal=terminal)
     annotation = text[annotation_start:].strip() if annotation_start is not None else ""
+    annotation = _SEPARATOR.sub("", annotation)  # "Giroux. – A psychologist's tour …"
     return _build(text, state, annotation)
 
 
