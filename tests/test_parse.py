@@ -482,6 +482,14 @@ def test_a_dash_set_before_the_annotation_is_not_part_of_it() -> None:
                                                 "of thought.")
 
 
+@pytest.mark.parametrize("cue", ["Retrieved from", "Available at:", "Available from", "URL:"])
+def test_a_link_after_its_cue_is_the_url(cue: str) -> None:
+    ref = parse_reference("Mazower, Mark. Dark Continent. London: Allen Lane, 1998. "
+                          f"{cue} https://archive.org/details/darkcontinent00mazo")
+    assert ref.URL == "https://archive.org/details/darkcontinent00mazo"
+    assert ref.annotation is None and ref.publisher == "Allen Lane"
+
+
 def test_oclc_number_is_kept_as_extra() -> None:
     ref = parse_reference("Smith, John. The Book. London: Macmillan, 1990. OCLC 12345678.")
     assert dict(ref.extra) == {"OCLC": "12345678"}

@@ -78,6 +78,8 @@ _PLACE_DATE = re.compile(
     rf"(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+){_YEARISH})$"
 )
 _URL_RE = re.compile(r"(https?://\S+|www\.\S+)")
+# "Retrieved from https://…" (APA 6), "Available at: …", "Available from …", "URL: …"
+_LINK_CUE = re.compile(r"^(?:(?:Retrieved|Available)\s+(?:from|at|online)|URL)\s*:?\s+", re.I)
 _ACCESSED = re.compile(
     r"^(?:Accessed|Retrieved|Viewed|Consulted|Last accessed)(?:\s+on)?\s+(?P<date>.+?)"
     r"(?:,?\s+from\s+(?P<url>\S+))?$",
@@ -253,12 +255,13 @@ def recognise_identifiers(text: str) -> Element | None:
     if m:
         return Element("isbn", {"ISBN": parse_isbn(m.group("isbn"))})
     m = _ACCESSED.match(text)
-    if m:
-        values: dict[str, Any] = {"accessed": parse_date(m.group("date"))}
+    accessed = parse_date(m.group("date")) if m else None
+    if m and accessed:
+        values: dict[str, Any] = {"accessed": accessed}
         if m.group("url"):
             values["URL"] = m.group("url")
-        return Element("accessed", values) if values["accessed"] else None
-    m = _URL_RE.fullmatch(text.strip("<>"))
+        return Element("accessed", values)
+    m = _URL_RE.fullmatch(_LINK_CUE.sub("", text).strip("<>"))
     if m:
         url = m.group(1)
         doi = parse_doi(url) if "doi.org/" in url else None
