@@ -75,6 +75,13 @@ def test_fix_line(raw: str, expected: str) -> None:
                      ("<note>", "<p>", "</p>", "</note>"), id="note-continues"),
         pytest.param('a x="y" b', 'a x="y" b', (), id="attribute-in-prose-kept"),
         pytest.param("5 < 6 and 7 > 3", "5 < 6 and 7 > 3", (), id="comparison-kept"),
+        pytest.param("* Judt, T. (2005). *Postwar*. Penguin. **Highly recommended.**",
+                     "* Judt, T. (2005). Postwar. Penguin. Highly recommended.",
+                     ("**", "****"), id="markdown-emphasis-bullet-kept"),
+        pytest.param("_Postwar_, <i>A History</i>", "Postwar, A History", ("__", "<i>", "</i>"),
+                     id="markdown-and-tags"),
+        pytest.param("http://x.org/a_b_c, snake_case, 2 * 3 * 4", "http://x.org/a_b_c, "
+                     "snake_case, 2 * 3 * 4", (), id="underscores-and-stars-in-words-kept"),
     ],
 )
 def test_strip_markup(line: str, text: str, removed: tuple[str, ...]) -> None:

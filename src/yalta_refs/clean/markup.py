@@ -3,9 +3,9 @@
 Scraped lists carry three kinds of markup: whole tags (``<i>``, ``<li>``,
 ``<mixed-citation>``), the residue of a tag whose ``<name`` was cut away
 (``citation-type="booksimple"`` … ``xlink:type="simple">``), and tags split
-across lines. :func:`strip_markup` removes all three from one line, reports
-what it removed, and marks with :data:`BREAK` the places where a new
-reference must start (block-level tags, citation openings).
+across lines. :func:`strip_markup` removes all three from one line (and Markdown
+emphasis, ``*Title*``), reports what it removed, and marks with :data:`BREAK` the
+places where a new reference must start (block-level tags, citation openings).
 """
 
 from __future__ import annotations
@@ -160,8 +160,28 @@ def _strip_residue(line: str, removed: list[str]) -> str:
     return _RESIDUE.sub(repl, line)
 
 
+# Markdown emphasis around words: "*The Age of Revolution*", "**Highly recommended.**",
+# "_Postwar_"; never a bullet ("* Hobsbawm …") nor underscores inside a word or link
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|\*|__|_)(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
+
+
+def _strip_emphasis(text: str, removed: list[str]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        removed.append(m.group(1) * 2)
+        return m.group(2)
+
+    return _EMPHASIS.sub(repl, text)
+
+
 def strip_markup(line: str) -> StrippedLine:
-    """Remove tags and tag residue from one line (entities already decoded)."""
+    """Remove tags, tag residue and Markdown emphasis from one line (entities
+    already decoded)."""
+    if "*" in line or "_" in line:
+        emphasis: list[str] = []
+        bare = _strip_emphasis(line, emphasis)
+        if emphasis:
+            inner = strip_markup(bare)
+            return StrippedLine(inner.text, (*emphasis, *inner.removed))
     if "<" not in line and "=" not in line and ">" not in line:
         return StrippedLine(line, ())
     removed: list[str] = []
