@@ -1122,6 +1122,15 @@ def test_a_quoted_title_read_as_an_annotation_is_the_title() -> None:
     assert assemble(text, tokens, labels).annotation == "“A masterpiece,” said the Times."
 
 
+def test_a_year_inside_the_imprint_is_the_date() -> None:
+    text = "Wehler, Hans-Ulrich: Gesellschaftsgeschichte. München: C. H. Beck, 2003. Standardwerk."
+    tokens, labels = _labels(text, [(3, "author"), (1, "title"), (1, "location"),
+                                    (5, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.annotation) == ("C. H. Beck", "Standardwerk.")
+    assert ref.issued is not None and ref.issued.year == 2003
+
+
 def test_a_link_read_as_a_field_is_the_url() -> None:
     text = "[10] CERT. Overview of attack trends. http://www.cert.org/archive/trends.pdf, 2002."
     tokens, labels = _labels(text, [(1, "other"), (1, "author"), (4, "title"), (1, "publisher"),

@@ -280,6 +280,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
                     i + 1 < len(tokens) and out[i + 1] == out[i] and "-" in token.after):
                 out[i] = "date"
                 break
+    _year_inside_the_imprint(tokens, out)
     _annotation_after_the_reference(tokens, out)
     _annotation_starts_its_sentence(tokens, out)
     _annotation_opens_inside_the_reference(tokens, out)
@@ -944,6 +945,24 @@ def _link_read_as_a_field(tokens: Sequence[Token], out: list[str]) -> None:
         if out[k] in _FIELDS_NO_LINK_IS and _LINK_TOKEN.match(token.text) and \
                 not token.text.startswith("10."):
             out[k] = "url"
+
+
+def _year_inside_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
+    """No date labelled, and a year inside the imprint run ("München: C. H. Beck,
+    2003. Standardwerk." read as one publisher): the year is the date, and words
+    after it, past a sentence end and to the end of the text, are the annotation."""
+    if "date" in out:
+        return
+    for k in range(1, len(tokens)):
+        if out[k] in ("publisher", "location") and out[k - 1] == out[k] and \
+                _YEAR.match(tokens[k].text) and "," in tokens[k - 1].after + tokens[k].before:
+            label = out[k]
+            out[k] = "date"
+            rest = range(k + 1, len(tokens))
+            if rest and all(out[j] == label for j in rest) and _SENTENCE.match(tokens[k].after):
+                for j in rest:
+                    out[j] = "annotation"
+            return
 
 
 _ENDS_A_REFERENCE = frozenset({"date", "pages", "volume", "issue", "url", "doi", "isbn"})
