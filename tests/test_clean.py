@@ -329,3 +329,16 @@ def test_wrapped_lines_under_a_reference_stay_in_it() -> None:
     assert len(blocks) == 2
     assert [b.annotation for b in blocks] == [None, None]
     assert blocks[0].text.endswith("New York: Henry Holt and Company.")
+
+
+@pytest.mark.parametrize("heading", ["Bibliographie", "Literaturverzeichnis", "Literatur",
+                                     "Références bibliographiques", "Pour en savoir plus",
+                                     "Bibliografía", "Riferimenti bibliografici",
+                                     "Weiterführende Literatur", "Referências"])
+def test_a_list_heading_in_another_language_opens_the_list(heading: str) -> None:
+    # one reference a line, short lines: "NAME, Given, 1978." opens a new one (ISO 690)
+    text = (f"{heading}\nBRAUDEL, Fernand, 1949. La Méditerranée. Paris : Armand Colin.\n"
+            "FURET, François, 1978. Penser la Révolution française. Paris : Gallimard.\n")
+    blocks, discarded = split_blocks(text)
+    assert [b.text.split(",")[0] for b in blocks] == ["BRAUDEL", "FURET"]
+    assert [(d.text, d.reason) for d in discarded] == [(heading, "heading")]

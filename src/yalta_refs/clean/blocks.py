@@ -38,7 +38,16 @@ _LIST_HEADING = (
     r"references|works\s+cited|literature\s+cited|works\s+consulted|reading\s+list|"
     r"for\s+further\s+(?:reading|study|information)|sources\s+and\s+further\s+reading|"
     r"bibliography\s+and\s+further\s+reading|literature|notes\s+and\s+references|"
-    r"reference\s+list"
+    r"reference\s+list|"
+    # German, French, Spanish, Italian, Portuguese, Dutch
+    r"literatur|literaturverzeichnis|literaturhinweise|weiterf(?:ü|ue)hrende\s+literatur|"
+    r"quellen(?:\s+und\s+literatur)?|bibliogra(?:ph|f)ie|"
+    r"r(?:é|e)f(?:é|e)rences(?:\s+bibliographiques)?|pour\s+en\s+savoir\s+plus|"
+    r"lectures?\s+compl(?:é|e)mentaires|ouvrages\s+cit(?:é|e)s|"
+    r"bibliograf(?:í|i)a|referencias(?:\s+bibliogr(?:á|a)ficas)?|lecturas?\s+recomendadas|"
+    r"obras\s+citadas|riferimenti\s+bibliografici|letture\s+consigliate|"
+    r"refer(?:ê|e)ncias(?:\s+bibliogr(?:á|a)ficas)?|leituras?\s+(?:adicionais|recomendadas)|"
+    r"literatuur(?:lijst)?|bronnen"
 )
 # ... and subheadings that divide one
 _SUBHEADING = (
@@ -198,12 +207,18 @@ def _starts_with_fact(line: str) -> bool:
     return element is not None and element.kind not in {"date", "url", "doi"}
 
 
+_YEAR_AFTER_NAMES = re.compile(r",?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
+
+
 def _starts_with_names(line: str) -> bool:
+    """ "Surname, Given." (or "Surname, Given:", "Surname, Given, 1949.", ISO 690's
+    names then year) opens the line."""
     element = take_leading_names(line)
     return (
         element is not None
         and element.end < len(line)
-        and line[: element.end].rstrip().endswith((".", ")", ":"))
+        and (line[: element.end].rstrip().endswith((".", ")", ":"))
+             or bool(_YEAR_AFTER_NAMES.match(line, element.end)))
     )
 
 
