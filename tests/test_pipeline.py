@@ -194,3 +194,23 @@ def test_an_annotated_bibliography_keeps_each_annotation_apart() -> None:
     assert bartholomae.annotation == "The essay that every composition student meets sooner " \
         "or later."
     assert [d.text for d in library.discarded] == ["Works Cited"]
+
+
+DIN_LIST = """\
+Literatur
+- Nipperdey, Thomas: Deutsche Geschichte 1800–1866. Bürgerwelt und starker Staat. München: \
+Beck, 1983.
+- Evans, Richard J.: Das Dritte Reich. Übers. von Holger Fliessbach. München: DVA, 2004.
+- Wehler, Hans-Ulrich: Deutsche Gesellschaftsgeschichte. München: C. H. Beck, 2003. \
+Standardwerk.
+"""
+
+
+def test_a_german_list_whose_names_the_rules_read_as_titles_goes_to_the_crf() -> None:
+    rules = clean_text(DIN_LIST, parser="rules")
+    assert not rules.references[0].author  # the rules: "Nipperdey, Thomas: …" is the title
+    nipperdey, evans, wehler = clean_text(DIN_LIST).references
+    assert [n.family for n in nipperdey.author] == ["Nipperdey"]
+    assert nipperdey.title == "Deutsche Geschichte 1800–1866. Bürgerwelt und starker Staat"
+    assert [n.family for n in evans.translator] == ["Fliessbach"]
+    assert (wehler.publisher, wehler.annotation) == ("C. H. Beck", "Standardwerk.")

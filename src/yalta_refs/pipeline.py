@@ -89,6 +89,18 @@ def _reading_score(ref: Reference) -> int:
     return score
 
 
+def _names_read_as_title(text: str, rules: Reference, crf: Reference) -> bool:
+    """The rules found no names, the CRF found the first author where the reference
+    starts, and the rules' title starts there too: the rules read the names as the
+    title ("Nipperdey, Thomas: Deutsche Geschichte …", DIN), and their score counts
+    those names as title words."""
+    if rules.author or rules.editor or not crf.author or not rules.title:
+        return False
+    family = crf.author[0].family or crf.author[0].literal or ""
+    return bool(family) and text.lower().startswith(family.lower()) and \
+        rules.title.lower().startswith(family.lower())
+
+
 def _auto_parser(blocks: Sequence[Block]) -> Parser:
     """The parse function "auto" uses for this list of blocks: both parsers read every
     reference; see :data:`AUTO_MARGIN` and :data:`AUTO_LIST_SHARE`."""
@@ -117,6 +129,8 @@ def _auto_parser(blocks: Sequence[Block]) -> Parser:
         if text in set_apart and rules.annotation and not crf.annotation:
             # the annotation stands in its own paragraph: the reference's text holds
             # none, and a reading that found one there took facts for prose
+            return _reading_score(crf) >= _reading_score(rules)
+        if _names_read_as_title(text, rules, crf):
             return _reading_score(crf) >= _reading_score(rules)
         return _reading_score(crf) >= _reading_score(rules) + AUTO_MARGIN
 
