@@ -490,6 +490,19 @@ def test_a_link_after_its_cue_is_the_url(cue: str) -> None:
     assert ref.annotation is None and ref.publisher == "Allen Lane"
 
 
+@pytest.mark.parametrize(("cue", "role"), [
+    ("Traducción de", "translator"), ("Aus dem Englischen von", "translator"),
+    ("Übers. von", "translator"), ("Traduit par", "translator"), ("Traduzione di", "translator"),
+    ("Hrsg. von", "editor"), ("A cura di", "editor"), ("Édité par", "editor"),
+    ("Edición de", "editor"),
+])
+def test_role_cues_in_other_languages(cue: str, role: str) -> None:
+    ref = parse_reference(f"Vilar, Pierre. Historia de España. {cue} Manuel Tuñón de Lara. "
+                          "Barcelona: Crítica, 1978.")
+    assert [n.display() for n in getattr(ref, role)] == ["Manuel Tuñón de Lara"]
+    assert (ref.title, ref.publisher) == ("Historia de España", "Crítica")
+
+
 def test_oclc_number_is_kept_as_extra() -> None:
     ref = parse_reference("Smith, John. The Book. London: Macmillan, 1990. OCLC 12345678.")
     assert dict(ref.extra) == {"OCLC": "12345678"}

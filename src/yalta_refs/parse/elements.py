@@ -126,7 +126,24 @@ def _names(text: str) -> tuple[Any, ...]:
     return parse_name_list(text)
 
 
+# the same roles in German, French, Spanish, Italian and Portuguese: "Übers. von …",
+# "Aus dem Englischen von …", "Traduit par …", "Traducción de …", "A cura di …"
+_FOREIGN_ROLE = re.compile(
+    r"^(?:(?P<trans>(?:Aus\s+dem\s+\w+\s+)?(?:übersetzt|übers\.)(?:\s+aus\s+dem\s+\w+)?\s+von"
+    r"|Aus\s+dem\s+\w+\s+von|Traduit(?:\s+de\s+l['’]\w+)?\s+par|Trad\.\s+(?:de|par|di)"
+    r"|Traducci[óo]n\s+de|Traduzione\s+di|Tradu[çc][ãa]o\s+de)"
+    r"|(?P<ed>Hrsg\.\s+von|Herausgegeben\s+von|[ÉE]dit[ée]\s+par|Sous\s+la\s+direction\s+de"
+    r"|Edici[óo]n\s+de|A\s+cura\s+di|Organiza[çc][ãa]o\s+de))\s+(?P<names>.+)$",
+    re.I,
+)
+
+
 def recognise_role(text: str) -> Element | None:
+    foreign = _FOREIGN_ROLE.match(text)
+    if foreign:
+        names = _names(foreign.group("names"))
+        key = "translator" if foreign.group("trans") else "editor"
+        return Element("role", {key: names}) if names else None
     m = _ROLE.match(text)
     if not m:
         return None
