@@ -476,18 +476,28 @@ def _abbreviations_to_journal(tokens: Sequence[Token], out: list[str]) -> None:
             return
 
 
+def _lone_title_before_numbers(out: Sequence[str]) -> tuple[int, int] | None:
+    """The one title run, with no journal labelled, when a volume, issue or pages
+    come straight after it: an article whose journal the tagger read as title."""
+    if "container-title" in out:
+        return None
+    titles = _label_runs(out, "title")
+    if len(titles) != 1:
+        return None
+    first, last = titles[0]
+    if last + 1 >= len(out) or out[last + 1] not in ("volume", "issue", "pages"):
+        return None
+    return first, last
+
+
 def _short_title_is_journal(tokens: Sequence[Token], out: list[str]) -> None:
     """The only title, one or two capitalised words or abbreviations and straight
     before the volume or pages, with no journal labelled: it is the journal ("M.
     Perrin et P. Martinet. Tetrahedron, 36, 221 (1980)"; "J. Chem. Soc. 1498")."""
-    if "container-title" in out:
+    lone = _lone_title_before_numbers(out)
+    if lone is None:
         return
-    titles = _label_runs(out, "title")
-    if len(titles) != 1:
-        return
-    first, last = titles[0]
-    if last + 1 >= len(out) or out[last + 1] not in ("volume", "pages", "issue"):
-        return
+    first, last = lone
     run = tokens[first : last + 1]
     words = ("".join(t.text + t.after for t in run[:-1]) + run[-1].text).split()
     abbreviations = 2 <= len(run) <= 5 and all(_abbreviated(t) for t in run[:-1])
@@ -1560,14 +1570,10 @@ def _bare_abbreviations_end_the_title(tokens: Sequence[Token], out: list[str]) -
     no journal labelled and volume or pages after ("… classification of life Proc Natl
     Acad Sci USA 93:1071-1076"): the capitalised abbreviations ending the title run
     (two at least, with "USA", "B" …) are the journal."""
-    if "container-title" in out:
+    lone = _lone_title_before_numbers(out)
+    if lone is None:
         return
-    titles = _label_runs(out, "title")
-    if len(titles) != 1:
-        return
-    first, last = titles[0]
-    if last + 1 >= len(out) or out[last + 1] not in ("volume", "issue", "pages"):
-        return
+    first, last = lone
     k = last
     known = 0
     while k > first and tokens[k].text[:1].isupper() and tokens[k].text.isalpha() and (
