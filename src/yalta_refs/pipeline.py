@@ -191,19 +191,20 @@ def _with_attached_annotation(ref: Reference, block: Block) -> Reference:
     it states (first published, translated by …) as any annotation is."""
     assert block.annotation is not None
     annotation = " ".join(a for a in (ref.annotation, block.annotation) if a)
-    found = {k: v for k, v in notes_from_annotation(annotation).items() if not getattr(ref, k)}
-    return ref.with_fields(annotation=annotation, source_text=block.full_text, **found)
+    return ref.with_fields(annotation=annotation, source_text=block.full_text,
+                           **_stated_in(annotation, ref))
+
+
+def _stated_in(annotation: str, ref: Reference) -> dict[str, object]:
+    """The fields ``annotation`` states that ``ref`` does not have yet."""
+    return {k: v for k, v in notes_from_annotation(annotation).items() if not getattr(ref, k)}
 
 
 def _structured(block: Block) -> Reference:
     """A reference whose fields came from markup; notes in its annotation still count."""
     assert block.parsed is not None
     ref = block.parsed.with_fields(source_text=block.text, span=block.span)
-    if ref.annotation:
-        found = {k: v for k, v in notes_from_annotation(ref.annotation).items()
-                 if not getattr(ref, k)}
-        ref = ref.with_fields(**found)
-    return ref
+    return ref.with_fields(**_stated_in(ref.annotation, ref)) if ref.annotation else ref
 
 
 def per_reference(fn: Callable[[Reference], Reference], code: str) -> Stage:
