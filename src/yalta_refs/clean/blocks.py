@@ -261,22 +261,16 @@ def _paragraphs(units: list[_Unit]) -> list[list[_Unit]]:
     return done
 
 
-_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)\]]?|(?:https?://|doi:\s?|10\.\d{4,9}/)\S+)$",
-                           re.I)  # a sentence's end, or a link, which ends a reference
-_A_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\bn\.\s?d\.")
-
-
 def _set_under(current: list[_Unit], joined: str, unit: _Unit, widest: int) -> bool:
     """An indented line that starts a paragraph of its own under a complete reference
     (an annotated bibliography's annotation) rather than a wrapped line of it: the
-    line above ended a sentence (or a link) well short of the widest line, so it
-    was not wrapped; the reference above has its year; and the indented line opens a
-    sentence of prose, not a reference."""
+    reference above is finished (:func:`_ends_reference`) and its last line stops
+    well short of the widest line, so it was not wrapped; and the indented line
+    opens a sentence of prose, not a reference."""
     last = current[-1]
     return (
-        bool(_SENTENCE_END.search(last.text))
+        _ends_reference(joined)
         and last.indent + len(last.text) < 0.7 * widest
-        and bool(_A_YEAR.search(joined)) and len(joined) >= 40
         and unit.text[:1].isupper() and len(unit.text.split()) >= 6
         and _kind(unit.text) == "other"
     )
