@@ -178,6 +178,9 @@ def test_assemble_journal_article_and_doi_in_a_url() -> None:
                  ["Gordon Korhonen", "Thomas Virtanen", "Wolfgang Neumann"], id="mla"),
     pytest.param("edited by J. Doe", ["J. Doe"], id="chicago-editor"),
     pytest.param("J. Doe (Hrsg.)", ["J. Doe"], id="german-editor"),
+    pytest.param("Menéndez Pidal, Ramón", ["Ramón Menéndez Pidal"], id="compound-family"),
+    pytest.param("Anne Applebaum, Timothy Snyder", ["Anne Applebaum", "Timothy Snyder"],
+                 id="two-direct-names"),
 ])
 def test_parse_names(text: str, expected: list[str]) -> None:
     names = [n.display() for n in parse_names(text)[0]]
@@ -1129,6 +1132,22 @@ def test_a_year_inside_the_imprint_is_the_date() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.publisher, ref.annotation) == ("C. H. Beck", "Standardwerk.")
     assert ref.issued is not None and ref.issued.year == 2003
+
+
+def test_a_place_and_publisher_set_off_by_commas_are_parted() -> None:
+    text = "Tuñón de Lara, Manuel, La España del siglo XX, Barcelona, Laia, 1977."
+    tokens, labels = _labels(text, [(4, "author"), (5, "title"), (2, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher_place, ref.publisher) == ("Barcelona", "Laia")
+    assert [(n.family, n.given) for n in ref.author] == [("Tuñón de Lara", "Manuel")]
+    # a state, country or abbreviation after the city is part of the place
+    for place in ("Cambridge, Massachusetts", "London, England", "Berkeley, CA",
+                  "Cambridge, Mass."):
+        text = f"Smith, John, A Title, {place}, 1977."
+        tokens, labels = _labels(text, [(2, "author"), (2, "title"),
+                                        (len(place.split()), "location"), (1, "date")])
+        ref = assemble(text, tokens, labels)
+        assert (ref.publisher_place, ref.publisher) == (place.rstrip("."), None), place
 
 
 def test_a_link_read_as_a_field_is_the_url() -> None:

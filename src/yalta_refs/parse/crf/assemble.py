@@ -19,7 +19,14 @@ from ...normalize import bare_doi
 from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
 from ..notes import notes_from_annotation
 from .lexicon import BARE_ABBREVIATIONS as _BARE_ABBREVIATIONS
-from .lexicon import CONNECTIVE_WORDS, ISSUE_WORDS, PAGE_WORDS, VOLUME_WORDS
+from .lexicon import (
+    CONNECTIVE_WORDS,
+    ISSUE_WORDS,
+    PAGE_WORDS,
+    PLACE_WORDS,
+    STATE_WORDS,
+    VOLUME_WORDS,
+)
 from .lexicon import GENRE_WORDS as _GENRE_WORDS
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import MONTHS as _MONTHS
@@ -318,6 +325,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _short_title_is_journal(tokens, out)
     _editor_run_with_book(tokens, out)
     _publisher_then_place(tokens, out)
+    _place_then_publisher(tokens, out)
     _imprint_at_its_colon(tokens, out)
     _publisher_cut_at_of(tokens, out)
     _publisher_name_goes_on(tokens, out)
@@ -1269,6 +1277,31 @@ def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
     if 1 <= len(rest) <= 5 and all(t.text[:1].isupper() for t in rest) and not any(
             t.text.lower() in _PRESS_WORDS for t in rest):
         out[comma + 1 : last + 1] = ["location"] * len(rest)
+
+
+
+
+def _place_then_publisher(tokens: Sequence[Token], out: list[str]) -> None:
+    """One place run, no publisher labelled, that names a known place and then,
+    after a comma, a few capitalised words that are no state, country or
+    abbreviation: they are the publisher, set off with commas only as Italian,
+    Spanish and older French lists do ("Barcelona, Laia, 1977"; "Milano,
+    Bompiani")."""
+    if "publisher" in out:
+        return
+    runs_ = _label_runs(out, "location")
+    if len(runs_) != 1:
+        return
+    first, last = runs_[0]
+    comma = next((k for k in range(first, last) if tokens[k].after.strip() == ","), None)
+    if comma is None or comma - first > 2 or tokens[first].text.lower() not in PLACE_WORDS:
+        return
+    rest = tokens[comma + 1 : last + 1]
+    if 1 <= len(rest) <= 4 and all(
+            t.text[:1].isupper() and not t.text.isupper() and not _abbreviated(t)
+            and t.text.lower() not in PLACE_WORDS and t.text.lower() not in STATE_WORDS
+            for t in rest):
+        out[comma + 1 : last + 1] = ["publisher"] * len(rest)
 
 
 def _imprint_at_its_colon(tokens: Sequence[Token], out: list[str]) -> None:

@@ -109,6 +109,17 @@ jetp zh eksp teor fiz physica ibid pure chim biochem biophys pharmacol physiol p
 neurol surg pediatr epidemiol oncol cardiol endocrinol microbiol virol ann anal
 """)
 
+#: states, provinces and countries that follow a city after a comma ("Cambridge,
+#: Massachusetts"), never a publisher
+STATE_WORDS = _words("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico
+carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
+virginia washington wisconsin wyoming ontario quebec columbia alberta manitoba scotland
+wales ireland
+""")
+
 #: journal-title abbreviations as written without periods ("Proc Natl Acad Sci")
 BARE_ABBREVIATIONS = _words("""
 j am soc proc natl acad sci chem phys rev lett med biol res int clin eur br ann arch bull

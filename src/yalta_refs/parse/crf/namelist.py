@@ -107,7 +107,8 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
             names.append(family_first)  # "Janhäll S., Andreae M. O.", "ALLEN (J.P.)"
             i += 1
             continue
-        if nxt is not None and not _initials_only(piece, family=True) and _inverted(piece, nxt, i):
+        if nxt is not None and not _initials_only(piece, family=True) and _inverted(
+                piece, nxt, i, alone=i + 2 == len(pieces)):
             names.append(parse_name(f"{piece}, {nxt}"))  # "Smith, J. R."
             i += 2
             continue
@@ -236,9 +237,11 @@ def _initials_only(text: str, *, family: bool = False) -> bool:
     return bool(_INITIALS.match(text))
 
 
-def _inverted(family: str, given: str, index: int) -> bool:
+def _inverted(family: str, given: str, index: int, *, alone: bool = False) -> bool:
     """Whether "family, given" is one inverted name: "Smith, J. R.", "Martin- Facklam, M.",
-    "MÜLLER, Anna Maria", or the first name of a list ("Korhonen, Gordon James, …")."""
+    "MÜLLER, Anna Maria", the first name of a list ("Korhonen, Gordon James, …"), or
+    (``alone``: the whole list) a family name of several words before one given name
+    ("Tuñón de Lara, Manuel", "Menéndez Pidal, Ramón")."""
     words = given.split()
     while len(words) > 1 and words[-1] in PARTICLES:
         words.pop()  # "Zhou, L. V. von": the particle after the given names
@@ -253,6 +256,10 @@ def _inverted(family: str, given: str, index: int) -> bool:
     while len(core) > 1 and core[0].lower() in PARTICLES:
         core.pop(0)  # "Van der Berg, Anne", "De la Cruz, Juan"
     single = len(core) == 1
+    if alone and index == 0 and len(words) == 1 and 2 <= len(core) <= 4 and all(
+            (w[:1].isupper() and len(w) > 2 and not w.endswith(".")) or w.lower() in PARTICLES
+            for w in core):
+        return True  # not "I. Kobayashi, Loyalty": an initial opens a name in direct order
     if index == 0 or family.isupper():
         return single or family.isupper()
     return single and len(words) == 1
