@@ -1204,14 +1204,18 @@ def _edition_read_as_editor(tokens: Sequence[Token], out: list[str]) -> None:
 
 
 def _label_runs(out: Sequence[str], label: str) -> list[tuple[int, int]]:
-    """(first, last) token index of each run labelled ``label``."""
+    """(first, last) token index of each run labelled ``label``. Called by most
+    repairs, so it leans on ``list.index`` rather than a loop over every label."""
     found: list[tuple[int, int]] = []
-    for k, lab in enumerate(out):
-        if lab == label:
-            if found and found[-1][1] == k - 1:
-                found[-1] = (found[-1][0], k)
-            else:
-                found.append((k, k))
+    labels = list(out)
+    n = len(labels)
+    k = labels.index(label) if label in labels else n
+    while k < n:
+        j = k
+        while j + 1 < n and labels[j + 1] == label:
+            j += 1
+        found.append((k, j))
+        k = labels.index(label, j + 1) if label in labels[j + 1 :] else n
     return found
 
 
