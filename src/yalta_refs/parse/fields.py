@@ -74,6 +74,7 @@ _ANY_MONTH = "(?:" + "|".join(
     sorted((re.escape(n) for n in (*MONTHS, *_OTHER_MONTHS)), key=len, reverse=True)
 ) + r")\.?"
 _YEAR = r"(1[0-9]\d\d|20\d\d)"
+_CENTURIES = frozenset({*(f"1{d}" for d in "0123456789"), "20"})  # the years _YEAR takes
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -98,6 +99,8 @@ def parse_year(text: str) -> int | None:
 def parse_date(text: str) -> Date | None:
     """A date in the usual bibliography forms; "n.d." and garbage give None."""
     t = text.strip().strip(".,;()[] ")
+    if len(t) == 4 and t.isascii() and t.isdigit() and t[:2] in _CENTURIES:
+        return Date.from_year(int(t))  # the common case, a bare year, before the patterns
     if not t or re.fullmatch(r"n\.\s?d|no date|undated", t, re.I):
         return None
     m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", t)
