@@ -1267,15 +1267,11 @@ def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
     """One publisher run, no place labelled, that names a press and then, after a
     comma, a few capitalised words: those are the place ("Delft University Press,
     Delft"; "Pioneer Press, Union City, Tennessee")."""
-    if "location" in out:
+    found = _lone_run_with_comma(tokens, out, "publisher", "location")
+    if found is None:
         return
-    runs_ = _label_runs(out, "publisher")
-    if len(runs_) != 1:
-        return
-    first, last = runs_[0]
-    comma = next((k for k in range(first, last) if tokens[k].after.strip() == ","), None)
-    if comma is None or not any(t.text.lower() in _PRESS_WORDS
-                                for t in tokens[first : comma + 1]):
+    first, comma, last = found
+    if not any(t.text.lower() in _PRESS_WORDS for t in tokens[first : comma + 1]):
         return
     rest = tokens[comma + 1 : last + 1]
     if 1 <= len(rest) <= 5 and all(t.text[:1].isupper() for t in rest) and not any(
@@ -1283,6 +1279,18 @@ def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
         out[comma + 1 : last + 1] = ["location"] * len(rest)
 
 
+def _lone_run_with_comma(tokens: Sequence[Token], out: Sequence[str], label: str,
+                         absent: str) -> tuple[int, int, int] | None:
+    """(first, first comma, last) of the one run labelled ``label`` when nothing is
+    labelled ``absent`` and a comma parts the run: an imprint read as one field."""
+    if absent in out:
+        return None
+    found = _label_runs(out, label)
+    if len(found) != 1:
+        return None
+    first, last = found[0]
+    comma = next((k for k in range(first, last) if tokens[k].after.strip() == ","), None)
+    return None if comma is None else (first, comma, last)
 
 
 def _place_then_publisher(tokens: Sequence[Token], out: list[str]) -> None:
@@ -1291,14 +1299,11 @@ def _place_then_publisher(tokens: Sequence[Token], out: list[str]) -> None:
     abbreviation: they are the publisher, set off with commas only as Italian,
     Spanish and older French lists do ("Barcelona, Laia, 1977"; "Milano,
     Bompiani")."""
-    if "publisher" in out:
+    found = _lone_run_with_comma(tokens, out, "location", "publisher")
+    if found is None:
         return
-    runs_ = _label_runs(out, "location")
-    if len(runs_) != 1:
-        return
-    first, last = runs_[0]
-    comma = next((k for k in range(first, last) if tokens[k].after.strip() == ","), None)
-    if comma is None or comma - first > 2 or tokens[first].text.lower() not in PLACE_WORDS:
+    first, comma, last = found
+    if comma - first > 2 or tokens[first].text.lower() not in PLACE_WORDS:
         return
     rest = tokens[comma + 1 : last + 1]
     if 1 <= len(rest) <= 4 and all(
