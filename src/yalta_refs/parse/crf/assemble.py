@@ -919,7 +919,7 @@ def _annotation_starts_its_sentence(tokens: Sequence[Token], out: list[str]) -> 
     out[k:start] = ["annotation"] * (start - k)
 
 
-_LINK_TOKEN = re.compile(r"^(?:https?://|ftp://|www\.|10\.\d{4,9}/)", re.I)
+_DOI_START = re.compile(r"10\.\d{4,9}/")  # a bare DOI token; links: _URL_START
 
 
 def _annotation_opens_inside_the_reference(tokens: Sequence[Token], out: list[str]) -> None:
@@ -933,8 +933,8 @@ def _annotation_opens_inside_the_reference(tokens: Sequence[Token], out: list[st
     if start == 0 or start + 1 >= len(tokens):
         return
     link = tokens[start].text
-    if _LINK_TOKEN.match(link):
-        out[start] = "doi" if link.startswith("10.") else "url"
+    if _URL_START.match(link) or _DOI_START.match(link):
+        out[start] = "doi" if _DOI_START.match(link) else "url"
         return
     text_before = "".join(t.before + t.text for t in tokens[:start])
     depth = {"(": text_before.count("(") - text_before.count(")"),
@@ -960,8 +960,7 @@ def _link_read_as_a_field(tokens: Sequence[Token], out: list[str]) -> None:
     trends. http://www.cert.org/archive/pdf/attacktrends.pdf, 2002." with the link
     read as the publisher) is the URL: no such field is ever a link."""
     for k, token in enumerate(tokens):
-        if out[k] in _FIELDS_NO_LINK_IS and _LINK_TOKEN.match(token.text) and \
-                not token.text.startswith("10."):
+        if out[k] in _FIELDS_NO_LINK_IS and _URL_START.match(token.text):
             out[k] = "url"
 
 
