@@ -342,3 +342,20 @@ def test_a_list_heading_in_another_language_opens_the_list(heading: str) -> None
     blocks, discarded = split_blocks(text)
     assert [b.text.split(",")[0] for b in blocks] == ["BRAUDEL", "FURET"]
     assert [(d.text, d.reason) for d in discarded] == [(heading, "heading")]
+
+
+def test_references_set_off_by_commas_only_are_one_a_line() -> None:
+    # lines of like length, each ending with its year: not one hard-wrapped reference
+    text = ("Bibliografia\n"
+            "Chabod, Federico, Storia della politica estera italiana dal 1870 al 1896, Bari, "
+            "Laterza, 1951.\n"
+            "Salvemini, Gaetano, La politica estera dell'Italia dal 1871 al 1915, Firenze, "
+            "Barbèra, 1944.\n"
+            "Romeo, Rosario, Cavour e il suo tempo, 3 voll., Roma-Bari, Laterza, 1969-1984.\n"
+            "Smith, John, A History of the World, London, Macmillan, 1990.\n")
+    blocks, _ = split_blocks(text)
+    assert [b.text.split(",")[0] for b in blocks] == ["Chabod", "Salvemini", "Romeo", "Smith"]
+    # a wrapped line that goes on after a year is still joined
+    text = ("Smith, John. A History of the World, vol. 2, 1500 to\n"
+            "1990. London, Macmillan, 1990.\n")
+    assert len(split_blocks(text)[0]) == 1

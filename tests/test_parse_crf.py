@@ -491,6 +491,9 @@ def _split(text: str) -> list[tuple[str | None, str | None, str | None]]:
     pytest.param("Heger A., Woosley S. E", [("Heger", "A.", None), ("Woosley", "S. E", None)],
                  id="last-initial-without-period"),
     pytest.param("ALLEN (J.P.)", [("ALLEN", "J.P.", None)], id="initials-in-brackets"),
+    pytest.param("BLOCH (Marc) et FEBVRE (Lucien)",
+                 [("BLOCH", "Marc", None), ("FEBVRE", "Lucien", None)],
+                 id="given-name-in-brackets"),
     pytest.param("CURA (M.), FERRAN (A. M.)", [("CURA", "M.", None), ("FERRAN", "A. M.", None)],
                  id="initials-in-brackets-list"),
     pytest.param("RAHNER Karl", [("RAHNER", "Karl", None)], id="capital-family-then-given"),
@@ -1148,6 +1151,61 @@ def test_a_place_and_publisher_set_off_by_commas_are_parted() -> None:
                                         (len(place.split()), "location"), (1, "date")])
         ref = assemble(text, tokens, labels)
         assert (ref.publisher_place, ref.publisher) == (place.rstrip("."), None), place
+
+
+def test_a_reference_set_off_by_commas_only_is_read_field_by_field() -> None:
+    # the labels the model gives these: names running on over the title and the imprint
+    text = "Croce, Benedetto, Storia d'Italia dal 1871 al 1915, Bari, Laterza, 1928."
+    tokens, labels = _labels(text, [(10, "author"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [(n.family, n.given) for n in ref.author] == [("Croce", "Benedetto")]
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Storia d'Italia dal 1871 al 1915", "Bari", "Laterza")
+    text = "Romeo, Rosario, Cavour e il suo tempo, 3 voll., Roma-Bari, Laterza, 1969-1984."
+    tokens, labels = _labels(text, [(2, "author"), (5, "container-title"), (1, "volume"),
+                                    (4, "author"), (2, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.volume, ref.publisher_place, ref.publisher) == (
+        "Cavour e il suo tempo", "3 voll", "Roma-Bari", "Laterza")
+    # labels that already make sense are left alone: two authors, each "Family, Given"
+    text = "Bloch, Marc, Febvre, Lucien, Annales, Paris, Colin, 1929."
+    tokens, labels = _labels(text, [(4, "author"), (1, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Bloch", "Febvre"]
+    assert ref.title == "Annales"
+
+
+def test_a_count_of_volumes_leaves_an_edited_book_a_book() -> None:
+    text = "Schmidt, H. (Hrsg.): Geschichte Europas, 2 Bde., München: Beck 1990."
+    tokens, labels = _labels(text, [(3, "editor"), (2, "container-title"), (2, "volume"),
+                                    (1, "location"), (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.type, ref.title, ref.container_title) == ("book", "Geschichte Europas", None)
+    # a volume number is a part of the container
+    text = "Schmidt, H. (Hrsg.): Geschichte Europas, Bd. 2, München: Beck 1990."
+    tokens, labels = _labels(text, [(3, "editor"), (2, "container-title"), (2, "volume"),
+                                    (1, "location"), (1, "publisher"), (1, "date")])
+    assert assemble(text, tokens, labels).container_title == "Geschichte Europas"
+
+
+def test_a_publisher_name_goes_on_past_its_and_and_to_its_bracket() -> None:
+    text = "FREIRE, Paulo. Pedagogia do oprimido. Rio de Janeiro: Paz e Terra, 1987."
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (3, "location"),
+                                    (2, "publisher"), (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher_place, ref.publisher) == ("Rio de Janeiro", "Paz e Terra")
+    text = ("Doe, J. (2015). Adolescent sleep (Doctoral dissertation, University of "
+            "Michigan). ProQuest.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (2, "genre"),
+                                    (1, "publisher"), (2, "title"), (1, "note")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.genre) == ("University of Michigan", "Doctoral dissertation")
+    # a place inside the bracket stays the place
+    text = "Groups (P. Kocienski, published by Thieme Verlag Stuttgart)"
+    tokens, labels = _labels(text, [(1, "title"), (2, "author"), (2, "note"), (2, "publisher"),
+                                    (1, "location")])
+    assert assemble(text, tokens, labels).publisher_place == "Stuttgart"
 
 
 def test_a_link_read_as_a_field_is_the_url() -> None:

@@ -189,6 +189,8 @@ def _continues(prev: str, line: str) -> bool:
         return True
     if _starts_with_names(line) or _REPEAT.match(line):
         return False  # "Surname, Given. …" or "———." after a finished reference: a new one
+    if _ENDS_WITH_YEAR.search(prev) and _names_then_comma(line):
+        return False  # "… Laterza, 1951." then "Salvemini, Gaetano, La politica …"
     if line[:1].islower() or line[:1].isdigit() or _starts_with_fact(line):
         return True  # "1 of A History …", "New York: Viking, 2002. …": a wrapped reference
     lines = prev.split("\n")
@@ -208,6 +210,21 @@ def _starts_with_fact(line: str) -> bool:
 
 
 _YEAR_AFTER_NAMES = re.compile(r",?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
+
+
+_ENDS_WITH_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?(?:\s?[-–]\s?(?:1[5-9]|20)?\d\d)?\.$")
+
+
+_NAMES_THEN_COMMA = re.compile(
+    r"(?:(?:de|di|da|del|della|van|von|la|le|du)\s)?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?,"
+    r"\s(?-i:[A-Z])[\w'’.-]*(?:\s(?-i:[A-Z])[\w'’.-]*)?,\s(?-i:[A-Z])"
+)
+
+
+def _names_then_comma(line: str) -> bool:
+    """ "Surname, Given, Title …": one name set off with commas and a capital after
+    it, as lists that part every field with commas open a reference."""
+    return bool(_NAMES_THEN_COMMA.match(line)) and line[:1].isupper()
 
 
 def _starts_with_names(line: str) -> bool:

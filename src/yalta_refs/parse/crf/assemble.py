@@ -288,6 +288,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
                 out[i] = "date"
                 break
     _year_inside_the_imprint(tokens, out)
+    _commas_only(tokens, out)
     _annotation_after_the_reference(tokens, out)
     _annotation_starts_its_sentence(tokens, out)
     _annotation_opens_inside_the_reference(tokens, out)
@@ -335,7 +336,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _subtitle_read_as_book(tokens, out)
     _subtitle_read_as_journal(tokens, out)
     _book_after_in_and_editors(tokens, out)
-    _book_title(out)
+    _book_title(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -368,6 +369,98 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
 
 
 _IMPRINT_PAIR = {"location": "publisher", "publisher": "location"}
+
+#: "3 voll.", "2 vols.", "4 tomi": how many volumes, a segment of its own
+_VOLUME_COUNT = frozenset({"voll", "vols", "vol", "volumes", "volumi", "tomi", "tomos",
+                           "tomes", "bde", "bände", "volúmenes"})
+_NAME_PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "von", "la", "le", "du"})
+
+
+def _comma_segments(tokens: Sequence[Token], last: int) -> list[tuple[int, int]] | None:
+    """tokens[0..last] cut at commas, or None when anything else separates fields
+    (a period after a word that is no initial or volume count, a colon, brackets)."""
+    segments: list[tuple[int, int]] = []
+    start = 0
+    for k in range(last):
+        sep = tokens[k].after.strip().strip(_QUOTES)
+        if sep == ".," and tokens[k].text.lower() in _VOLUME_COUNT:
+            sep = ","  # "3 voll., Roma"
+        if sep == ",":
+            segments.append((start, k))
+            start = k + 1
+        elif sep == "." and len(tokens[k].text) == 1:
+            continue  # an initial
+        elif sep not in ("", "-", "–", "'", "’"):
+            return None
+    segments.append((start, last))
+    return segments
+
+
+def _capitalised(tokens: Sequence[Token], first: int, last: int, most: int) -> bool:
+    """tokens[first..last] are 1..most capitalised words with no digits (particles
+    allowed)."""
+    span = tokens[first : last + 1]
+    return 1 <= len(span) <= most and span[0].text[:1].isupper() and all(
+        t.text.isalpha() and (t.text[:1].isupper() or t.text.lower() in _NAME_PARTICLES)
+        for t in span)
+
+
+def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
+    """Italian, Spanish and older French lists part every field with a comma:
+    "Croce, Benedetto, Storia d'Italia dal 1871 al 1915, Bari, Laterza, 1928."
+    Read as author, given name, title, place, publisher, year (a "3 voll." before
+    the place is the volume count) when the labels plainly went wrong: a name run
+    holding digits or small words, or no title at all. Further "Family, Given"
+    pairs the labels read as names stay authors."""
+    dates = _label_runs(out, "date")
+    if not dates or len(tokens) < 6:
+        return
+    year_first, year_last = dates[-1]
+    if not (_YEAR.match(tokens[year_last].text) and _YEAR.match(tokens[year_first].text)) or \
+            year_last - year_first > 1 or any(
+            label != "annotation" for label in out[year_last + 1 :]):
+        return
+    if tokens[year_last].after.strip() not in ("", ".") and year_last + 1 < len(tokens) and \
+            out[year_last + 1] != "annotation":
+        return
+    segments = _comma_segments(tokens, year_first - 1) if year_first else None
+    if segments is None or len(segments) < 5:
+        return
+    titled = any(label in ("title", "container-title") for label in out[:year_first])
+    names_gone_wrong = any(
+        out[k] in _NAME_LABELS and (any(ch.isdigit() for ch in tokens[k].text) or (
+            tokens[k].text[:1].islower() and tokens[k].text.lower() not in _NAME_PARTICLES))
+        for k in range(year_first))
+    if titled and not names_gone_wrong:
+        return
+    (f0, f1), (g0, g1) = segments[0], segments[1]
+    if not (_capitalised(tokens, f0, f1, 3) and _capitalised(tokens, g0, g1, 3)):
+        return
+    authors = 2
+    while authors + 3 < len(segments) and all(
+            _capitalised(tokens, *segments[authors + n], 3) and
+            out[segments[authors + n][0]] == "author" for n in (0, 1)):
+        authors += 2
+    (p0, p1), (l0, l1) = segments[-1], segments[-2]
+    if not (_capitalised(tokens, l0, l1, 3) and tokens[p0].text[:1].isupper() and
+            p1 - p0 < 5 and not any(t.text.isdigit() for t in tokens[p0 : p1 + 1]) and
+            not any(t.text.lower() in _PRESS_WORDS for t in tokens[l0 : l1 + 1])):
+        return
+    title_end = len(segments) - 3
+    count = segments[title_end]
+    volumes = count[1] - count[0] == 1 and tokens[count[0]].text.isdigit() and \
+        tokens[count[1]].text.lower() in _VOLUME_COUNT
+    if volumes:
+        title_end -= 1
+    if title_end < authors:
+        return
+    out[: segments[authors - 1][1] + 1] = ["author"] * (segments[authors - 1][1] + 1)
+    t0, t1 = segments[authors][0], segments[title_end][1]
+    out[t0 : t1 + 1] = ["title"] * (t1 + 1 - t0)
+    if volumes:
+        out[count[0] : count[1] + 1] = ["volume"] * 2
+    out[l0 : l1 + 1] = ["location"] * (l1 + 1 - l0)
+    out[p0 : p1 + 1] = ["publisher"] * (p1 + 1 - p0)
 
 
 def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
@@ -1387,10 +1480,25 @@ def _publisher_cut_at_of(tokens: Sequence[Token], out: list[str]) -> None:
 def _publisher_name_goes_on(tokens: Sequence[Token], out: list[str]) -> None:
     """Words left as a note straight after a publisher, with no punctuation between,
     that go on with its name ("Committee | to Protect Journalists") are the
-    publisher's."""
+    publisher's; so is the word after a publisher run that ends at "and", "e", "&"."""
     for _, last in _label_runs(out, "publisher"):
         k = last + 1
-        if k >= len(out) or out[k] not in ("note", "other") or tokens[last].after.strip():
+        if k >= len(out) or tokens[last].after.strip():
+            continue
+        if tokens[last].text.lower() in CONNECTIVE_WORDS and out[k] == "location" and \
+                tokens[k].text[:1].isupper() and "location" in out[:last]:
+            out[k] = "publisher"  # "Rio de Janeiro: Paz e | Terra": no name ends at "e"
+            continue
+        if _inside_brackets(tokens, last):
+            j = k  # "(Doctoral dissertation, University | of Michigan)": on to the bracket
+            while j < len(out) - 1 and not tokens[j].after.strip() and (
+                    tokens[j].text[:1].isupper() or tokens[j].text.lower() in ORG_LINKS):
+                j += 1
+            if tokens[j].after.lstrip().startswith(")") and tokens[j].text[:1].isupper() and \
+                    not {"location", "date"} & set(out[k : j + 1]):
+                out[k : j + 1] = ["publisher"] * (j + 1 - k)
+            continue
+        if out[k] not in ("note", "other"):
             continue
         j = k
         while j < len(out) and out[j] == out[k] and (
@@ -1401,6 +1509,14 @@ def _publisher_name_goes_on(tokens: Sequence[Token], out: list[str]) -> None:
         if j < len(out) and out[j] == out[k] and tokens[j].after.strip()[:1] in (
                 ".", ",", ";") and (j + 1 >= len(out) or out[j + 1] != out[k]):
             out[k : j + 1] = ["publisher"] * (j + 1 - k)
+
+
+def _inside_brackets(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a round bracket opened before token ``k`` is still open after it."""
+    depth = 0
+    for token in tokens[: k + 1]:
+        depth += token.before.count("(") - token.before.count(")")
+    return depth > 0
 
 
 def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
@@ -1563,14 +1679,20 @@ def _subtitle_read_as_journal(tokens: Sequence[Token], out: list[str]) -> None:
     out[start : cut + 1] = ["title"] * (cut + 1 - start)
 
 
-def _book_title(out: list[str]) -> None:
+def _book_title(tokens: Sequence[Token], out: list[str]) -> None:
     """A container title with no title and nothing of a part in a container (no
-    volume, issue, pages) is the title of the work: "Horsley, R., ed. Hidden
-    Transcripts. Atlanta: SBL, 2004." is a book, not a chapter of one."""
+    volume, issue, pages; a count of volumes is none) is the title of the work:
+    "Horsley, R., ed. Hidden Transcripts. Atlanta: SBL, 2004." and "Schmidt, H.
+    (Hrsg.): Geschichte Europas, 2 Bde., München: Beck 1990." are books, not
+    chapters of one."""
     if "title" in out or "container-title" not in out:
         return
-    if any(lab in ("volume", "issue", "pages") for lab in out):
+    if any(lab in ("issue", "pages") for lab in out):
         return
+    for first, last in _label_runs(out, "volume"):
+        if not (last == first + 1 and tokens[first].text.isdigit()
+                and tokens[last].text.lower() in _VOLUME_COUNT):
+            return
     for k, label in enumerate(out):
         if label == "container-title":
             out[k] = "title"

@@ -211,6 +211,9 @@ def _family_first(piece: str) -> Name | None:
     while upper and upper[-1].lower() in PARTICLES:
         upper.pop()  # "DA Alexander": initials, not the particle "da"
     rest = words[len(upper):]
+    bare = " ".join(rest)
+    if bare.startswith("(") and bare.endswith(")"):
+        rest = bare[1:-1].split()  # "BLOCH (Marc)", as French bibliographies write it
     if upper and 1 <= len(rest) <= 3 and all(
             _INITIAL_WORD.match(w) or (w.isalpha() and w[:1].isupper() and
                                             w[1:].islower() and w.lower() not in _NOT_GIVEN)
