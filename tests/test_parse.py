@@ -577,3 +577,17 @@ def test_parse_date(text: str, expected: str | None) -> None:
 )
 def test_parse_pages(text: str, expected: str | None) -> None:
     assert parse_pages(text) == expected
+
+
+@pytest.mark.parametrize(("written", "kept"), [
+    ("Phys. Rev. Lett.", "Phys. Rev. Lett."),
+    ("Astron. Astrophys.", "Astron. Astrophys."),
+    ("Bell Syst. Tech. J.,", "Bell Syst. Tech. J."),
+    ("Proc. of the Royal Society.", "Proc. of the Royal Society"),
+    ("Nature.", "Nature"),
+    ("Am. J. Psychiatry.", "Am. J. Psychiatry"),
+])
+def test_an_abbreviated_journal_keeps_the_period_of_its_last_abbreviation(
+        written: str, kept: str) -> None:
+    ref = normalize_reference(Reference(id="x", type="article-journal", container_title=written))
+    assert ref.container_title == kept

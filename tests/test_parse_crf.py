@@ -1208,6 +1208,19 @@ def test_a_publisher_name_goes_on_past_its_and_and_to_its_bracket() -> None:
     assert assemble(text, tokens, labels).publisher_place == "Stuttgart"
 
 
+def test_an_article_number_or_electronic_page_is_the_page() -> None:
+    text = "N. Aghanim et al., Astron. Astrophys. 641, A6 (2020)."
+    tokens, labels = _labels(text, [(4, "author"), (2, "container-title"), (3, "volume"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.page) == ("641", "A6")
+    text = "Smith J, et al. Lancet. 2020;395:e45."
+    tokens, labels = _labels(text, [(4, "author"), (1, "container-title"), (1, "date"),
+                                    (1, "volume"), (1, "other")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.page) == ("395", "e45")
+
+
 def test_a_link_read_as_a_field_is_the_url() -> None:
     text = "[10] CERT. Overview of attack trends. http://www.cert.org/archive/trends.pdf, 2002."
     tokens, labels = _labels(text, [(1, "other"), (1, "author"), (4, "title"), (1, "publisher"),

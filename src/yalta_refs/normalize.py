@@ -25,6 +25,27 @@ def _title(value: str) -> str:
     return value.removesuffix(".")
 
 
+#: a journal title written in abbreviations ("Phys. Rev. Lett.", "Bell Syst. Tech. J."):
+#: an abbreviation before the last word, and a last word that is one too
+_ABBREVIATION_BEFORE = re.compile(r"\b[A-Z][a-z]{0,8}\.\s")
+_LAST_ABBREVIATION = re.compile(r"\b([A-Z][a-z]{0,8})\.$")
+
+
+def _container_title(value: str) -> str:
+    """A container's title, trimmed like a title; an abbreviated journal title keeps
+    the period of its last abbreviation ("Phys. Rev. Lett.", not "Proc. of the
+    Royal Society.")."""
+    trimmed = _title(value)
+    last = _LAST_ABBREVIATION.search(value.rstrip(",;: "))
+    if trimmed != value.rstrip(",;: ") and last and _ABBREVIATION_BEFORE.search(value):
+        from .parse.crf.lexicon import BARE_ABBREVIATIONS
+
+        word = last.group(1).lower()
+        if len(word) <= 4 or word in BARE_ABBREVIATIONS:
+            return trimmed + "."
+    return trimmed
+
+
 def _isbn(value: str) -> str:
     digits = re.sub(r"[^\dXx]", "", value).upper()
     if len(digits) not in (10, 13):
@@ -52,7 +73,7 @@ def _text(value: str) -> str:
 
 NORMALIZERS: dict[str, Callable[[Any], Any]] = {
     "title": _title,
-    "container_title": _title,
+    "container_title": _container_title,
     "collection_title": _title,
     "original_title": _title,
     "publisher": _text,

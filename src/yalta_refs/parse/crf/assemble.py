@@ -478,6 +478,9 @@ def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
         out[spans[0]] = out[spans[1]] = "pages"
 
 
+_E_PAGE = re.compile(r"^e\d+$")
+
+
 def _volume_and_pages_in_one_run(tokens: Sequence[Token], out: list[str]) -> None:
     """Two numbers read as one run, "2, 55" as the volume with no pages labelled or
     "114, 687-697" as the pages with no volume labelled: the first is the volume,
@@ -493,12 +496,18 @@ def _volume_and_pages_in_one_run(tokens: Sequence[Token], out: list[str]) -> Non
                                        in ("-", "–"))  # "114, 687-697", not "427, 426"
         if last > first and ranged and tokens[first].text.isdigit() and \
                 tokens[first].after.strip() == "," and all(
-                    t.text.isdigit() for t in tokens[first + 1 : last + 1]):
+                    t.text.isdigit() or (len(t.text) == 1 and t.text.isupper() and not t.after)
+                    for t in tokens[first + 1 : last + 1]):  # "641, A6": an article number
             out[first] = "volume"
             out[first + 1 : last + 1] = ["pages"] * (last - first)
             return
     if "pages" in out or "volume" not in out:
         return
+    for k in range(1, len(tokens)):
+        if out[k] in ("note", "other") and _E_PAGE.match(tokens[k].text) and \
+                out[k - 1] in ("volume", "issue") and tokens[k].before.strip() in (":", ","):
+            out[k] = "pages"  # "Lancet. 2020;395:e45": an electronic page
+            return
     for k in range(1, len(tokens)):
         if out[k] in ("note", "other", "volume") and tokens[k].text.isdigit() and \
                 ")" in tokens[k].before and out[k - 1] == "date" and \
