@@ -298,7 +298,7 @@ def test_parser_f1_ratchet(shared_dir: Path) -> None:
     from yalta_refs.eval.parser import run_parser_eval
 
     ratchet = json.loads(RATCHET.read_text(encoding="utf-8"))
-    report = run_parser_eval("crf", shared_dir, per_family=ratchet["per_family"])
+    report = run_parser_eval("auto", shared_dir, per_family=ratchet["per_family"])
     names = {s.result.name: s.names_right / s.names for s in report.splits if s.names}
     annotations = {s.result.name: s.annotations_exact / s.annotations
                    for s in report.splits if s.annotations}

@@ -214,3 +214,31 @@ def test_a_german_list_whose_names_the_rules_read_as_titles_goes_to_the_crf() ->
     assert nipperdey.title == "Deutsche Geschichte 1800–1866. Bürgerwelt und starker Staat"
     assert [n.family for n in evans.translator] == ["Fliessbach"]
     assert (wehler.publisher, wehler.annotation) == ("C. H. Beck", "Standardwerk.")
+
+
+def test_a_crf_reading_with_no_title_gives_way_to_a_rules_reading_that_lost_nothing() -> None:
+    from yalta_refs.model import Date, Name
+    from yalta_refs.pipeline import _untitled
+
+    crf = Reference(id="c", type="book", issued=Date(parts=((2004,),)),
+                    author=(Name(family="Morrison", given="Toni. Beloved. Vintage"),))
+    rules = Reference(id="r", type="book", title="Beloved", publisher="Vintage",
+                      issued=Date(parts=((2004,),)), author=(Name(family="Morrison", given="Toni"),))
+    assert _untitled(rules, crf)
+    # the CRF found a link the rules did not: kept
+    assert not _untitled(rules, crf.with_fields(URL="https://example.org/b"))
+    # the CRF found an annotation (a reference of names only, then prose): kept
+    assert not _untitled(rules, crf.with_fields(annotation="A poet's translation."))
+    # the CRF found a journal: an article cited without its title, kept
+    assert not _untitled(rules, crf.with_fields(container_title="Phys. Rev."))
+    # nothing but a note (a footnote, no reference): kept
+    note = Reference(id="n", type="book", note="In order to obtain the entropy …")
+    assert not _untitled(rules, note)
+
+
+def test_one_reference_a_line_in_auto_is_read_by_the_crf_then_checked() -> None:
+    library = clean_text("Morrison, Toni. Beloved. Vintage, 2004.\n"
+                         "S. Weinberg, Phys. Rev. Lett. 19, 1264 (1967).\n", lines=True)
+    first, second = library.references
+    assert (first.title, first.publisher) == ("Beloved", "Vintage")
+    assert (second.title, second.container_title) == (None, "Phys. Rev. Lett.")

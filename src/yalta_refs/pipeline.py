@@ -68,6 +68,9 @@ AUTO_LIST_SHARE = 0.05
 _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
+_PROSE = frozenset({"note", "annote", "abstract"})
+
+
 def _reading_score(ref: Reference) -> int:
     """How much of its reference a reading explains: the words it places in fields
     (not in the note or the annotation, where a parser leaves what it cannot read),
@@ -77,7 +80,7 @@ def _reading_score(ref: Reference) -> int:
     Compares …" as one title): that field's words do not count."""
     score = 0
     for name, value in ref.items():
-        if name in ("note", "annote", "abstract"):
+        if name in _PROSE:
             continue
         score += 2
         if isinstance(value, tuple):
@@ -99,6 +102,34 @@ def _names_read_as_title(text: str, rules: Reference, crf: Reference) -> bool:
     family = crf.author[0].family or crf.author[0].literal or ""
     return bool(family) and text.lower().startswith(family.lower()) and \
         rules.title.lower().startswith(family.lower())
+
+
+def _untitled(rules: Reference | ParseError, crf: Reference | ParseError) -> bool:
+    """Where the CRF reads a reference, whether the rules' reading should be taken
+    instead: the CRF found names or a date but no title of any kind and no
+    annotation, and the rules found a title, read more and lost none of the CRF's
+    fields ("Morrison, Toni. Beloved. Vintage, 2004." read by the CRF as one name)."""
+    return isinstance(rules, Reference) and isinstance(crf, Reference) and \
+        bool(rules.title) and not crf.title and not crf.container_title and \
+        bool(crf.author or crf.editor or crf.issued) and not crf.annotation and \
+        _reading_score(rules) > _reading_score(crf) and \
+        {name for name, _ in crf.items()} - _PROSE <= {name for name, _ in rules.items()}
+
+
+def _crf_checked(text: str) -> Reference:
+    """The CRF's reading of one reference, or the rules' where :func:`_untitled`
+    prefers it (the rules read only the few references that can be so)."""
+    from .parse.crf import parse_crf
+
+    crf = parse_crf(text)
+    if crf.title or crf.container_title or crf.annotation or not (
+            crf.author or crf.editor or crf.issued):
+        return crf
+    try:
+        rules = parse_reference(text)
+    except ParseError:
+        return crf
+    return rules if _untitled(rules, crf) else crf
 
 
 def _auto_parser(blocks: Sequence[Block]) -> Parser:
@@ -139,7 +170,7 @@ def _auto_parser(blocks: Sequence[Block]) -> Parser:
 
     def parse(text: str) -> Reference:
         rules, crf = readings[text]
-        found = crf if whole_list or better[text] else rules
+        found = crf if better[text] or (whole_list and not _untitled(rules, crf)) else rules
         if isinstance(found, ParseError):
             raise found
         return found
@@ -272,7 +303,7 @@ def clean_text(
     else:
         blocks, discarded = split_blocks(text, source=source)
     if lines and parser == "auto":
-        parser = "crf"  # one reference per line, in whatever style
+        parser = _crf_checked  # one reference per line, in whatever style
     library = parse_blocks(blocks, keep_empty=lines, parser=parser)
     library = Library(library.references, tuple(discarded), library.failed)
     return run_stages(library, stages)

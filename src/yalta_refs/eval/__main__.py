@@ -7,7 +7,7 @@ Commands::
     seed [--gold FILE] [--json]                     the six references of the seed article
     interchange [--json]                            our files read by independent readers
     enrich [--cases FILE] [--json]                  enrichment precision set (fake catalogs)
-    parser [--parser crf|rules] [--splits a,b]      parser token F1 per split and style family
+    parser [--parser auto|crf|rules] [--splits a,b] parser token F1 per split and style family
     render [--styles a,b] [--corpus F] [--json]     rendering parity with citeproc-js per style
 
 It measures and never asserts: the exit code is 0 whatever the scores, and 2
@@ -348,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     enrich.set_defaults(func=cmd_enrich)
     parse = sub.add_parser("parser", help="parser token F1 per split: held-out shared sets, "
                            "dev, synthetic per style family, annotations")
-    parse.add_argument("--parser", choices=("crf", "rules", "auto"), default="crf")
+    parse.add_argument("--parser", choices=("crf", "rules", "auto"), default="auto")
     parse.add_argument("--lists", type=int, default=0, metavar="N",
                        help="read the references as reading lists of N (the block path; "
                        "with --parser auto the parser is chosen per list)")
