@@ -223,7 +223,8 @@ def test_a_crf_reading_with_no_title_gives_way_to_a_rules_reading_that_lost_noth
     crf = Reference(id="c", type="book", issued=Date(parts=((2004,),)),
                     author=(Name(family="Morrison", given="Toni. Beloved. Vintage"),))
     rules = Reference(id="r", type="book", title="Beloved", publisher="Vintage",
-                      issued=Date(parts=((2004,),)), author=(Name(family="Morrison", given="Toni"),))
+                      issued=Date(parts=((2004,),)),
+                      author=(Name(family="Morrison", given="Toni"),))
     assert _untitled(rules, crf)
     # the CRF found a link the rules did not: kept
     assert not _untitled(rules, crf.with_fields(URL="https://example.org/b"))
