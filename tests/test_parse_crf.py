@@ -1221,6 +1221,33 @@ def test_an_article_number_or_electronic_page_is_the_page() -> None:
     assert (ref.volume, ref.page) == ("395", "e45")
 
 
+def test_a_books_length_and_a_series_in_the_imprint() -> None:
+    text = ("Dupont, J. (2012). L'histoire de France. Paris : Gallimard, "
+            "coll. « Folio histoire », 450 p.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "container-title"),
+                                    (1, "location"), (4, "publisher"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.type, ref.title, ref.container_title) == ("book", "L'histoire de France", None)
+    assert (ref.publisher, ref.collection_title) == ("Gallimard", "Folio histoire")
+    assert (ref.number_of_pages, ref.page) == ("450", None)
+    # pages cited stay pages, and keep a chapter a chapter
+    text = "Roe, A. (2012). Ideas. In Books. Paris : Gallimard, p. 450."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
+                                    (2, "container-title"), (1, "location"), (1, "publisher"),
+                                    (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.page, ref.number_of_pages, ref.container_title) == ("450", None, "Books")
+
+
+def test_a_book_read_as_the_place_after_its_editors_ends_at_its_sentence() -> None:
+    text = ("Müller, Hans: Die Geschichte der Stadt. In: Meyer, Karl (Hrsg.): Stadtgeschichte. "
+            "Berlin: de Gruyter 2005, S. 12–45.")
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (4, "editor"), (2, "location"),
+                                    (2, "publisher"), (1, "date"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.publisher_place) == ("Stadtgeschichte", "Berlin")
+
+
 def test_a_link_read_as_a_field_is_the_url() -> None:
     text = "[10] CERT. Overview of attack trends. http://www.cert.org/archive/trends.pdf, 2002."
     tokens, labels = _labels(text, [(1, "other"), (1, "author"), (4, "title"), (1, "publisher"),

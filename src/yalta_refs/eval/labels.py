@@ -47,12 +47,14 @@ GOLD_LABELS: dict[str, str] = {
     "doi": "DOI", "DOI": "DOI", "isbn": "ISBN", "ISBN": "ISBN",
 }
 
-#: Predicted CSL variable -> common label (other variables are not scored).
+#: Predicted CSL variable -> common label (other variables are not scored). A book's
+#: length ("450 p.", CSL number-of-pages) is "pages" too: the gold sets label it so.
 PRED_LABELS: dict[str, str] = {
     "author": "author", "editor": "editor", "translator": "translator", "title": "title",
     "container-title": "container-title", "collection-title": "collection-title",
     "publisher": "publisher", "publisher-place": "location", "issued": "date",
     "original-date": "date", "volume": "volume", "issue": "issue", "page": "pages",
+    "number-of-pages": "pages",
     "edition": "edition", "genre": "genre", "URL": "URL", "DOI": "DOI", "ISBN": "ISBN",
 }
 

@@ -12,7 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from .element import Element
-from .fields import MONTH_RE, parse_date, parse_doi, parse_edition, parse_isbn, parse_pages
+from .fields import (
+    MONTH_RE,
+    parse_date,
+    parse_doi,
+    parse_edition,
+    parse_extent,
+    parse_isbn,
+    parse_pages,
+)
 from .names import parse_name_list
 from .periodicals import recognise_journal, recognise_news, recognise_vancouver
 
@@ -100,7 +108,6 @@ _MLA_IMPRINT = re.compile(
 )
 _VOLUMES = re.compile(r"^(?P<n>\d+)\s+vols?\.?$", re.I)
 _VOLUME = re.compile(r"^Vol(?:ume|\.)?\s*(?P<v>[\dIVXLCivxlc]+)(?:\s+of\s+(?P<of>.+))?$")
-_EXTENT = re.compile(r"^(?:[ivxlc]+\s*\+\s*)?(?P<n>\d+)\s*(?:pp|pages|p)\.?$", re.I)
 _ORIGINAL = re.compile(
     r"^\((?:Original(?:ly)?\s+(?:work\s+)?published|First\s+published)\s+(?:in\s+)?"
     r"(?P<year>1[0-9]\d\d|20\d\d)\)$", re.I
@@ -296,9 +303,9 @@ def recognise_identifiers(text: str) -> Element | None:
         if m.group("issue"):
             numbers["issue"] = m.group("issue")
         return Element("journal", numbers)
-    m = _EXTENT.match(text)
-    if m:
-        return Element("extent", {"number_of_pages": m.group("n")})
+    extent = parse_extent(text)
+    if extent:
+        return Element("extent", {"number_of_pages": extent})
     return None
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "parse_date",
     "parse_doi",
     "parse_edition",
+    "parse_extent",
     "parse_isbn",
     "parse_pages",
     "parse_year",
@@ -194,6 +195,17 @@ def parse_pages(text: str) -> str | None:
     if re.fullmatch(r"[ivxlcdm]+(?:\s*[-–]\s*[ivxlcdm]+)?", t, re.I):
         return re.sub(r"\s*[-–—]+\s*", "-", t)
     return None
+
+
+_EXTENT = re.compile(
+    r"^(?P<n>(?:[ivxlc]+\s*\+\s*)?\d+)\s*(?:pp|pages|p|S|Seiten|págs?|pag|str)\.?$", re.I)
+
+
+def parse_extent(text: str) -> str | None:
+    """How many pages a book has, written number first: "450 p." -> "450";
+    "xii+320 pp." -> "xii+320"; "184 S." -> "184". None for pages cited ("S. 12")."""
+    m = _EXTENT.match(text.strip())
+    return m.group("n") if m else None
 
 
 def parse_isbn(text: str) -> str | None:

@@ -16,7 +16,15 @@ from typing import Any
 
 from ...model import Date, Diagnostic, Reference
 from ...normalize import bare_doi
-from ..fields import parse_date, parse_doi, parse_edition, parse_isbn, parse_pages, parse_year
+from ..fields import (
+    parse_date,
+    parse_doi,
+    parse_edition,
+    parse_extent,
+    parse_isbn,
+    parse_pages,
+    parse_year,
+)
 from ..notes import notes_from_annotation
 from .lexicon import BARE_ABBREVIATIONS as _BARE_ABBREVIATIONS
 from .lexicon import (
@@ -83,6 +91,9 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
         i = j + 1
     return out
 
+
+_SERIES_CUE = re.compile(r"^(?:coll(?:ection)?|série|reihe|series|colección|collana)\b\.?\s*",
+                         re.I)
 
 #: a journal title written in abbreviations, the last one among them
 _ABBREVIATED_JOURNAL = re.compile(r"\b[A-Z][a-z]{0,6}\. .*\b[A-Z][a-z]{0,6}$")
@@ -170,6 +181,8 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             _put(values, label, names)
     elif label in _TEXT_LABELS:
         value = _strip(raw)
+        if label == "collection-title":  # "coll. « Folio histoire »"
+            value = _strip(_SERIES_CUE.sub("", value))
         if label == "container-title":
             value = _strip(re.sub(r"^(?:in|dans)\b\s*:?\s*", "", value, flags=re.I))
             if raw.rstrip().endswith(".") and _ABBREVIATED_JOURNAL.search(value):
@@ -186,6 +199,10 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         elif _strip(raw):
             notes.append(_strip(raw))
     elif label == "pages":
+        extent = parse_extent(_strip(raw))
+        if extent and "number_of_pages" not in values:
+            values["number_of_pages"] = extent  # "450 p.": the book's length, not a page
+            return
         value = _number(raw)
         _put(values, "page", parse_pages(value) or value)
     elif label in ("volume", "issue"):
@@ -325,6 +342,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _abbreviations_to_journal(tokens, out)
     _short_title_is_journal(tokens, out)
     _editor_run_with_book(tokens, out)
+    _book_read_as_place(tokens, out)
+    _series_in_the_imprint(tokens, out)
     _publisher_then_place(tokens, out)
     _place_then_publisher(tokens, out)
     _imprint_at_its_colon(tokens, out)
@@ -1364,6 +1383,37 @@ _PRESS_WORDS = frozenset({
 })
 
 
+def _book_read_as_place(tokens: Sequence[Token], out: list[str]) -> None:
+    """A place run straight after the editors, no book labelled, with a sentence
+    ending inside it: the book's title ends there ("In: Meyer, Karl (Hrsg.):
+    Stadtgeschichte. | Berlin: de Gruyter")."""
+    if "container-title" in out:
+        return
+    for first, last in _label_runs(out, "location"):
+        if first == 0 or out[first - 1] != "editor":
+            continue
+        end = next((k for k in range(first, last) if tokens[k].after.strip() == "."
+                    and len(tokens[k].text) > 3), None)
+        if end is not None:
+            out[first : end + 1] = ["container-title"] * (end + 1 - first)
+        return
+
+
+_SERIES_CUES = frozenset({"coll", "collection", "série", "reihe", "series", "colección",
+                          "collana"})  # the words _SERIES_CUE takes off the series
+
+
+def _series_in_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
+    """A series cue after a comma inside the publisher run starts the series: "Paris :
+    Gallimard, coll. « Folio histoire »", "Tübingen: Mohr, Reihe Jus Publicum"."""
+    for first, last in _label_runs(out, "publisher"):
+        for k in range(first + 1, last):
+            if tokens[k].text.lower() in _SERIES_CUES and tokens[k].before.strip() == "," \
+                    and tokens[k + 1].text[:1].isupper():
+                out[k : last + 1] = ["collection-title"] * (last + 1 - k)
+                return
+
+
 def _publisher_then_place(tokens: Sequence[Token], out: list[str]) -> None:
     """One publisher run, no place labelled, that names a press and then, after a
     comma, a few capitalised words: those are the place ("Delft University Press,
@@ -1696,8 +1746,11 @@ def _book_title(tokens: Sequence[Token], out: list[str]) -> None:
     chapters of one."""
     if "title" in out or "container-title" not in out:
         return
-    if any(lab in ("issue", "pages") for lab in out):
+    if "issue" in out:
         return
+    for first, last in _label_runs(out, "pages"):
+        if not parse_extent(f"{tokens[first].text} {tokens[last].text}.") or last > first + 1:
+            return  # pages cited, not the book's length ("450 p.")
     for first, last in _label_runs(out, "volume"):
         if not (last == first + 1 and tokens[first].text.isdigit()
                 and tokens[last].text.lower() in _VOLUME_COUNT):
