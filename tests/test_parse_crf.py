@@ -1248,6 +1248,41 @@ def test_a_book_read_as_the_place_after_its_editors_ends_at_its_sentence() -> No
     assert (ref.container_title, ref.publisher_place) == ("Stadtgeschichte", "Berlin")
 
 
+def test_apa_translator_in_brackets_and_the_original_date() -> None:
+    text = ("Foucault, M. (1977). Discipline and punish (A. Sheridan, Trans.). Pantheon Books. "
+            "(Original work published 1975)")
+    # the labels the model gives it: the names as the book, the publisher as translators
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (5, "container-title"),
+                                    (3, "translator"), (4, "note")])
+    ref = assemble(text, tokens, labels)
+    assert [(n.family, n.given) for n in ref.translator] == [("Sheridan", "A.")]
+    assert (ref.type, ref.title, ref.publisher) == ("book", "Discipline and punish",
+                                                    "Pantheon Books")
+    assert ref.original_date is not None and ref.original_date.year == 1975
+    assert ref.note is None
+
+
+def test_one_volume_of_a_published_set_is_a_book_and_a_span_of_years_its_date() -> None:
+    text = ("Marx, Karl. Capital: A Critique of Political Economy. Vol. 1. London: Penguin, "
+            "1976.")
+    tokens, labels = _labels(text, [(2, "author"), (6, "container-title"), (2, "volume"),
+                                    (1, "location"), (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.type, ref.title, ref.volume) == ("book", "Capital: A Critique of Political "
+                                                 "Economy", "1")
+    # a journal's volume keeps the journal
+    text = "Roe, A. Journal of Things. Vol. 1. 1976."
+    tokens, labels = _labels(text, [(2, "author"), (3, "container-title"), (2, "volume"),
+                                    (1, "date")])
+    assert assemble(text, tokens, labels).container_title == "Journal of Things"
+    text = "Gibbon, Edward. Decline and Fall. London: Strahan & Cadell, 1776–1789."
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (1, "location"),
+                                    (2, "publisher"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued is not None and ref.issued.parts == ((1776,), (1789,))
+    assert ref.page is None
+
+
 def test_a_link_read_as_a_field_is_the_url() -> None:
     text = "[10] CERT. Overview of attack trends. http://www.cert.org/archive/trends.pdf, 2002."
     tokens, labels = _labels(text, [(1, "other"), (1, "author"), (4, "title"), (1, "publisher"),

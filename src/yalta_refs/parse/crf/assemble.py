@@ -92,6 +92,9 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
     return out
 
 
+_FIRST_PUBLISHED = re.compile(
+    r"^(?:original(?:ly)?\s+(?:work\s+)?published|first\s+published)\s+(?:in\s+)?"
+    r"((?:1[5-9]|20)\d\d)$", re.I)
 _SERIES_CUE = re.compile(r"^(?:coll(?:ection)?|série|reihe|series|colección|collana)\b\.?\s*",
                          re.I)
 
@@ -235,7 +238,10 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             notes.append(_strip(raw))
     elif label in ("note", "other"):
         value = _strip(raw)
-        if value and not (label == "other" and value.isdigit() and not values):
+        first = _FIRST_PUBLISHED.match(value)
+        if first and "original_date" not in values:  # APA's "(Original work published 1975)"
+            values["original_date"] = parse_date(first.group(1))
+        elif value and not (label == "other" and value.isdigit() and not values):
             notes.append(value)
 
 
@@ -300,10 +306,18 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     out = list(labels)
     if "date" not in out:
         for i, token in enumerate(tokens):
-            if out[i] in ("volume", "pages", "issue") and _YEAR.match(token.text) and not (
-                    i + 1 < len(tokens) and out[i + 1] == out[i] and "-" in token.after):
-                out[i] = "date"
-                break
+            if out[i] not in ("volume", "pages", "issue") or not _YEAR.match(token.text):
+                continue
+            if i + 1 < len(tokens) and out[i + 1] == out[i] and token.after.strip() in (
+                    "-", "–"):
+                later = tokens[i + 1].text
+                if _YEAR.match(later) and 0 < int(later[:4]) - int(token.text[:4]) <= 60 and \
+                        (i + 2 == len(tokens) or out[i + 2] != out[i]):
+                    out[i : i + 2] = ["date", "date"]  # "Strahan & Cadell, 1776–1789."
+                    break
+                continue  # pages that look like years ("1997-2011")
+            out[i] = "date"
+            break
     _year_inside_the_imprint(tokens, out)
     _commas_only(tokens, out)
     _annotation_after_the_reference(tokens, out)
@@ -325,6 +339,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _journal_read_as_publisher(tokens, out)
     _bracketed_status_is_the_date(tokens, out)
     _bracketed_role_names(tokens, out)
+    _names_then_role_in_brackets(tokens, out)
     _names_run_past_their_role_word(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
@@ -1186,6 +1201,33 @@ def _bracketed_role_names(tokens: Sequence[Token], out: list[str]) -> None:
             return
 
 
+def _names_then_role_in_brackets(tokens: Sequence[Token], out: list[str]) -> None:
+    """APA's "(A. Sheridan, Trans.)" and "(J. Lee & K. Roe, Eds.)" after a title: the
+    names before the role word, inside the bracket, take its role; a run the labels
+    carried on past the bracket to the end ("Pantheon Books.") is the publisher."""
+    for k in range(1, len(tokens)):
+        role = _CUE_ROLES.get(tokens[k].text.lower())
+        if role is None or not tokens[k].after.lstrip(".").startswith(")") or \
+                tokens[k].before.strip() != ",":
+            continue
+        start = k - 1
+        while start > 0 and k - start < 12 and "(" not in tokens[start].before:
+            start -= 1
+        span = tokens[start:k]
+        if "(" not in tokens[start].before or not all(
+                t.text[:1].isupper() or t.text.lower() in _LINKS for t in span) or \
+                not any(_is_initial(t) or t.after.strip() in (",", "&") for t in span):
+            continue
+        out[start : k + 1] = [role] * (k + 1 - start)
+        end = k + 1
+        while end < len(tokens) and out[end] == role:
+            end += 1
+        if end > k + 1 and tokens[end - 1].after.strip()[:1] in (".", "") and \
+                (end == len(tokens) or out[end] in ("note", "annotation", "url", "doi")):
+            out[k + 1 : end] = ["publisher"] * (end - k - 1)
+        return
+
+
 def _given_name_read_as_date(tokens: Sequence[Token], out: list[str]) -> None:
     """A date run that opens with a capitalised word, right after a family name and
     its comma, starts with the given name: "France, | Anatole 1923 [1895]"."""
@@ -1740,7 +1782,8 @@ def _subtitle_read_as_journal(tokens: Sequence[Token], out: list[str]) -> None:
 
 def _book_title(tokens: Sequence[Token], out: list[str]) -> None:
     """A container title with no title and nothing of a part in a container (no
-    volume, issue, pages; a count of volumes is none) is the title of the work:
+    issue or pages cited; no volume, unless a count of volumes or the volume of a
+    book with its publisher or place) is the title of the work:
     "Horsley, R., ed. Hidden Transcripts. Atlanta: SBL, 2004." and "Schmidt, H.
     (Hrsg.): Geschichte Europas, 2 Bde., München: Beck 1990." are books, not
     chapters of one."""
@@ -1751,10 +1794,11 @@ def _book_title(tokens: Sequence[Token], out: list[str]) -> None:
     for first, last in _label_runs(out, "pages"):
         if not parse_extent(f"{tokens[first].text} {tokens[last].text}.") or last > first + 1:
             return  # pages cited, not the book's length ("450 p.")
+    published = "publisher" in out or "location" in out
     for first, last in _label_runs(out, "volume"):
-        if not (last == first + 1 and tokens[first].text.isdigit()
-                and tokens[last].text.lower() in _VOLUME_COUNT):
-            return
+        if not published and not (last == first + 1 and tokens[first].text.isdigit()
+                                  and tokens[last].text.lower() in _VOLUME_COUNT):
+            return  # a journal's volume; one volume of a published set is the book's
     for k, label in enumerate(out):
         if label == "container-title":
             out[k] = "title"
