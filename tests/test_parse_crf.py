@@ -1167,6 +1167,12 @@ def test_a_reference_set_off_by_commas_only_is_read_field_by_field() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.volume, ref.publisher_place, ref.publisher) == (
         "Cavour e il suo tempo", "3 voll", "Roma-Bari", "Laterza")
+    # a subtitle inside the title; the imprint run over the title's last words
+    text = "Ginzburg, Carlo, Il formaggio e i vermi. Il cosmo del '500, Torino, Einaudi, 1976."
+    tokens, labels = _labels(text, [(2, "author"), (7, "title"), (4, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Il formaggio e i vermi. Il cosmo del '500", "Torino", "Einaudi")
     # labels that already make sense are left alone: two authors, each "Family, Given"
     text = "Bloch, Marc, Febvre, Lucien, Annales, Paris, Colin, 1929."
     tokens, labels = _labels(text, [(4, "author"), (1, "title"), (1, "location"),
@@ -1281,6 +1287,21 @@ def test_one_volume_of_a_published_set_is_a_book_and_a_span_of_years_its_date() 
     ref = assemble(text, tokens, labels)
     assert ref.issued is not None and ref.issued.parts == ((1776,), (1789,))
     assert ref.page is None
+
+
+def test_prose_after_the_publisher_that_ends_the_reference_is_the_annotation() -> None:
+    text = ("BLOCH, Marc, 1949. Apologie pour l'histoire. Paris : Armand Colin. Publié après "
+            "la mort de l'auteur.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"), (1, "location"),
+                                    (8, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.annotation) == ("Armand Colin",
+                                               "Publié après la mort de l'auteur.")
+    # an abbreviation inside a publisher's name is no sentence's end
+    text = "Roe, A. 1990. Notes. New York: Wm. Morrow and Co. Publishers."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"), (2, "location"),
+                                    (5, "publisher")])
+    assert assemble(text, tokens, labels).annotation is None
 
 
 def test_a_link_read_as_a_field_is_the_url() -> None:

@@ -319,6 +319,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
             out[i] = "date"
             break
     _year_inside_the_imprint(tokens, out)
+    _annotation_inside_the_publisher(tokens, out)
     _commas_only(tokens, out)
     _annotation_after_the_reference(tokens, out)
     _annotation_starts_its_sentence(tokens, out)
@@ -410,10 +411,13 @@ _VOLUME_COUNT = frozenset({"voll", "vols", "vol", "volumes", "volumi", "tomi", "
 _NAME_PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "von", "la", "le", "du"})
 
 
-def _comma_segments(tokens: Sequence[Token], last: int) -> list[tuple[int, int]] | None:
-    """tokens[0..last] cut at commas, or None when anything else separates fields
-    (a period after a word that is no initial or volume count, a colon, brackets)."""
+def _comma_segments(tokens: Sequence[Token], last: int
+                    ) -> tuple[list[tuple[int, int]], list[int]] | None:
+    """tokens[0..last] cut at commas, with the tokens a sentence ends after (a title
+    and its subtitle), or None when anything else separates fields (a colon,
+    brackets)."""
     segments: list[tuple[int, int]] = []
+    periods: list[int] = []
     start = 0
     for k in range(last):
         sep = tokens[k].after.strip().strip(_QUOTES)
@@ -424,10 +428,12 @@ def _comma_segments(tokens: Sequence[Token], last: int) -> list[tuple[int, int]]
             start = k + 1
         elif sep == "." and len(tokens[k].text) == 1:
             continue  # an initial
+        elif sep == ".":
+            periods.append(k)
         elif sep not in ("", "-", "–", "'", "’"):
             return None
     segments.append((start, last))
-    return segments
+    return segments, periods
 
 
 def _capitalised(tokens: Sequence[Token], first: int, last: int, most: int) -> bool:
@@ -444,7 +450,8 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
     "Croce, Benedetto, Storia d'Italia dal 1871 al 1915, Bari, Laterza, 1928."
     Read as author, given name, title, place, publisher, year (a "3 voll." before
     the place is the volume count) when the labels plainly went wrong: a name run
-    holding digits or small words, or no title at all. Further "Family, Given"
+    holding digits or small words, no title at all, or an imprint run across commas
+    holding the title's words ("del '500, Torino, Einaudi"). Further "Family, Given"
     pairs the labels read as names stay authors."""
     dates = _label_runs(out, "date")
     if not dates or len(tokens) < 6:
@@ -457,15 +464,22 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
     if tokens[year_last].after.strip() not in ("", ".") and year_last + 1 < len(tokens) and \
             out[year_last + 1] != "annotation":
         return
-    segments = _comma_segments(tokens, year_first - 1) if year_first else None
-    if segments is None or len(segments) < 5:
+    cut = _comma_segments(tokens, year_first - 1) if year_first else None
+    if cut is None or len(cut[0]) < 5:
         return
+    segments, periods = cut
     titled = any(label in ("title", "container-title") for label in out[:year_first])
     names_gone_wrong = any(
         out[k] in _NAME_LABELS and (any(ch.isdigit() for ch in tokens[k].text) or (
-            tokens[k].text[:1].islower() and tokens[k].text.lower() not in _NAME_PARTICLES))
+            tokens[k].text.isalpha() and tokens[k].text[:1].islower()
+            and tokens[k].text not in _NAME_PARTICLES))  # not "l’équipe GINÉ"
         for k in range(year_first))
-    if titled and not names_gone_wrong:
+    imprint_gone_wrong = any(
+        any(tokens[k].after.strip() == "," for k in range(first, last)) and any(
+            t.text.isdigit() or (t.text.islower() and t.text not in ORG_LINKS)
+            for t in tokens[first : last + 1])
+        for label in ("location", "publisher") for first, last in _label_runs(out, label))
+    if titled and not names_gone_wrong and not imprint_gone_wrong:
         return
     (f0, f1), (g0, g1) = segments[0], segments[1]
     if not (_capitalised(tokens, f0, f1, 3) and _capitalised(tokens, g0, g1, 3)):
@@ -486,8 +500,9 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
         tokens[count[1]].text.lower() in _VOLUME_COUNT
     if volumes:
         title_end -= 1
-    if title_end < authors:
-        return
+    if title_end < authors or any(not segments[authors][0] <= k < segments[title_end][1]
+                                  for k in periods):
+        return  # a sentence may end only inside the title ("Il formaggio e i vermi. Il cosmo …")
     out[: segments[authors - 1][1] + 1] = ["author"] * (segments[authors - 1][1] + 1)
     t0, t1 = segments[authors][0], segments[title_end][1]
     out[t0 : t1 + 1] = ["title"] * (t1 + 1 - t0)
@@ -1199,6 +1214,32 @@ def _bracketed_role_names(tokens: Sequence[Token], out: list[str]) -> None:
                 tokens[end].text[:1].isupper() and end > k:
             out[k : end + 1] = [role] * (end + 1 - k)
             return
+
+
+_COMPANY_ABBREVIATIONS = frozenset({"inc", "ltd", "co", "corp", "bros", "univ", "pub", "publ",
+                                    "pubs", "assn", "assoc", "dept", "inst", "natl", "intl"})
+
+
+def _annotation_inside_the_publisher(tokens: Sequence[Token], out: list[str]) -> None:
+    """The publisher run that ends the reference, with a sentence ending inside it and
+    prose after ("Paris : Armand Colin. Un classique de l'histoire totale."): the
+    prose is the annotation."""
+    found = _label_runs(out, "publisher")
+    if not found:
+        return
+    first, last = found[-1]
+    if any(label != "annotation" for label in out[last + 1 :]):
+        return
+    for k in range(first, last):
+        if tokens[k].after.strip() != "." or len(tokens[k].text) < 3 or \
+                tokens[k].text.lower() in _COMPANY_ABBREVIATIONS:
+            continue
+        rest = tokens[k + 1 : last + 1]
+        small = [t for t in rest if t.text.isalpha() and t.text.islower()
+                 and t.text not in ORG_LINKS]
+        if len(rest) >= 3 and len(small) >= 2 and rest[0].text[:1].isupper():
+            out[k + 1 : last + 1] = ["annotation"] * len(rest)
+        return
 
 
 def _names_then_role_in_brackets(tokens: Sequence[Token], out: list[str]) -> None:
