@@ -1188,10 +1188,10 @@ def test_a_count_of_volumes_leaves_an_edited_book_a_book() -> None:
                                     (1, "location"), (1, "publisher"), (1, "date")])
     ref = assemble(text, tokens, labels)
     assert (ref.type, ref.title, ref.container_title) == ("book", "Geschichte Europas", None)
-    # a volume number is a part of the container
-    text = "Schmidt, H. (Hrsg.): Geschichte Europas, Bd. 2, München: Beck 1990."
-    tokens, labels = _labels(text, [(3, "editor"), (2, "container-title"), (2, "volume"),
-                                    (1, "location"), (1, "publisher"), (1, "date")])
+    # a volume number with no publisher or place is a journal's
+    text = "Schmidt, H.: Geschichte Europas, Bd. 2, 1990."
+    tokens, labels = _labels(text, [(2, "author"), (2, "container-title"), (2, "volume"),
+                                    (1, "date")])
     assert assemble(text, tokens, labels).container_title == "Geschichte Europas"
 
 

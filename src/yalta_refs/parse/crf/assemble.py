@@ -1408,18 +1408,22 @@ def _edition_read_as_editor(tokens: Sequence[Token], out: list[str]) -> None:
 
 def _label_runs(out: Sequence[str], label: str) -> list[tuple[int, int]]:
     """(first, last) token index of each run labelled ``label``. Called by most
-    repairs, so it leans on ``list.index`` rather than a loop over every label."""
+    repairs, so it leans on ``index`` rather than a loop over every label."""
     found: list[tuple[int, int]] = []
-    labels = list(out)
-    n = len(labels)
-    k = labels.index(label) if label in labels else n
-    while k < n:
+    n = len(out)
+    try:
+        k = out.index(label)
+    except ValueError:
+        return found
+    while True:
         j = k
-        while j + 1 < n and labels[j + 1] == label:
+        while j + 1 < n and out[j + 1] == label:
             j += 1
         found.append((k, j))
-        k = labels.index(label, j + 1) if label in labels[j + 1 :] else n
-    return found
+        try:
+            k = out.index(label, j + 1)
+        except ValueError:
+            return found
 
 
 def _editor_run_with_book(tokens: Sequence[Token], out: list[str]) -> None:
