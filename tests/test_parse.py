@@ -591,3 +591,16 @@ def test_an_abbreviated_journal_keeps_the_period_of_its_last_abbreviation(
         written: str, kept: str) -> None:
     ref = normalize_reference(Reference(id="x", type="article-journal", container_title=written))
     assert ref.container_title == kept
+
+
+@pytest.mark.parametrize(("note", "year"), [
+    ("Original work published 1975", 1975), ("First published 1867.", 1867),
+    ("originally published in 1920", 1920),
+    ("First published 1867 in Hamburg; this translation from the fourth edition", None),
+    ("Translated by Ben Fowkes", None),
+])
+def test_a_note_that_only_says_when_the_work_first_came_out(note: str, year: int | None) -> None:
+    from yalta_refs.parse.notes import first_published
+
+    found = first_published(note)
+    assert (found.year if found else None) == year

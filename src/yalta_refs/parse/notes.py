@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model import Date
 from .fields import parse_date
 from .names import parse_name_list
 
-__all__ = ["notes_from_annotation"]
+__all__ = ["first_published", "notes_from_annotation"]
 
 _YEAR = r"(1[0-9]\d\d|20\d\d)"
 _FIRST_PUBLISHED = re.compile(
-    rf"\b(?:first|originally)\s+(?:published|issued|appeared|printed)\b[^.;]*?\b(?:in\s+)?{_YEAR}\b",
+    rf"\b(?:first|originally|original\s+work)\s+(?:published|issued|appeared|printed)\b"
+    rf"[^.;]*?\b(?:in\s+)?{_YEAR}\b",
     re.I,
 )
 # "Published as X in 1977", "Originally published as X (1968)", "... in French as X in 1968"
@@ -56,6 +58,15 @@ def _sentence_at(text: str, index: int) -> str:
     start = text.rfind(". ", 0, index)
     end = text.find(". ", index)
     return text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
+
+
+def first_published(note: str) -> Date | None:
+    """The year a note that says only when the work first came out gives ("First
+    published 1867", APA's "(Original work published 1975)"); None for any other note."""
+    m = _FIRST_PUBLISHED.search(note)
+    if m is None or m.start() > 0 or note[m.end() :].strip(" .)"):
+        return None
+    return parse_date(m.group(1))
 
 
 def notes_from_annotation(annotation: str) -> dict[str, Any]:

@@ -25,7 +25,8 @@ from ..fields import (
     parse_pages,
     parse_year,
 )
-from ..notes import notes_from_annotation
+from ..names import PARTICLES
+from ..notes import first_published, notes_from_annotation
 from .lexicon import BARE_ABBREVIATIONS as _BARE_ABBREVIATIONS
 from .lexicon import (
     CONNECTIVE_WORDS,
@@ -92,11 +93,6 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
     return out
 
 
-_FIRST_PUBLISHED = re.compile(
-    r"^(?:original(?:ly)?\s+(?:work\s+)?published|first\s+published)\s+(?:in\s+)?"
-    r"((?:1[5-9]|20)\d\d)$", re.I)
-_SERIES_CUE = re.compile(r"^(?:coll(?:ection)?|série|reihe|series|colección|collana)\b\.?\s*",
-                         re.I)
 
 #: a journal title written in abbreviations, the last one among them
 _ABBREVIATED_JOURNAL = re.compile(r"\b[A-Z][a-z]{0,6}\. .*\b[A-Z][a-z]{0,6}$")
@@ -238,9 +234,9 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             notes.append(_strip(raw))
     elif label in ("note", "other"):
         value = _strip(raw)
-        first = _FIRST_PUBLISHED.match(value)
+        first = first_published(value)
         if first and "original_date" not in values:  # APA's "(Original work published 1975)"
-            values["original_date"] = parse_date(first.group(1))
+            values["original_date"] = first
         elif value and not (label == "other" and value.isdigit() and not values):
             notes.append(value)
 
@@ -408,7 +404,6 @@ _IMPRINT_PAIR = {"location": "publisher", "publisher": "location"}
 #: "3 voll.", "2 vols.", "4 tomi": how many volumes, a segment of its own
 _VOLUME_COUNT = frozenset({"voll", "vols", "vol", "volumes", "volumi", "tomi", "tomos",
                            "tomes", "bde", "bände", "volúmenes"})
-_NAME_PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "von", "la", "le", "du"})
 
 
 def _comma_segments(tokens: Sequence[Token], last: int
@@ -441,7 +436,7 @@ def _capitalised(tokens: Sequence[Token], first: int, last: int, most: int) -> b
     allowed)."""
     span = tokens[first : last + 1]
     return 1 <= len(span) <= most and span[0].text[:1].isupper() and all(
-        t.text.isalpha() and (t.text[:1].isupper() or t.text.lower() in _NAME_PARTICLES)
+        t.text.isalpha() and (t.text[:1].isupper() or t.text.lower() in PARTICLES)
         for t in span)
 
 
@@ -472,7 +467,7 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
     names_gone_wrong = any(
         out[k] in _NAME_LABELS and (any(ch.isdigit() for ch in tokens[k].text) or (
             tokens[k].text.isalpha() and tokens[k].text[:1].islower()
-            and tokens[k].text not in _NAME_PARTICLES))  # not "l’équipe GINÉ"
+            and tokens[k].text not in PARTICLES))  # not "l’équipe GINÉ"
         for k in range(year_first))
     imprint_gone_wrong = any(
         any(tokens[k].after.strip() == "," for k in range(first, last)) and any(
@@ -1487,7 +1482,9 @@ def _book_read_as_place(tokens: Sequence[Token], out: list[str]) -> None:
 
 
 _SERIES_CUES = frozenset({"coll", "collection", "série", "reihe", "series", "colección",
-                          "collana"})  # the words _SERIES_CUE takes off the series
+                          "collana"})
+_SERIES_CUE = re.compile(
+    r"^(?:{})\b\.?\s*".format("|".join(sorted(_SERIES_CUES, key=len, reverse=True))), re.I)
 
 
 def _series_in_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
