@@ -491,6 +491,12 @@ def _split(text: str) -> list[tuple[str | None, str | None, str | None]]:
     pytest.param("Heger A., Woosley S. E", [("Heger", "A.", None), ("Woosley", "S. E", None)],
                  id="last-initial-without-period"),
     pytest.param("ALLEN (J.P.)", [("ALLEN", "J.P.", None)], id="initials-in-brackets"),
+    pytest.param("Ortega y Gasset, José", [("Ortega y Gasset", "José", None)],
+                 id="spanish-family-with-y"),
+    pytest.param("Pérez, J. y López, M.", [("Pérez", "J.", None), ("López", "M.", None)],
+                 id="y-between-two-names"),
+    pytest.param("a cura di Valentino Gerratana", [("Gerratana", "Valentino", None)],
+                 id="italian-edited-by"),
     pytest.param("BLOCH (Marc) et FEBVRE (Lucien)",
                  [("BLOCH", "Marc", None), ("FEBVRE", "Lucien", None)],
                  id="given-name-in-brackets"),
@@ -1302,6 +1308,16 @@ def test_prose_after_the_publisher_that_ends_the_reference_is_the_annotation() -
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"), (2, "location"),
                                     (5, "publisher")])
     assert assemble(text, tokens, labels).annotation is None
+
+
+def test_an_italian_editor_cue_inside_the_title() -> None:
+    text = ("Gramsci, Antonio, Quaderni del carcere, a cura di Valentino Gerratana, 4 voll., "
+            "Torino, Einaudi, 1975.")
+    tokens, labels = _labels(text, [(2, "author"), (8, "title"), (2, "volume"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Quaderni del carcere"
+    assert [(n.family, n.given) for n in ref.editor] == [("Gerratana", "Valentino")]
 
 
 def test_a_link_read_as_a_field_is_the_url() -> None:

@@ -1663,16 +1663,21 @@ def _inside_brackets(tokens: Sequence[Token], k: int) -> bool:
 
 
 def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
-    """"Hg. v. Brigitta Oestreich", "Edited by Ann Lee" inside a title, book or note
+    """"Hg. v. Brigitta Oestreich", "Edited by Ann Lee", "a cura di Valentino Gerratana"
+    inside a title, book or note
     run, after a sentence end: the cue is no part of the run, the capitalised words
     after it, up to the next comma, period or bracket, are the names of its role."""
     for k in range(1, len(tokens) - 2):
         role = _CUE_ROLES.get(tokens[k].text.lower())
+        cue = k
+        if role is None and k > 1 and tokens[k].text.lower() == "cura" and \
+                tokens[k - 1].text.lower() == "a":
+            role, cue = "editor", k - 1  # Italian "a cura di"
         if role is None or out[k] not in ("title", "container-title", "note") or \
                 tokens[k + 1].text.lower() not in ("by", "von", "v", "par", "di") or \
-                out[k + 1] != out[k] or out[k + 2] != out[k]:
+                out[k + 1] != out[k] or out[k + 2] != out[k] or out[cue] != out[k]:
             continue
-        if not any(ch in tokens[k - 1].after for ch in ".,;:"):
+        if not any(ch in tokens[cue - 1].after for ch in ".,;:"):
             continue  # "… edited by" inside a sentence of the title
         end = k + 2
         while end < len(tokens) and end - k <= 7 and out[end] == out[k] and (
@@ -1683,7 +1688,7 @@ def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
         if end >= len(tokens) or out[end] != out[k] or end - k > 7 or \
                 not tokens[end].text[:1].isupper():
             continue
-        out[k : end + 1] = [role] * (end + 1 - k)  # the cue is read off the names
+        out[cue : end + 1] = [role] * (end + 1 - cue)  # the cue is read off the names
         return
 
 

@@ -22,7 +22,7 @@ _ROLE_AROUND = re.compile(
     r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|eds\b|hrsg\.?(?:\s+v(?:on|\.))?|"
     r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
     r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
-    r"dir\.|by|par|in:?|dans)\s+"
+    r"dir\.|a\s+cura\s+di|by|par|in:?|dans)\s+"
     rf"|[\s,;]*[([]?\b(?:editors?|{_ROLE})\.?[)\]]?[\s.,;:]*$",
     re.I,
 )
@@ -120,11 +120,16 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
 def _split_and(value: str) -> list[str]:
     """``value`` cut at "and", "&", "und", "et", "y", ";" and "/" between names, but
     not inside an organisation's name ("Centers for Disease Control and Prevention",
-    "Bundesministerium für Bildung und Forschung")."""
+    "Bundesministerium für Bildung und Forschung") nor inside a Spanish family name
+    that opens the list ("Ortega y Gasset, José")."""
     out: list[str] = []
     start = 0
     for m in _AND_SPLIT.finditer(value):
         left = re.split(r"[,;]", value[start : m.start()])[-1]
+        if m.group().strip() in ("y", "e") and start == 0 and "," not in value[: m.start()] \
+                and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", left) \
+                and re.match(r"\s*[A-ZÀ-Ý][\w'’-]+\s*,", value[m.end() :]):
+            continue  # "Ortega y Gasset, José": one Spanish family name, not two people
         right = _AND_SPLIT.split(re.split(r"[,;]", value[m.end() :])[0])[0]
         inverted = re.match(r",\s*[A-Z]\.", value[m.end() + len(right) :])  # "Turner, J."
         if ";" not in m.group() and _corporate(left) and len(right.split()) <= 4 and \
@@ -261,7 +266,8 @@ def _inverted(family: str, given: str, index: int, *, alone: bool = False) -> bo
     single = len(core) == 1
     if alone and index == 0 and len(words) == 1 and 2 <= len(core) <= 4 and all(
             (w[:1].isupper() and len(w) > 2 and not w.endswith(".")) or w.lower() in PARTICLES
-            for w in core):
+            or (w in ("y", "i") and 0 < n < len(core) - 1)  # "Ortega y Gasset, José"
+            for n, w in enumerate(core)):
         return True  # not "I. Kobayashi, Loyalty": an initial opens a name in direct order
     if index == 0 or family.isupper():
         return single or family.isupper()
