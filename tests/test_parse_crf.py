@@ -1173,6 +1173,12 @@ def test_a_reference_set_off_by_commas_only_is_read_field_by_field() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.volume, ref.publisher_place, ref.publisher) == (
         "Cavour e il suo tempo", "3 voll", "Roma-Bari", "Laterza")
+    # a sentence after the year is the annotation, whatever the labels made of it
+    text = "Eco, Umberto, Il nome della rosa, Milano, Bompiani, 1980. Il romanzo celebre."
+    tokens, labels = _labels(text, [(8, "author"), (1, "date"), (3, "title")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.publisher, ref.annotation) == (
+        "Il nome della rosa", "Bompiani", "Il romanzo celebre.")
     # a subtitle inside the title; the imprint run over the title's last words
     text = "Ginzburg, Carlo, Il formaggio e i vermi. Il cosmo del '500, Torino, Einaudi, 1976."
     tokens, labels = _labels(text, [(2, "author"), (7, "title"), (4, "publisher"), (1, "date")])

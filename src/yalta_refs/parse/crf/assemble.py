@@ -453,11 +453,16 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
         return
     year_first, year_last = dates[-1]
     if not (_YEAR.match(tokens[year_last].text) and _YEAR.match(tokens[year_first].text)) or \
-            year_last - year_first > 1 or any(
-            label != "annotation" for label in out[year_last + 1 :]):
+            year_last - year_first > 1:
         return
-    if tokens[year_last].after.strip() not in ("", ".") and year_last + 1 < len(tokens) and \
-            out[year_last + 1] != "annotation":
+    # the year ends the reference; a sentence after it is the annotation, whatever its
+    # labels ("…, Bompiani, 1980. Il romanzo che lo rese celebre.")
+    after = tokens[year_last + 1 :]
+    prose = bool(after) and tokens[year_last].after.strip() == "." and \
+        after[0].text[:1].isupper() and \
+        all(label in ("title", "note", "annotation") for label in out[year_last + 1 :]) and \
+        sum(t.text.isalpha() and t.text.islower() for t in after) >= 2
+    if year_last + 1 < len(tokens) and not prose:
         return
     cut = _comma_segments(tokens, year_first - 1) if year_first else None
     if cut is None or len(cut[0]) < 5:
@@ -505,6 +510,7 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
         out[count[0] : count[1] + 1] = ["volume"] * 2
     out[l0 : l1 + 1] = ["location"] * (l1 + 1 - l0)
     out[p0 : p1 + 1] = ["publisher"] * (p1 + 1 - p0)
+    out[year_last + 1 :] = ["annotation"] * (len(out) - year_last - 1)
 
 
 def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
