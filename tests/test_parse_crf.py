@@ -1248,6 +1248,11 @@ def test_a_books_length_and_a_series_in_the_imprint() -> None:
     assert (ref.type, ref.title, ref.container_title) == ("book", "L'histoire de France", None)
     assert (ref.publisher, ref.collection_title) == ("Gallimard", "Folio histoire")
     assert (ref.number_of_pages, ref.page) == ("450", None)
+    # a series whose quotation is never closed is left in the imprint
+    text = "Roe, A. Mapping. Éditions du Seuil, coll. « Fiction & Cie, 2019."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (6, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.collection_title is None
     # pages cited stay pages, and keep a chapter a chapter
     text = "Roe, A. (2012). Ideas. In Books. Paris : Gallimard, p. 450."
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
@@ -1309,6 +1314,11 @@ def test_prose_after_the_publisher_that_ends_the_reference_is_the_annotation() -
     ref = assemble(text, tokens, labels)
     assert (ref.publisher, ref.annotation) == ("Armand Colin",
                                                "Publié après la mort de l'auteur.")
+    # a month after the publisher is a date before any prose: where that starts is unsure
+    text = "Roe, A. 1999. Notes. Athens, GA: Office of Quality. July. Now two documents here."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"), (2, "location"),
+                                    (8, "publisher")])
+    assert assemble(text, tokens, labels).annotation is None
     # an abbreviation inside a publisher's name is no sentence's end
     text = "Roe, A. 1990. Notes. New York: Wm. Morrow and Co. Publishers."
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"), (2, "location"),

@@ -1238,7 +1238,8 @@ def _annotation_inside_the_publisher(tokens: Sequence[Token], out: list[str]) ->
         rest = tokens[k + 1 : last + 1]
         small = [t for t in rest if t.text.isalpha() and t.text.islower()
                  and t.text not in ORG_LINKS]
-        if len(rest) >= 3 and len(small) >= 2 and rest[0].text[:1].isupper():
+        if len(rest) >= 3 and len(small) >= 2 and rest[0].text[:1].isupper() and \
+                rest[0].text.lower() not in _MONTHS:  # "Assurance. July. (Now …": a date first
             out[k + 1 : last + 1] = ["annotation"] * len(rest)
         return
 
@@ -1500,6 +1501,10 @@ def _series_in_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
         for k in range(first + 1, last):
             if tokens[k].text.lower() in _SERIES_CUES and tokens[k].before.strip() == "," \
                     and tokens[k + 1].text[:1].isupper():
+                span = "".join(t.before + t.text for t in tokens[k : last + 1]) + \
+                    tokens[last].after
+                if span.count("«") > span.count("»") or span.count("“") > span.count("”"):
+                    return  # "coll. « Fiction & Cie, 2019": where the series ends is unsure
                 out[k : last + 1] = ["collection-title"] * (last + 1 - k)
                 return
 
