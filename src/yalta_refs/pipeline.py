@@ -43,12 +43,15 @@ PARSERS = ("auto", "rules", "crf")
 
 def get_parser(parser: str | Parser = "rules") -> Parser:
     """The parse function for a parser name ("crf" loads the model lazily; "auto",
-    for one reference on its own, is the CRF)."""
+    for one reference on its own, is the CRF, with the rules asked where it found no
+    title)."""
     if callable(parser):
         return parser
     if parser == "rules":
         return parse_reference
-    if parser in ("crf", "auto"):
+    if parser == "auto":
+        return _crf_checked
+    if parser == "crf":
         from .parse.crf import parse_crf
 
         return parse_crf
@@ -104,26 +107,30 @@ def _names_read_as_title(text: str, rules: Reference, crf: Reference) -> bool:
         rules.title.lower().startswith(family.lower())
 
 
+def _no_title_found(crf: Reference) -> bool:
+    """The CRF found names or a date, but no title of any kind and no annotation."""
+    return not (crf.title or crf.container_title or crf.annotation) and \
+        bool(crf.author or crf.editor or crf.issued)
+
+
 def _untitled(rules: Reference | ParseError, crf: Reference | ParseError) -> bool:
     """Where the CRF reads a reference, whether the rules' reading should be taken
-    instead: the CRF found names or a date but no title of any kind and no
-    annotation, and the rules found a title, read more and lost none of the CRF's
-    fields ("Morrison, Toni. Beloved. Vintage, 2004." read by the CRF as one name)."""
+    instead: the CRF found no title (:func:`_no_title_found`), and the rules found
+    one, read more and lost none of the CRF's fields ("Morrison, Toni. Beloved.
+    Vintage, 2004." read by the CRF as one name)."""
     return isinstance(rules, Reference) and isinstance(crf, Reference) and \
-        bool(rules.title) and not crf.title and not crf.container_title and \
-        bool(crf.author or crf.editor or crf.issued) and not crf.annotation and \
+        bool(rules.title) and _no_title_found(crf) and \
         _reading_score(rules) > _reading_score(crf) and \
         {name for name, _ in crf.items()} - _PROSE <= {name for name, _ in rules.items()}
 
 
 def _crf_checked(text: str) -> Reference:
     """The CRF's reading of one reference, or the rules' where :func:`_untitled`
-    prefers it (the rules read only the few references that can be so)."""
+    prefers it (the rules read only the few references the CRF found no title in)."""
     from .parse.crf import parse_crf
 
     crf = parse_crf(text)
-    if crf.title or crf.container_title or crf.annotation or not (
-            crf.author or crf.editor or crf.issued):
+    if not _no_title_found(crf):
         return crf
     try:
         rules = parse_reference(text)
@@ -303,7 +310,7 @@ def clean_text(
     else:
         blocks, discarded = split_blocks(text, source=source)
     if lines and parser == "auto":
-        parser = _crf_checked  # one reference per line, in whatever style
+        parser = get_parser("auto")  # one reference per line, in whatever style
     library = parse_blocks(blocks, keep_empty=lines, parser=parser)
     library = Library(library.references, tuple(discarded), library.failed)
     return run_stages(library, stages)
