@@ -100,7 +100,7 @@ def _read_inputs(inputs: Sequence[str], *, from_fmt: str | None, lines: bool,
 
     library = Library()
     for name in inputs:
-        if parser == "auto":  # clean_text's own choice: the CRF with lines, else the rules
+        if parser == "auto":  # clean_text's own choice: the checked CRF with lines, else both
             library = library.merged(read_file(name, from_fmt, lines=lines, encoding=encoding))
         else:
             library = library.merged(_read_with_parser(name, from_fmt, lines, encoding, parser))
