@@ -1545,3 +1545,80 @@ def test_a_journal_read_as_the_publisher_before_volume_and_pages() -> None:
     tokens, labels = _labels(text, [(2, "author"), (2, "title"), (1, "location"),
                                     (1, "publisher"), (2, "volume"), (3, "pages")])
     assert assemble(text, tokens, labels).publisher == "Verso"
+
+
+def test_names_with_two_roles_are_editors_and_translators() -> None:
+    # APA: the roles in brackets after the title; the labels had taken "Ed." for the
+    # whole reference, so the names that open it were read as editors too
+    text = ("Borges, J. L. (1999). Selected non-fictions (E. Weinberger, Ed. and Trans.). "
+            "New York: Viking.")
+    tokens, labels = _labels(text, [(3, "editor"), (1, "date"), (3, "title"), (5, "editor"),
+                                    (2, "location"), (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.author] == ["J. L. Borges"]
+    assert [n.display() for n in ref.editor] == ["E. Weinberger"]
+    assert [n.display() for n in ref.translator] == ["E. Weinberger"]
+    # Chicago: the two role words before the names, labelled as two runs
+    text = ("Freud, Sigmund. The Interpretation of Dreams. Edited and translated by James "
+            "Strachey. New York: Basic Books, 2010.")
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (2, "editor"),
+                                    (4, "translator"), (2, "location"), (2, "publisher"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.editor] == ["James Strachey"]
+    assert [n.display() for n in ref.translator] == ["James Strachey"]
+    assert ref.title == "The Interpretation of Dreams"
+    # one role only: the names keep it, and an editor with "(Ed.)" of her own stays one
+    text = "Smith, J. (Ed.). (1999). A title (K. Roe, Trans.). London: Verso."
+    tokens, labels = _labels(text, [(3, "editor"), (1, "date"), (2, "title"), (3, "translator"),
+                                    (1, "location"), (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.editor] == ["J. Smith"] and not ref.author
+    assert [n.display() for n in ref.translator] == ["K. Roe"]
+
+
+def test_italian_and_portuguese_e_between_names() -> None:
+    assert _split("Smith, J. e Rossi, M.") == [("Smith", "J.", None), ("Rossi", "M.", None)]
+    assert _split("Silva e Sousa, João") == [("Silva e Sousa", "João", None)]
+    assert _split("Costa, A. e Silva e Sousa, J.") == [("Costa", "A.", None),
+                                                      ("Silva e Sousa", "J.", None)]
+
+
+def test_edition_qualifier_and_a_title_word_read_as_the_place() -> None:
+    text = "Mill, John Stuart. On Liberty. 2nd ed., enl. Chicago: University of Chicago Press, 1990."
+    tokens, labels = _labels(text, [(3, "author"), (2, "title"), (2, "edition"),
+                                    (2, "location"), (4, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.edition == "2" and ref.publisher_place == "Chicago"
+    # MLA: a container title, then a comma and the publisher; no mark before "Son"
+    text = ('Baldwin, James. "Stranger in the Village." Notes of a Native Son, Beacon Press, '
+            "1955, pp. 159-75.")
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (4, "container-title"),
+                                    (3, "publisher"), (1, "date"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "Notes of a Native Son" and ref.publisher == "Beacon Press"
+    assert ref.publisher_place is None
+    # with a mark before it, a place is a place
+    text = "Roe, A. Collected Works. Paris, Gallimard, 1990."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    assert assemble(text, tokens, labels).publisher_place == "Paris"
+
+
+def test_vancouver_cited_date_medium_and_a_year_in_the_title() -> None:
+    text = ("World Health Organization. Global tuberculosis report 2020 [Internet]. Geneva: "
+            "WHO; 2020 [cited 2021 Mar 3]. Available from: https://www.who.int/publications/x")
+    tokens, labels = _labels(text, [(3, "author"), (3, "title"), (1, "date"), (1, "other"),
+                                    (1, "location"), (1, "publisher"), (1, "date"),
+                                    (1, "other"), (5, "note"), (1, "url")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Global tuberculosis report 2020" and ref.medium == "Internet"
+    assert ref.issued is not None and ref.issued.year == 2020
+    assert ref.accessed is not None and ref.accessed.parts == ((2021, 3, 3),)
+    assert ref.URL == "https://www.who.int/publications/x" and not ref.note
+    # a year after a title with a mark between them is the date
+    text = "Roe, A. Collected Works 1990. London: Verso."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (1, "date"),
+                                    (1, "location"), (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Collected Works" and ref.issued is not None

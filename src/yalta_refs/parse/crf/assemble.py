@@ -40,7 +40,7 @@ from .lexicon import GENRE_WORDS as _GENRE_WORDS
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import MONTHS as _MONTHS
 from .namelist import ETAL_WORDS as _ETAL_WORDS
-from .namelist import ORG_LINKS, parse_names
+from .namelist import BOTH_ROLES, ORG_LINKS, parse_names
 from .namelist import SUFFIX as _SUFFIX
 from .tokens import Token
 
@@ -178,6 +178,9 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             values[label] = (*values[label], *names)
         else:
             _put(values, label, names)
+        if label in ("editor", "translator") and names and BOTH_ROLES.search(raw):
+            other = "translator" if label == "editor" else "editor"
+            values[other] = (*values.get(other, ()), *names)  # "Ed. and Trans."
     elif label in _TEXT_LABELS:
         value = _strip(raw)
         if label == "collection-title":  # "coll. « Folio histoire »"
@@ -235,13 +238,20 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
     elif label in ("note", "other"):
         value = _strip(raw)
         first = first_published(value)
+        medium = _MEDIUM.fullmatch(raw.strip(" .,;:[]"))
         if first and "original_date" not in values:  # APA's "(Original work published 1975)"
             values["original_date"] = first
+        elif medium and "medium" not in values:  # Vancouver's "[Internet]"
+            values["medium"] = medium.group(1)
         elif value and not (label == "other" and value.isdigit() and not values):
             notes.append(value)
 
 
 _URL_START = re.compile(r"(?:https?|ftp)\s?:\s?/\s?/|www\.", re.I)
+#: a medium, in square brackets after a title in NLM/Vancouver and ISO 690 ("[Internet]")
+_MEDIUM = re.compile(
+    r"((?:serial\s+on\s+the\s+)?internet|online|en\s+ligne|cd-rom|dvd|"
+    r"electronic\s+(?:resource|version)|e-?book|database\s+on\s+the\s+internet)", re.I)
 _URL_PIECE = re.compile(r"^[\w./?=&%#~+:;@()!*$'-]+$")
 
 
@@ -337,6 +347,11 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _bracketed_status_is_the_date(tokens, out)
     _bracketed_role_names(tokens, out)
     _names_then_role_in_brackets(tokens, out)
+    _two_roles_before_the_names(tokens, out)
+    _edition_qualifier(tokens, out)
+    _cited_in_brackets(tokens, out)
+    _year_ending_the_title(tokens, out)
+    _place_without_a_mark_before_it(tokens, out)
     _names_run_past_their_role_word(tokens, out)
     _vancouver_boundary(tokens, out)
     _names_end_at_sentence(tokens, out)
@@ -1244,14 +1259,120 @@ def _annotation_inside_the_publisher(tokens: Sequence[Token], out: list[str]) ->
         return
 
 
+_BY = frozenset({"by", "von", "par"})
+_EDITION_QUALIFIERS = frozenset({"enl", "enlarged", "rev", "revised", "augm", "augmented",
+                                 "expanded", "corr", "corrected", "updated", "erw", "überarb",
+                                 "augmentée", "revue", "corrigée"})
+
+
+def _place_without_a_mark_before_it(tokens: Sequence[Token], out: list[str]) -> None:
+    """One or two words after a title with no mark between them, then a comma and a
+    publisher, are the end of that title: MLA's "Notes of a Native | Son, Beacon
+    Press" (a place or a publisher is set off from the title before it)."""
+    for label in ("location", "publisher"):
+        for first, last in _label_runs(out, label):
+            if first == 0 or out[first - 1] not in ("title", "container-title") or \
+                    tokens[first - 1].after != " ":
+                continue
+            end = next((k for k in range(first, min(first + 2, last + 1))
+                        if tokens[k].after.strip() == ","), None)
+            if end is None or end + 1 >= len(tokens) or \
+                    (label == "location" and (end != last or out[end + 1] != "publisher")) or \
+                    (label == "publisher" and end == last) or \
+                    not tokens[end + 1].text[:1].isupper():
+                continue
+            out[first : end + 1] = [out[first - 1]] * (end + 1 - first)
+
+
+def _year_ending_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """A year run into the end of a title with no mark between them ("Global
+    tuberculosis report 2020 [Internet]. Geneva: WHO; 2020") is the title's when the
+    reference gives its date again later."""
+    for first, last in _label_runs(out, "title"):
+        k = last + 1
+        if k + 1 >= len(tokens) or out[k] != "date" or tokens[last].after != " " or \
+                not _YEAR.match(tokens[k].text) or out[k + 1] == "date" or \
+                not tokens[k].after.strip()[:1] in (".", "["):
+            continue
+        if any(out[j] == "date" and _YEAR.match(tokens[j].text)
+               for j in range(k + 2, len(tokens))):
+            out[k] = "title"
+        return
+
+
+def _cited_in_brackets(tokens: Sequence[Token], out: list[str]) -> None:
+    """Vancouver's "[cited 2021 Mar 3]" (and "[accessed …]", "[consulté le …]") is the
+    date the page was seen, whatever the labels made of it."""
+    for k, token in enumerate(tokens):
+        if "[" not in token.before or _ACCESS_CUE.match(token.text + " ") is None:
+            continue
+        end = k
+        while end + 1 < len(tokens) and end - k < 8 and "]" not in tokens[end].after:
+            end += 1
+        if "]" in tokens[end].after and any(_YEAR.match(t.text)
+                                             for t in tokens[k + 1 : end + 1]):
+            out[k : end + 1] = ["accessed"] * (end + 1 - k)
+
+
+def _edition_qualifier(tokens: Sequence[Token], out: list[str]) -> None:
+    """ "2nd ed., enl. Chicago": a word qualifying the edition, right after it, read as
+    the place (or the publisher) belongs to the edition."""
+    for k in range(1, len(tokens) - 1):
+        if out[k - 1] == "edition" and out[k] in ("location", "publisher") and \
+                tokens[k].text.lower() in _EDITION_QUALIFIERS and \
+                tokens[k].after.strip()[:1] in (".", ",") and \
+                tokens[k - 1].after.strip() in (".,", ",", ".") and out[k + 1] == out[k]:
+            out[k] = "edition"
+
+
+def _two_roles_before_the_names(tokens: Sequence[Token], out: list[str]) -> None:
+    """ "Edited and translated by James Strachey", "Hrsg. und übers. von …": the two
+    role words and the names after them are one run, of the role the names were
+    given (assembly gives the names both roles)."""
+    for k in range(len(tokens) - 3):
+        first = _CUE_ROLES.get(tokens[k].text.lower())
+        if first is None:
+            continue
+        j = k + 1
+        if tokens[j].text.lower() in ("and", "und", "et"):
+            j += 1
+        elif tokens[k].after.strip(" .") != "&":
+            continue
+        second = _CUE_ROLES.get(tokens[j].text.lower())
+        if second is None or second == first:
+            continue
+        start = j + 1
+        if start < len(tokens) and tokens[start].text.lower() in _BY:
+            start += 1
+        if start >= len(tokens) or out[start] not in ("editor", "translator") or \
+                not tokens[start].text[:1].isupper():
+            continue
+        role = out[start]
+        end = start
+        while end + 1 < len(tokens) and out[end + 1] == role:
+            end += 1
+        out[k : end + 1] = [role] * (end + 1 - k)
+        return
+
+
 def _names_then_role_in_brackets(tokens: Sequence[Token], out: list[str]) -> None:
     """APA's "(A. Sheridan, Trans.)" and "(J. Lee & K. Roe, Eds.)" after a title: the
     names before the role word, inside the bracket, take its role; a run the labels
     carried on past the bracket to the end ("Pantheon Books.") is the publisher."""
     for k in range(1, len(tokens)):
         role = _CUE_ROLES.get(tokens[k].text.lower())
-        if role is None or not tokens[k].after.lstrip(".").startswith(")") or \
-                tokens[k].before.strip() != ",":
+        if role is None or not tokens[k].after.lstrip(".").startswith(")"):
+            continue
+        last = k
+        if k > 2 and tokens[k - 1].text.lower() in ("and", "und", "et") and \
+                _CUE_ROLES.get(tokens[k - 2].text.lower(), role) != role:
+            k -= 2  # "(E. Weinberger, Ed. and Trans.)": both roles, the first one kept
+            role = _CUE_ROLES[tokens[k].text.lower()]
+        elif k > 1 and tokens[k - 1].after.strip(" .") == "&" and \
+                _CUE_ROLES.get(tokens[k - 1].text.lower(), role) != role:
+            k -= 1  # "(E. Weinberger, Ed. & Trans.)"
+            role = _CUE_ROLES[tokens[k].text.lower()]
+        if tokens[k].before.strip() != ",":
             continue
         start = k - 1
         while start > 0 and k - start < 12 and "(" not in tokens[start].before:
@@ -1261,13 +1382,19 @@ def _names_then_role_in_brackets(tokens: Sequence[Token], out: list[str]) -> Non
                 t.text[:1].isupper() or t.text.lower() in _LINKS for t in span) or \
                 not any(_is_initial(t) or t.after.strip() in (",", "&") for t in span):
             continue
-        out[start : k + 1] = [role] * (k + 1 - start)
-        end = k + 1
+        out[start : last + 1] = [role] * (last + 1 - start)
+        end = last + 1
         while end < len(tokens) and out[end] == role:
             end += 1
-        if end > k + 1 and tokens[end - 1].after.strip()[:1] in (".", "") and \
+        if end > last + 1 and tokens[end - 1].after.strip()[:1] in (".", "") and \
                 (end == len(tokens) or out[end] in ("note", "annotation", "url", "doi")):
-            out[k + 1 : end] = ["publisher"] * (end - k - 1)
+            out[last + 1 : end] = ["publisher"] * (end - last - 1)
+        runs = _label_runs(out, role)
+        if runs and runs[0][1] < start and runs[0][0] == 0 and "title" in out[: start] and \
+                "author" not in out and not _trailing_cue(tokens, runs[0][1]):
+            # the names that open the reference, with no role word of their own, are
+            # its authors: the labels took the role from the bracket after the title
+            out[runs[0][0] : runs[0][1] + 1] = ["author"] * (runs[0][1] + 1 - runs[0][0])
         return
 
 

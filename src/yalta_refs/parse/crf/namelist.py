@@ -14,10 +14,19 @@ from ...model import Name
 from ..names import PARTICLES, parse_name
 from .lexicon import GIVEN_NAMES
 
-__all__ = ["ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
+__all__ = ["BOTH_ROLES", "ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
 
 #: the short role words written after names ("Smith, J. (ed.)", "A und B (Hrsg.)")
 _ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
+#: names that are editors and translators both: "(E. Weinberger, Ed. and Trans.)",
+#: "edited and translated by", "Hrsg. und übers. von", "éd. et trad."
+BOTH_ROLES = re.compile(
+    r"\b(?:eds?|editors?|edited|hrsg|hg|herausgegeben|éds?)\.?\s*(?:and|&|und|et)\s*"
+    r"(?:trans|transl|translators?|translated|übers|übersetzt|trad|traduit)\b"
+    r"|\b(?:trans|transl|translators?|translated|übers|übersetzt|trad|traduit)\.?\s*"
+    r"(?:and|&|und|et)\s*(?:eds?|editors?|edited|hrsg|hg|herausgegeben|éds?)\b", re.I)
+_BOTH_AT_END = re.compile(rf"[\s,;]*[([]?(?:{BOTH_ROLES.pattern})\.?[)\]]?[\s.,;:]*$", re.I)
+_BOTH_AT_START = re.compile(rf"^(?:{BOTH_ROLES.pattern})\.?(?:\s+(?:by|von|par))?\s+", re.I)
 _ROLE_AROUND = re.compile(
     r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|eds\b|hrsg\.?(?:\s+v(?:on|\.))?|"
     r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
@@ -33,7 +42,10 @@ _ROLE_BRACKET = re.compile(rf"\s*[([]{_ROLE}\.?[)\]]", re.I)
 _ROLE_PIECE = re.compile(rf"(?:eds|editors?|hrsg)\.?|[([]{_ROLE}\.?[)\]]|{_ROLE}\.", re.I)
 _ETAL = re.compile(r",?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.)\s*$", re.I)
 _AND_SPLIT = re.compile(
-    r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+)\s*")
+    r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+"
+    # "e" before an inverted name: "Smith, J. e Rossi, M.", "… e Silva e Sousa, J."
+    r"|(?<=[\w.]),?\s+e\s+(?=[A-ZÀ-Ý][\w'’-]*(?:\s+(?:e|y|de|da|do|dos|das)\s+"
+    r"[A-ZÀ-Ý][\w'’-]*)*,))\s*")
 ETAL_WORDS = frozenset({"et", "al", "and", "others"})
 SUFFIX = re.compile(r"^(?:Jr|Sr|Jun|Sen)\.?$|^(?:II|III|IV)$")
 _INITIALS = re.compile(r"^(?:(?:[A-Z][a-z]\.|[A-Z]\.?)[\s-]?){1,4}$|^[A-Z]{1,4}$")
@@ -58,6 +70,7 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
         value = value[by.start(1) :]
     if _GIVEN_ED.fullmatch(value):  # "Smith, Ed": a given name, not a role word
         return (parse_name(value.rstrip(".")),), False
+    value = _BOTH_AT_START.sub("", _BOTH_AT_END.sub("", value))
     while previous != value:  # role words and "et al." in any order at the end
         previous = value
         value = _ROLE_AROUND.sub("", value).strip(" ,;:")
@@ -118,18 +131,18 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
 
 
 def _split_and(value: str) -> list[str]:
-    """``value`` cut at "and", "&", "und", "et", "y", ";" and "/" between names, but
-    not inside an organisation's name ("Centers for Disease Control and Prevention",
-    "Bundesministerium für Bildung und Forschung") nor inside a Spanish family name
-    that opens the list ("Ortega y Gasset, José")."""
+    """``value`` cut at "and", "&", "und", "et", "y", "e", ";" and "/" between names,
+    but not inside an organisation's name ("Centers for Disease Control and
+    Prevention", "Bundesministerium für Bildung und Forschung") nor inside a Spanish
+    or Portuguese family name ("Ortega y Gasset, José", "Silva e Sousa, J.")."""
     out: list[str] = []
     start = 0
     for m in _AND_SPLIT.finditer(value):
         left = re.split(r"[,;]", value[start : m.start()])[-1]
-        if m.group().strip() in ("y", "e") and start == 0 and "," not in value[: m.start()] \
+        if m.group().strip(" ,") in ("y", "e") and "," not in value[start : m.start()] \
                 and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", left) \
                 and re.match(r"\s*[A-ZÀ-Ý][\w'’-]+\s*,", value[m.end() :]):
-            continue  # "Ortega y Gasset, José": one Spanish family name, not two people
+            continue  # "Ortega y Gasset, José": one family name, not two people
         right = _AND_SPLIT.split(re.split(r"[,;]", value[m.end() :])[0])[0]
         inverted = re.match(r",\s*[A-Z]\.", value[m.end() + len(right) :])  # "Turner, J."
         if ";" not in m.group() and _corporate(left) and len(right.split()) <= 4 and \
@@ -266,7 +279,7 @@ def _inverted(family: str, given: str, index: int, *, alone: bool = False) -> bo
     single = len(core) == 1
     if alone and index == 0 and len(words) == 1 and 2 <= len(core) <= 4 and all(
             (w[:1].isupper() and len(w) > 2 and not w.endswith(".")) or w.lower() in PARTICLES
-            or (w in ("y", "i") and 0 < n < len(core) - 1)  # "Ortega y Gasset, José"
+            or (w in ("y", "i", "e") and 0 < n < len(core) - 1)  # "Ortega y Gasset, José"
             for n, w in enumerate(core)):
         return True  # not "I. Kobayashi, Loyalty": an initial opens a name in direct order
     if index == 0 or family.isupper():
