@@ -1585,7 +1585,8 @@ def test_italian_and_portuguese_e_between_names() -> None:
 
 
 def test_edition_qualifier_and_a_title_word_read_as_the_place() -> None:
-    text = "Mill, John Stuart. On Liberty. 2nd ed., enl. Chicago: University of Chicago Press, 1990."
+    text = ("Mill, John Stuart. On Liberty. 2nd ed., enl. Chicago: University of Chicago "
+            "Press, 1990.")
     tokens, labels = _labels(text, [(3, "author"), (2, "title"), (2, "edition"),
                                     (2, "location"), (4, "publisher"), (1, "date")])
     ref = assemble(text, tokens, labels)

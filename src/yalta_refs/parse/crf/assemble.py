@@ -39,8 +39,8 @@ from .lexicon import (
 from .lexicon import GENRE_WORDS as _GENRE_WORDS
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import MONTHS as _MONTHS
-from .namelist import ETAL_WORDS as _ETAL_WORDS
 from .namelist import BOTH_ROLES, ORG_LINKS, parse_names
+from .namelist import ETAL_WORDS as _ETAL_WORDS
 from .namelist import SUFFIX as _SUFFIX
 from .tokens import Token
 
@@ -1288,11 +1288,11 @@ def _year_ending_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     """A year run into the end of a title with no mark between them ("Global
     tuberculosis report 2020 [Internet]. Geneva: WHO; 2020") is the title's when the
     reference gives its date again later."""
-    for first, last in _label_runs(out, "title"):
+    for _first, last in _label_runs(out, "title"):
         k = last + 1
         if k + 1 >= len(tokens) or out[k] != "date" or tokens[last].after != " " or \
                 not _YEAR.match(tokens[k].text) or out[k + 1] == "date" or \
-                not tokens[k].after.strip()[:1] in (".", "["):
+                tokens[k].after.strip()[:1] not in (".", "["):
             continue
         if any(out[j] == "date" and _YEAR.match(tokens[j].text)
                for j in range(k + 2, len(tokens))):
