@@ -46,6 +46,10 @@ REFERENCE_TYPES = (
     "paper-conference",
     "entry-encyclopedia",
     "document",
+    "patent",  # these four from GB/T 7714's type markers only
+    "standard",
+    "dataset",
+    "software",
 )
 
 

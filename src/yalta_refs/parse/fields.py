@@ -19,6 +19,7 @@ __all__ = [
     "parse_isbn",
     "parse_pages",
     "parse_year",
+    "split_type_marker",
 ]
 
 MONTHS = {
@@ -198,7 +199,8 @@ def parse_pages(text: str) -> str | None:
 
 
 _EXTENT = re.compile(
-    r"^(?P<n>(?:[ivxlc]+\s*\+\s*)?\d+)\s*(?:pp|pages|p|S|Seiten|págs?|pag|str)\.?$", re.I)
+    r"^(?P<n>(?:[ivxlc]+\s*\+\s*)?\d+)\s*(?:pp|pages|p|S|Seiten|págs?|pag|str|с|стр)\.?$",
+    re.I)
 
 
 def parse_extent(text: str) -> str | None:
@@ -219,3 +221,26 @@ def parse_isbn(text: str) -> str | None:
 def parse_doi(text: str) -> str | None:
     m = re.search(r"(10\.\d{4,9}/[^\s\"]+)", text)  # SICI DOIs hold < and >
     return m.group(1).rstrip(".,;)") if m else None
+
+
+#: GB/T 7714 (the Chinese national standard) marks each reference's type in square
+#: brackets after its title: "[J]" a journal article, "[M]" a book, "[EB/OL]" a web
+#: page ("/OL": online).
+GBT_TYPES = {
+    "J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis",
+    "R": "report", "N": "article-newspaper", "P": "patent", "S": "standard", "G": "book",
+    "A": "chapter", "Z": "document", "EB": "webpage", "DB": "dataset", "CP": "software",
+}
+_TYPE_MARKER = re.compile(
+    r"(?<=\S)\s?\[(?P<code>[A-Z]{1,2})(?:/OL)?\](?=\s*(?:[.,:;]|//|$))")
+
+
+def split_type_marker(text: str) -> tuple[str, str | None]:
+    """``text`` without its GB/T 7714 type marker, and the CSL type the marker
+    gives: "Deep learning[J]. Journal …" -> ("Deep learning. Journal …",
+    "article-journal"); a text without one comes back as it is, with None."""
+    for m in _TYPE_MARKER.finditer(text):
+        kind = GBT_TYPES.get(m.group("code"))
+        if kind:
+            return text[: m.start()] + text[m.end() :], kind
+    return text, None

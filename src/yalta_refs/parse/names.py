@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Name
 
-__all__ = ["AuthorElement", "parse_name", "parse_name_list", "take_author_element"]
+__all__ = ["UPPER", "AuthorElement", "parse_name", "parse_name_list", "take_author_element"]
 
 PARTICLES = frozenset(
     [
@@ -49,7 +49,9 @@ PARTICLES = frozenset(
 )
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "2nd", "3rd"})
 _ROLE = re.compile(r"^(eds?|comps?|trans|translators?|editors?|compilers?)\.?[,.]?$", re.I)
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+#: capital letters an initial can be: Latin (with the accented ones), Cyrillic, Greek
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽЁА-ЯΑ-Ω"
+_UP = UPPER
 _INITIAL = re.compile(rf"^(?:[{_UP}][a-z]?\.|[{_UP}]\.-?[{_UP}]\.)(?:[{_UP}]\.)*,?$", re.U)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*,?$", re.U)
 _ONE_INVERTED = re.compile(

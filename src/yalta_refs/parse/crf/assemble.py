@@ -54,7 +54,8 @@ _TEXT_LABELS = {
 }
 _LEADING = re.compile(
     r"^(?:in:?|dans\s*:?|pp?\.|pages?|s\.|vol(?:ume)?s?\.?|bd\.|band|t\.|tome|jg\.|"
-    r"no\.|nos\.|nr\.|n°|no|issue|heft|h\.|num(?:ber)?\.?|retrieved\s+from|"
+    r"no\.|nos\.|nr\.|n°|№|no|issue|heft|h\.|num(?:ber)?\.?|retrieved\s+from|"
+    r"с\.|стр\.|т\.|вып\.|"  # GOST: "С. 12–20", "Т. 3", "Вып. 2"
     r"(?:recuperado|retirado|obtenido)\s+de|disponible\s+(?:en|sur)|disponível\s+em|"
     r"verfügbar\s+unter|"
     r"available\s+(?:at|from|online)?:?|url:?|doi:?|isbn:?|\[?online\]?)\s*",
@@ -333,6 +334,10 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _inverted_first_name(tokens, out)
     _family_after_initial(tokens, out)
     _names_then_title(tokens, out)
+    _title_after_trailing_initials(tokens, out)
+    _numero_sign(tokens, out)
+    _chinese_names_and_title(tokens, out)
+    _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
     _journal_after_names(tokens, out)
     _journal_as_last_name(tokens, out)
@@ -601,6 +606,115 @@ def _family_after_initial(tokens: Sequence[Token], out: list[str]) -> None:
                 tokens[k - 1]) and tokens[k].text[:1].isupper() and tokens[k].text[1:].islower() \
                 and tokens[k].after.strip()[:1] in (",", ":") and out[k + 1] == "container-title":
             out[k] = "author"
+
+
+_CJK = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
+_CJK_NAME_MARKS = (",", "，", "、", ";", "；")
+
+
+def _chinese_names_and_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """A reference in Chinese (GB/T 7714: "李华, 张伟. 基于深度学习的图像识别研究. 计算机学报,
+    2020, 43(5): 1-15."): the model, trained on Latin script, cannot tell its
+    names from its title. Names of two to four characters before the first period
+    are the authors ("等" closing the list is "et al."); the sentence after them is
+    the title; a sentence after that, before the year, read as names or as the
+    title, is the journal, and "上海: 上海人民出版社, 2010" is the place and the publisher."""
+    if not tokens or not _CJK.match(tokens[0].text):
+        return
+    k = 0
+    while k < len(tokens) and _CJK.match(tokens[k].text) and (
+            2 <= len(tokens[k].text) <= 4 or tokens[k].text == "等" and k):
+        mark = tokens[k].after.strip()
+        if mark in _CJK_NAME_MARKS and k + 1 < len(tokens):
+            k += 1
+            continue
+        if mark[:1] in (".", "．", "。"):
+            break
+        return
+    else:
+        return
+    out[: k + 1] = ["author"] * (k + 1)
+    start = k + 1
+    end = start
+    while end < len(tokens) and tokens[end].after.strip()[:1] not in (".", "．", "。"):
+        end += 1
+    if end >= len(tokens) or any(label not in ("author", "title", "other", "container-title")
+                                 for label in out[start : end + 1]):
+        return
+    out[start : end + 1] = ["title"] * (end + 1 - start)
+    j = end + 1
+    if j + 1 < len(tokens) and out[j] in ("author", "title") and _CJK.match(tokens[j].text) \
+            and tokens[j].after.strip() in (",", "，") and out[j + 1] == "date":
+        out[j] = "container-title"
+    elif j + 2 < len(tokens) and _CJK.match(tokens[j].text) and \
+            _CJK.match(tokens[j + 1].text) and tokens[j].after.strip() in (":", "：") and \
+            tokens[j + 1].after.strip() in (",", "，") and out[j + 2] == "date":
+        out[j : j + 2] = ["location", "publisher"]  # "上海: 上海人民出版社, 2010"
+
+
+def _editors_by_red(tokens: Sequence[Token], out: list[str]) -> None:
+    """Dutch and Polish "(red.)" after names: they are editors ("Jansen, P. (red.)";
+    "In: K. de Vries (red.), Geschiedenis"). Only the lowercase, abbreviated word is a
+    cue: "Red, Anna" is a name."""
+    for k in range(1, len(tokens)):
+        if tokens[k].text != "red" or not tokens[k].after.startswith(".") or \
+                not ("(" in tokens[k].before or "," in tokens[k].before):
+            continue
+        label = out[k - 1]
+        start = k - 1
+        while start > 0 and out[start - 1] == label and \
+                tokens[start - 1].text.lower() not in ("in", "w"):
+            start -= 1
+        if label == "author" or (label == "container-title" and start > 0 and
+                                 tokens[start - 1].text.lower() in ("in", "w")):
+            out[start : k + 1] = ["editor"] * (k + 1 - start)
+
+
+def _numero_sign(tokens: Sequence[Token], out: list[str]) -> None:
+    """GOST's "№ 3" is the issue, whatever the labels made of it (the sign is
+    punctuation to the tokenizer, so the model hardly sees it); so is French "n° 4"
+    after a volume ("vol. 13, n° 4")."""
+    for k, token in enumerate(tokens):
+        french = token.text in ("N", "n") and token.after.strip() == "°"
+        if not ("№" in token.before or french) or \
+                out[k] not in ("genre", "note", "other", "volume"):
+            continue
+        if french and not (k > 1 and out[k - 1] == "volume" and out[k] == "volume"):
+            continue  # "n° 59" alone may be all the numbering a journal has: left as read
+        j = k + 1 if french else k
+        if j < len(tokens) and tokens[j].text.isdigit():
+            out[k : j + 1] = ["issue"] * (j + 1 - k)
+
+
+def _title_after_trailing_initials(tokens: Sequence[Token], out: list[str]) -> None:
+    """GOST and Vancouver with periods: "Ivanov I. I. Istoriya Rossii. M.: Nauka" (family
+    name, then initials, then the title, no comma): the first run of names ends at
+    the initials, and the words after them, up to its end (a sentence end, or the
+    title run going on), open the title."""
+    runs = _label_runs(out, "author")
+    if not runs or runs[0][0] != 0:
+        return
+    first, last = runs[0]
+    nxt = out[last + 1] if last + 1 < len(out) else None
+    if "title" in out and nxt != "title" or _one_capital(tokens[first]) or \
+            tokens[first].after.strip() or \
+            tokens[last].after.strip()[:1] not in (("",) if nxt == "title" else (".",)):
+        return  # initials first ("W. H. Moore"), a comma ("Marshall, I. Howard"), a name end
+    for k in range(first + 1, last):
+        token, word = tokens[k], tokens[k + 1]
+        if not _one_capital(token):
+            return  # "Daya Bay Collab. (F. P. An": more than one word before the initials
+        if token.after.strip() != "." or _is_initial(word):
+            continue
+        if not word.text[:1].isupper() or len(word.text) < 2 or \
+                word.text.lower() in _ETAL_WORDS:
+            return
+        rest = tokens[k + 1 : last + 1]
+        if any(t.after.strip() == "," for t in rest[:-1]) or (
+                len(rest) < 2 and nxt != "title"):
+            return  # "Smith J. Brown, K.": more names
+        out[k + 1 : last + 1] = ["title"] * len(rest)
+        return
 
 
 def _names_then_title(tokens: Sequence[Token], out: list[str]) -> None:
@@ -1274,6 +1388,11 @@ def _place_without_a_mark_before_it(tokens: Sequence[Token], out: list[str]) -> 
             if first == 0 or out[first - 1] not in ("title", "container-title") or \
                     tokens[first - 1].after != " ":
                 continue
+            before = first - 1
+            while before > 0 and out[before - 1] == out[first - 1]:
+                before -= 1
+            if any(_SENTENCE.match(t.after) for t in tokens[before : first - 1]):
+                continue  # the run before was cut oddly already ("Unit. Colorado … Water")
             end = next((k for k in range(first, min(first + 2, last + 1))
                         if tokens[k].after.strip() == ","), None)
             if end is None or end + 1 >= len(tokens) or \

@@ -11,13 +11,13 @@ import itertools
 import re
 
 from ...model import Name
-from ..names import PARTICLES, parse_name
+from ..names import PARTICLES, UPPER, parse_name
 from .lexicon import GIVEN_NAMES
 
 __all__ = ["BOTH_ROLES", "ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
 
 #: the short role words written after names ("Smith, J. (ed.)", "A und B (Hrsg.)")
-_ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?)"
+_ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?|red)"
 #: names that are editors and translators both: "(E. Weinberger, Ed. and Trans.)",
 #: "edited and translated by", "Hrsg. und übers. von", "éd. et trad."
 BOTH_ROLES = re.compile(
@@ -40,7 +40,8 @@ _ROLE_BRACKET = re.compile(rf"\s*[([]{_ROLE}\.?[)\]]", re.I)
 #: A comma piece that is only a role word ("J. Smith, eds., B. Jones"): no name. A
 #: short one needs its period or brackets ("Smith, Ed" is a name).
 _ROLE_PIECE = re.compile(rf"(?:eds|editors?|hrsg)\.?|[([]{_ROLE}\.?[)\]]|{_ROLE}\.", re.I)
-_ETAL = re.compile(r",?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.)\s*$", re.I)
+_ETAL = re.compile(
+    r"[,，]?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.|等|и\s+др\.?)\s*$", re.I)
 _AND_SPLIT = re.compile(
     r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+"
     # "e" before an inverted name: "Smith, J. e Rossi, M.", "… e Silva e Sousa, J."
@@ -48,20 +49,22 @@ _AND_SPLIT = re.compile(
     r"[A-ZÀ-Ý][\w'’-]*)*,))\s*")
 ETAL_WORDS = frozenset({"et", "al", "and", "others"})
 SUFFIX = re.compile(r"^(?:Jr|Sr|Jun|Sen)\.?$|^(?:II|III|IV)$")
-_INITIALS = re.compile(r"^(?:(?:[A-Z][a-z]\.|[A-Z]\.?)[\s-]?){1,4}$|^[A-Z]{1,4}$")
+_INITIALS = re.compile(
+    rf"^(?:(?:[{UPPER}][a-zа-я]\.|[{UPPER}]\.?)[\s-]?){{1,4}}$|^[{UPPER}]{{1,4}}$")
 #: a period closing a given name before a family name in capitals and its comma
 _PERIOD_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_a-z]{2,}[\w'’-]*,)")
 #: "e" between two names in Italian and Portuguese lists, only before a name of two
 #: words or more ("Stefano e Daniela Feltracco"), never in "J. Sebastiao e Silva"
 _E_SPLIT = re.compile(r"\s+e\s+(?=[A-Z][\w.'’-]*\s+[A-Z])")
 #: one word of initials after a family name: "S.", "J.-P.", "(J.P.)", "Fl."
-_INITIAL_WORD = re.compile(r"^\(?(?:[A-Z][a-z]?\.(?:-?[A-Z]\.?)*|[A-Z])\)?$")
+_INITIAL_WORD = re.compile(
+    rf"^\(?(?:[{UPPER}][a-zа-я]?\.(?:-?[{UPPER}]\.?)*|[{UPPER}])\)?$")
 
 
 def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
     """Names in a name run (any style: inverted, direct, Vancouver); True if "et al."."""
     value = value.strip(" ,;:")
-    if value.endswith(".") and not re.search(r"\b[A-Z]\.$", value):
+    if value.endswith(".") and not re.search(rf"\b[{UPPER}]\.$", value):
         value = value[:-1]  # a sentence period, not an initial's
     etal = False
     previous = None

@@ -10,6 +10,7 @@ from typing import Any
 
 from ...errors import ParseError
 from ...model import Diagnostic, Reference
+from ..fields import split_type_marker
 from .assemble import assemble
 from .features import features
 from .tokens import Token, tokenize
@@ -54,10 +55,13 @@ def parse_crf(text: str, *, model: str | None = None) -> Reference:
     if repeat:
         diagnostics.append(Diagnostic(rules.REPEAT_AUTHOR, "names repeated from the entry above"))
         body = text[repeat.end():]
+    body, marked = split_type_marker(body)
     tokens = tokenize(body)
     if not tokens:
         raise ParseError("empty reference")
     ref = assemble(body, tokens, tag_tokens(tokens, model=model))
+    if marked:
+        ref = ref.with_fields(type=marked)
     if diagnostics:
         ref = ref.with_fields(diagnostics=(*diagnostics, *ref.diagnostics))
     return ref if body == text else ref.with_fields(source_text=text)
