@@ -16,6 +16,7 @@ from yalta_refs.parse.crf.data import Labelled, token_labels
 from yalta_refs.parse.crf.features import features, shape
 from yalta_refs.parse.crf.tagger import MODEL_PATH, parse_crf
 from yalta_refs.parse.crf.tokens import tokenize
+from yalta_refs.parse.fields import split_type_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 RATCHET = ROOT / "tests" / "parser_known_failures.json"
@@ -1623,3 +1624,83 @@ def test_vancouver_cited_date_medium_and_a_year_in_the_title() -> None:
                                     (1, "location"), (1, "publisher")])
     ref = assemble(text, tokens, labels)
     assert ref.title == "Collected Works" and ref.issued is not None
+
+
+def test_gost_names_title_issue_and_extent() -> None:
+    assert _split("Иванов И. И., Петров П. П. и др.") == [("Иванов", "И. И.", None),
+                                                        ("Петров", "П. П.", None)]
+    assert parse_names("Иванов И. И., Петров П. П. и др.")[1]  # "и др.": et al.
+    text = "Петров П. П. Реформы Петра I // Вопросы истории. 1990. № 3. С. 12–20."
+    tokens, labels = _labels(text, [(4, "author"), (2, "title"), (2, "container-title"),
+                                    (1, "date"), (1, "genre"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [(n.family, n.given) for n in ref.author] == [("Петров", "П. П.")]
+    assert ref.title == "Реформы Петра I" and ref.container_title == "Вопросы истории"
+    assert ref.issue == "3" and ref.page == "12-20"
+    text = "Ivanov I. I. Istoriya Rossii. M.: Nauka, 2005. 320 с."
+    tokens, labels = _labels(text, [(5, "author"), (1, "location"), (1, "publisher"),
+                                    (1, "date"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Istoriya Rossii" and [n.family for n in ref.author] == ["Ivanov"]
+    assert ref.number_of_pages == "320" and ref.page is None
+    # initials first, a comma after the family name, or more words before the
+    # initials: the names are left as they were read
+    for text, n in (("W. H. Moore Title words. Paris, 1990.", 5),
+                    ("Marshall, I. Howard. The Gospel. London, 1978.", 3),
+                    ("Daya Bay Collab. (F. P. An et al.), Phys. Rev. 1.", 8)):
+        tokens = tokenize(text)
+        labels = ["author"] * n + ["other"] * (len(tokens) - n)
+        assert assemble(text, tokens, labels).title is None, text
+
+
+def test_chinese_references_and_gbt_type_markers() -> None:
+    assert split_type_marker("Deep learning[J]. Journal of X, 2019, 34(2): 1-2.") == (
+        "Deep learning. Journal of X, 2019, 34(2): 1-2.", "article-journal")
+    assert split_type_marker("Statistical Yearbook[EB/OL]. (2020-10-01)")[1] == "webpage"
+    assert split_type_marker("Neural nets[C]//Proceedings of ACL")[1] == "paper-conference"
+    assert split_type_marker("Part [A] of the study. London, 1990.") == (
+        "Part [A] of the study. London, 1990.", None)  # not after the title
+    text = "李华, 张伟. 基于深度学习的图像识别研究. 计算机学报, 2020, 43(5): 1-15."
+    tokens, labels = _labels(text, [(4, "author"), (1, "date"), (1, "volume"), (1, "issue"),
+                                    (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["李华", "张伟"]
+    assert ref.title == "基于深度学习的图像识别研究" and ref.container_title == "计算机学报"
+    text = "王小明, 李华, 张伟, 等. 中国经济发展研究. 上海: 上海人民出版社, 2010."
+    tokens, labels = _labels(text, [(4, "author"), (1, "title"), (2, "container-title"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["王小明", "李华", "张伟"]
+    assert any(d.code == "et-al" for d in ref.diagnostics)
+    assert ref.title == "中国经济发展研究"
+    assert (ref.publisher_place, ref.publisher) == ("上海", "上海人民出版社")
+
+
+@needs_model
+def test_gbt_marker_gives_the_type_in_both_parsers() -> None:
+    from yalta_refs.parse.reference import parse_reference
+
+    text = "Chen X. A study of rivers[D]. Beijing: Peking University, 2015."
+    for ref in (parse_crf(text), parse_reference(text)):
+        assert ref.type == "thesis" and ref.title == "A study of rivers", ref
+        assert ref.source_text == text
+
+
+def test_dutch_and_polish_red_marks_editors() -> None:
+    text = "Jansen, P. (red.) (2004). Geschiedenis van Nederland. Amsterdam: Boom."
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (3, "title"),
+                                    (1, "location"), (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.editor] == ["Jansen"] and not ref.author
+    text = ("Jansen, P. (2004). De stad. In: K. de Vries (red.), Geschiedenis van Nederland. "
+            "Amsterdam: Boom.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (8, "container-title"), (1, "location"), (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.editor] == ["Vries"]
+    assert ref.container_title == "Geschiedenis van Nederland"
+    text = "Red, Anna. The Red Book. London: Verso, 2001."
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Red"] and not ref.editor

@@ -65,8 +65,8 @@ _NAME_WORDS = frozenset({
 #: Label words dropped from both sides before counting, per label.
 _DROPPED: dict[str, frozenset[str]] = {
     "author": _NAME_WORDS, "editor": _NAME_WORDS, "translator": _NAME_WORDS,
-    "pages": frozenset({"pp", "p", "pages", "page", "s"}),
-    "volume": frozenset({"vol", "vols", "volume", "v"}),
+    "pages": frozenset({"pp", "p", "pages", "page", "s", "с", "стр"}),  # GOST "С. 12–20"
+    "volume": frozenset({"vol", "vols", "volume", "v", "т", "вып"}),
     "issue": frozenset({"no", "nr", "n", "issue"}),
     "edition": frozenset({"ed", "edn", "edition"}),
     "container-title": frozenset({"in"}),
