@@ -344,6 +344,18 @@ def test_a_list_heading_in_another_language_opens_the_list(heading: str) -> None
     assert [(d.text, d.reason) for d in discarded] == [(heading, "heading")]
 
 
+def test_gost_and_chinese_references_are_one_a_line() -> None:
+    # short lines after the longest one: not one reference wrapped at the margin
+    text = ("Zhang Y, Li M. Deep learning for image recognition[J]. Journal of Computer "
+            "Science, 2019, 34(2): 112-120.\n"
+            "王小明. 中国近代史[M]. 北京: 人民出版社, 2008.\n"
+            "李华, 张伟, 等. 基于深度学习的图像识别研究[J]. 计算机学报, 2020, 43(5): 1-15.\n"
+            "Иванов И. И. История России. М.: Наука, 2005. 320 с.\n"
+            "Петров П. П., Сидоров С. С. Реформы // Вопросы истории. 1990. № 3.\n")
+    blocks, _ = split_blocks(text)
+    assert [b.text[:3] for b in blocks] == ["Zha", "王小明", "李华,", "Ива", "Пет"]
+
+
 def test_references_set_off_by_commas_only_are_one_a_line() -> None:
     # lines of like length, each ending with its year: not one hard-wrapped reference
     text = ("Bibliografia\n"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..model import DiscardedText, Reference, SourceSpan
 from ..parse.elements import classify
 from ..parse.namelists import take_leading_names
+from ..parse.names import UPPER
 from ..parse.segments import split_segments
 from .jats import PLACEHOLDER, JatsCitation, extract_element_citations
 from .markup import BREAK, CONTINUE, LINE, strip_markup
@@ -187,7 +188,7 @@ def _continues(prev: str, line: str) -> bool:
     """Whether ``line`` carries on the reference of the lines before it."""
     if not _ends_reference(prev):
         return True
-    if _starts_with_names(line) or _REPEAT.match(line):
+    if _starts_with_names(line) or _REPEAT.match(line) or _GOST_OR_CHINESE_NAMES.match(line):
         return False  # "Surname, Given. …" or "———." after a finished reference: a new one
     if _ENDS_WITH_YEAR.search(prev) and _names_then_comma(line):
         return False  # "… Laterza, 1951." then "Salvemini, Gaetano, La politica …"
@@ -209,6 +210,12 @@ def _starts_with_fact(line: str) -> bool:
     return element is not None and element.kind not in {"date", "url", "doi"}
 
 
+#: names that open a reference in GOST ("Иванов И. И. История …", "Петров П. П.,
+#: Сидоров С. С. …") or in Chinese (GB/T 7714: "李华, 张伟. 基于…", "王小明, 等. …"),
+#: which the name reader for Latin-script styles does not know
+_GOST_OR_CHINESE_NAMES = re.compile(
+    rf"[{UPPER}][\w'’-]+\s(?:[{UPPER}]\.\s?-?){{1,3}}(?:,|\s[{UPPER}][\w-])"
+    r"|[\u3400-\u9fff]{2,4}(?:[,，、]\s*[\u3400-\u9fff]{2,4})*(?:[,，、]\s*等)?[.．]\s*\S")
 _YEAR_AFTER_NAMES = re.compile(r",?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
 
 

@@ -623,7 +623,7 @@ def _chinese_names_and_title(tokens: Sequence[Token], out: list[str]) -> None:
         return
     k = 0
     while k < len(tokens) and _CJK.match(tokens[k].text) and (
-            2 <= len(tokens[k].text) <= 4 or tokens[k].text == "等" and k):
+            2 <= len(tokens[k].text) <= 4 or (tokens[k].text == "等" and k)):
         mark = tokens[k].after.strip()
         if mark in _CJK_NAME_MARKS and k + 1 < len(tokens):
             k += 1
@@ -696,7 +696,7 @@ def _title_after_trailing_initials(tokens: Sequence[Token], out: list[str]) -> N
         return
     first, last = runs[0]
     nxt = out[last + 1] if last + 1 < len(out) else None
-    if "title" in out and nxt != "title" or _one_capital(tokens[first]) or \
+    if ("title" in out and nxt != "title") or _one_capital(tokens[first]) or \
             tokens[first].after.strip() or \
             tokens[last].after.strip()[:1] not in (("",) if nxt == "title" else (".",)):
         return  # initials first ("W. H. Moore"), a comma ("Marshall, I. Howard"), a name end
