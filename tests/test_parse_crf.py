@@ -1704,3 +1704,43 @@ def test_dutch_and_polish_red_marks_editors() -> None:
                                     (1, "publisher"), (1, "date")])
     ref = assemble(text, tokens, labels)
     assert [n.family for n in ref.author] == ["Red"] and not ref.editor
+
+
+def test_abnt_label_words_and_organizers() -> None:
+    text = ("SOUZA, M. A.; LIMA, P. R. Educação e sociedade. Revista Brasileira de Educação, "
+            "Rio de Janeiro, v. 12, n. 3, p. 45-60, 2015.")
+    tokens, labels = _labels(text, [(6, "author"), (3, "title"), (4, "container-title"),
+                                    (3, "location"), (2, "volume"), (2, "issue"), (3, "pages"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.issue, ref.page) == ("12", "3", "45-60")
+    text = ("OLIVEIRA, A. Capítulo sobre história. In: SANTOS, B. (Org.). Livro organizado. "
+            "Belo Horizonte: UFMG, 2005. p. 10-30.")
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (6, "container-title"),
+                                    (3, "location"), (1, "date"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [(n.family, n.given) for n in ref.editor] == [("SANTOS", "B.")]
+    assert ref.container_title == "Livro organizado"
+    # an abbreviated journal word is no role word
+    text = "Smith, J. (2001). Reaction. J. Org. Chem. 66, 1-5."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
+                                    (3, "container-title"), (1, "volume"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "J. Org. Chem." and not ref.editor
+
+
+def test_japanese_brackets_mark_titles() -> None:
+    text = "山田太郎・鈴木一郎 (2018)『社会言語学入門』東京: 岩波書店."
+    tokens, labels = _labels(text, [(2, "title"), (1, "date"), (1, "title"), (2, "title")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["山田太郎", "鈴木一郎"]
+    assert ref.title == "社会言語学入門"
+    text = "鈴木一郎 (2010)「言語変化の研究」『言語学雑誌』12(3), 45-60."
+    tokens, labels = _labels(text, [(1, "author"), (1, "date"), (2, "title"), (1, "volume"),
+                                    (1, "issue"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "言語変化の研究" and ref.container_title == "言語学雑誌"
+    text = "山田太郎 (2015)『日本語の文法』くろしお出版."
+    tokens, labels = _labels(text, [(1, "author"), (1, "date"), (2, "title")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "日本語の文法" and ref.publisher == "くろしお出版"

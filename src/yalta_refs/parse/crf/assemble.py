@@ -56,6 +56,7 @@ _LEADING = re.compile(
     r"^(?:in:?|dans\s*:?|pp?\.|pages?|s\.|vol(?:ume)?s?\.?|bd\.|band|t\.|tome|jg\.|"
     r"no\.|nos\.|nr\.|n°|№|no|issue|heft|h\.|num(?:ber)?\.?|retrieved\s+from|"
     r"с\.|стр\.|т\.|вып\.|"  # GOST: "С. 12–20", "Т. 3", "Вып. 2"
+    r"v\.\s(?=\d)|n\.\s(?=\d)|"  # ABNT (Brazil): "v. 12, n. 3"
     r"(?:recuperado|retirado|obtenido)\s+de|disponible\s+(?:en|sur)|disponível\s+em|"
     r"verfügbar\s+unter|"
     r"available\s+(?:at|from|online)?:?|url:?|doi:?|isbn:?|\[?online\]?)\s*",
@@ -337,6 +338,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _title_after_trailing_initials(tokens, out)
     _numero_sign(tokens, out)
     _chinese_names_and_title(tokens, out)
+    _japanese_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
     _journal_after_names(tokens, out)
@@ -608,7 +610,7 @@ def _family_after_initial(tokens: Sequence[Token], out: list[str]) -> None:
             out[k] = "author"
 
 
-_CJK = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
+_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+$")  # kana and ideographs
 _CJK_NAME_MARKS = (",", "，", "、", ";", "；")
 
 
@@ -652,22 +654,74 @@ def _chinese_names_and_title(tokens: Sequence[Token], out: list[str]) -> None:
         out[j : j + 2] = ["location", "publisher"]  # "上海: 上海人民出版社, 2010"
 
 
+#: role words of other languages, cues only abbreviated and after names: Dutch and
+#: Polish "(red.)", Portuguese and Spanish "(Org.)", "(Orgs.)", "(Comp.)"
+_OTHER_EDITOR_CUES = frozenset({"red", "org", "orgs", "Org", "Orgs", "comp", "comps", "Comp",
+                                "Comps", "coord", "Coord"})
+
+
+def _bracket_span(tokens: Sequence[Token], opening: str, closing: str) -> tuple[int, int] | None:
+    start = next((k for k, t in enumerate(tokens) if opening in t.before), None)
+    if start is None:
+        return None
+    end = next((k for k in range(start, len(tokens)) if closing in tokens[k].after), None)
+    return None if end is None else (start, end)
+
+
+def _japanese_brackets(tokens: Sequence[Token], out: list[str]) -> None:
+    """Japanese references mark titles with brackets: 「an article」, 『a book or a
+    journal』 ("山田太郎 (2015)『日本語の文法』くろしお出版."). The names before them are
+    the authors, and the words after a book's 』 up to the sentence end its publisher."""
+    book = _bracket_span(tokens, "『", "』")
+    article = _bracket_span(tokens, "「", "」")
+    if book is None and article is None:
+        return
+    for span, label in ((article, "title"), (book, "container-title" if article else "title")):
+        if span is not None:
+            out[span[0] : span[1] + 1] = [label] * (span[1] + 1 - span[0])
+    first = min(span[0] for span in (book, article) if span is not None)
+    names = 0
+    while names < first and _CJK.match(tokens[names].text) and out[names] != "date":
+        names += 1
+    if names:
+        out[:names] = ["author"] * names
+    if book is not None and article is None:
+        k = book[1] + 1
+        while k < len(tokens) and _CJK.match(tokens[k].text) and out[k] not in ("date", "pages"):
+            out[k] = "publisher"
+            if tokens[k].after.strip()[:1] in (".", "。", ","):
+                break
+            k += 1
+
+
 def _editors_by_red(tokens: Sequence[Token], out: list[str]) -> None:
-    """Dutch and Polish "(red.)" after names: they are editors ("Jansen, P. (red.)";
-    "In: K. de Vries (red.), Geschiedenis"). Only the lowercase, abbreviated word is a
-    cue: "Red, Anna" is a name."""
+    """Dutch and Polish "(red.)", Portuguese and Spanish "(Org.)" or "(Comp.)" after
+    names: they are editors ("Jansen, P. (red.)"; "In: K. de Vries (red.),
+    Geschiedenis"; "In: SANTOS, B. (Org.). Livro"). Only the abbreviated word is a
+    cue, and "red" only in lowercase: "Red, Anna" is a name, "J. Org. Chem." a journal."""
     for k in range(1, len(tokens)):
-        if tokens[k].text != "red" or not tokens[k].after.startswith(".") or \
-                not ("(" in tokens[k].before or "," in tokens[k].before):
+        if tokens[k].text not in _OTHER_EDITOR_CUES or not tokens[k].after.startswith(".") or \
+                not ("(" in tokens[k].before or ("," in tokens[k].before and
+                                                tokens[k].text == "red")):
             continue
         label = out[k - 1]
         start = k - 1
         while start > 0 and out[start - 1] == label and \
                 tokens[start - 1].text.lower() not in ("in", "w"):
             start -= 1
-        if label == "author" or (label == "container-title" and start > 0 and
-                                 tokens[start - 1].text.lower() in ("in", "w")):
+        if label == "author" or (label in ("container-title", "title") and start > 0 and
+                                 tokens[start - 1].text.lower() in ("in", "w", "en")):
             out[start : k + 1] = ["editor"] * (k + 1 - start)
+        elif label in ("container-title", "title"):
+            # "In: SANTOS, B. (Org.). Livro": the names are the last words before the
+            # cue that look like names (capitals, initials), after "In:"
+            j = k - 1
+            while j > start and (tokens[j - 1].text[:1].isupper() and
+                                 tokens[j - 1].text.lower() not in ("in", "w", "en")):
+                j -= 1
+            if j > 0 and tokens[j - 1].text.lower() in ("in", "w", "en") and k - j <= 8 and \
+                    any(_one_capital(t) for t in tokens[j:k]):
+                out[j : k + 1] = ["editor"] * (k + 1 - j)
 
 
 def _numero_sign(tokens: Sequence[Token], out: list[str]) -> None:

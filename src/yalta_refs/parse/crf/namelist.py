@@ -17,7 +17,7 @@ from .lexicon import GIVEN_NAMES
 __all__ = ["BOTH_ROLES", "ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
 
 #: the short role words written after names ("Smith, J. (ed.)", "A und B (Hrsg.)")
-_ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?|red)"
+_ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?|red|orgs?)"
 #: names that are editors and translators both: "(E. Weinberger, Ed. and Trans.)",
 #: "edited and translated by", "Hrsg. und übers. von", "éd. et trad."
 BOTH_ROLES = re.compile(
@@ -43,7 +43,7 @@ _ROLE_PIECE = re.compile(rf"(?:eds|editors?|hrsg)\.?|[([]{_ROLE}\.?[)\]]|{_ROLE}
 _ETAL = re.compile(
     r"[,，]?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.|等|и\s+др\.?)\s*$", re.I)
 _AND_SPLIT = re.compile(
-    r"\s*(?:;|\s&\s|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+"
+    r"\s*(?:;|\s&\s|[・、，]|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+"
     # "e" before an inverted name: "Smith, J. e Rossi, M.", "… e Silva e Sousa, J."
     r"|(?<=[\w.]),?\s+e\s+(?=[A-ZÀ-Ý][\w'’-]*(?:\s+(?:e|y|de|da|do|dos|das)\s+"
     r"[A-ZÀ-Ý][\w'’-]*)*,))\s*")
