@@ -1744,3 +1744,38 @@ def test_japanese_brackets_mark_titles() -> None:
     tokens, labels = _labels(text, [(1, "author"), (1, "date"), (2, "title")])
     ref = assemble(text, tokens, labels)
     assert ref.title == "日本語の文法" and ref.publisher == "くろしお出版"
+
+
+def test_retrieved_and_published_dates_and_a_description_in_brackets() -> None:
+    text = ("American Psychological Association. (n.d.). Publication manual. Retrieved March 3, "
+            "2021, from https://apastyle.apa.org")
+    tokens, labels = _labels(text, [(3, "author"), (2, "date"), (7, "note"), (1, "url")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Publication manual" and ref.URL == "https://apastyle.apa.org"
+    assert ref.accessed is not None and ref.accessed.parts == ((2021, 3, 3),)
+    assert not ref.note
+    text = ("RODRIGUES, Carla. O (cis)gênero não existe. Publicado em: 14 dez. 2014. "
+            "Disponível em: http://www.geledes.org.br/x/ Acesso em: 9 jan. 2015.")
+    tokens, labels = _labels(text, [(2, "author"), (8, "title"), (1, "author"), (1, "date"),
+                                    (3, "url"), (5, "note")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued is not None and ref.issued.parts == ((2014, 12, 14),)
+    assert ref.accessed is not None and ref.accessed.parts == ((2015, 1, 9),)
+    assert ref.title == "O (cis)gênero não existe" and [n.family for n in ref.author] == [
+        "RODRIGUES"]
+    # in an annotation, "published" is prose
+    text = "Roe, A. Collected Works. London: Verso, 1990. Published 1995 in a second edition."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date"), (6, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation == "Published 1995 in a second edition."
+    assert ref.issued is not None and ref.issued.year == 1990
+    # APA 7: "[Doctoral dissertation, Harvard University]" after the title
+    text = ("Doe, J. (2019). Title of a dissertation [Doctoral dissertation, Harvard "
+            "University]. ProQuest Dissertations and Theses Global.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"), (3, "genre"),
+                                    (7, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Title of a dissertation" and ref.genre == "Doctoral dissertation"
+    assert ref.publisher == "Harvard University" and ref.type == "thesis"
+    assert ref.note == "ProQuest Dissertations and Theses Global"

@@ -12,6 +12,7 @@ from ..model import Date
 
 __all__ = [
     "MONTHS",
+    "MONTH_WORDS",
     "parse_date",
     "parse_doi",
     "parse_edition",
@@ -72,6 +73,8 @@ _OTHER_MONTHS = {
     )
     for name in names.split()
 }
+#: every month word :func:`parse_date` reads, in any of its languages (lowercase)
+MONTH_WORDS = frozenset(MONTHS) | frozenset(_OTHER_MONTHS)
 _ANY_MONTH = "(?:" + "|".join(
     sorted((re.escape(n) for n in (*MONTHS, *_OTHER_MONTHS)), key=len, reverse=True)
 ) + r")\.?"

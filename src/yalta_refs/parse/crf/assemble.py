@@ -17,6 +17,7 @@ from typing import Any
 from ...model import Date, Diagnostic, Reference
 from ...normalize import bare_doi
 from ..fields import (
+    MONTH_WORDS,
     parse_date,
     parse_doi,
     parse_edition,
@@ -128,7 +129,9 @@ def _clean_label_words(value: str) -> str:
 
 _ACCESS_CUE = re.compile(
     r"^(?:(?:last\s+)?accessed|retrieved|viewed|cited|consulté(?:\s+le)?|abgerufen(?:\s+am)?|"
-    r"zugegriffen(?:\s+am)?|zugriff(?:\s+am)?|visited)\b\s*(?:on\s+)?:?\s*", re.I)
+    r"zugegriffen(?:\s+am)?|zugriff(?:\s+am)?|visited|acess(?:o|ado)(?:\s+em)?|"
+    r"consultado(?:\s+(?:el|en))?|recuperado(?:\s+el)?|"
+    r"published|publicad[oa](?:\s+em)?|publiée?(?:\s+le)?)\b\s*(?:on\s+)?:?\s*", re.I)
 _YEARS = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
@@ -339,6 +342,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _numero_sign(tokens, out)
     _chinese_names_and_title(tokens, out)
     _japanese_brackets(tokens, out)
+    _retrieved_on_a_date(tokens, out)
+    _description_in_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
     _journal_after_names(tokens, out)
@@ -658,6 +663,79 @@ def _chinese_names_and_title(tokens: Sequence[Token], out: list[str]) -> None:
 #: Polish "(red.)", Portuguese and Spanish "(Org.)", "(Orgs.)", "(Comp.)"
 _OTHER_EDITOR_CUES = frozenset({"red", "org", "orgs", "Org", "Orgs", "comp", "comps", "Comp",
                                 "Comps", "coord", "Coord"})
+
+
+_RETRIEVED = frozenset({"retrieved", "accessed", "consulté", "abgerufen", "consultado",
+                        "recuperado", "acesso", "acessado"})
+#: "Publicado em: 14 dez. 2014" (ABNT), "Published on", "Publié le": the date of issue
+_PUBLISHED = frozenset({"published", "publicado", "publicada", "publié", "publiée"})
+_DATE_LINKS = frozenset({"on", "le", "am", "el", "em", "en", "de", "in"})
+
+
+def _retrieved_on_a_date(tokens: Sequence[Token], out: list[str]) -> None:
+    """APA's "Retrieved March 3, 2021, from https://…": the date is the accessed
+    date and "from" goes with the link; with no title labelled, the sentence read as
+    a note between the date and it is the title ("American Psychological
+    Association. (n.d.). Publication manual. Retrieved …")."""
+    found = False
+    for k, token in enumerate(tokens):
+        cue = token.text.lower()
+        if (cue not in _RETRIEVED and cue not in _PUBLISHED) or "[" in token.before or \
+                out[k] == "annotation":
+            continue
+        end = k + 1
+        while end < len(tokens) and end - k <= 5 and (
+                tokens[end].text.isdigit() or tokens[end].text.lower() in MONTH_WORDS or
+                tokens[end].text.lower() in _DATE_LINKS):
+            end += 1
+        if end == k + 1 or not any(_YEAR.match(t.text) for t in tokens[k + 1 : end]):
+            continue
+        if cue in _PUBLISHED:
+            out[k:end] = ["date"] * (end - k)
+            continue
+        if found:
+            continue
+        found = True
+        out[k:end] = ["accessed"] * (end - k)
+        if end + 1 < len(tokens) and tokens[end].text.lower() in _LINK_CUES and \
+                out[end + 1] == "url":
+            out[end] = "url"
+        if "title" not in out:
+            notes = [i for i in range(k) if out[i] == "note"]
+            if notes and all(out[i] == "note" for i in range(notes[0], k)) and \
+                    notes[0] > 0 and out[notes[0] - 1] in ("date", "author"):
+                out[notes[0] : k] = ["title"] * (k - notes[0])
+
+
+_DESCRIPTIONS = frozenset({"dissertation", "thesis", "doctoral", "master's", "masters",
+                           "report", "thèse", "dissertação", "tesis", "dissertatie"})
+
+
+def _description_in_brackets(tokens: Sequence[Token], out: list[str]) -> None:
+    """APA 7's description after a title: "Title [Doctoral dissertation, Harvard
+    University]": the words before the comma are the genre, those after it the
+    university (the publisher); the title runs up to the bracket."""
+    span = _bracket_span(tokens, "[", "]")
+    if span is None:
+        return
+    start, end = span
+    words = {t.text.lower() for t in tokens[start : end + 1]}
+    comma = next((k for k in range(start, end) if tokens[k].after.strip() == ","), None)
+    if not words & _DESCRIPTIONS or comma is None or start == 0 or \
+            out[start - 1] not in ("title", "genre") or not any(
+                lab == "title" for lab in out[:start]):
+        return
+    k = start - 1
+    while k >= 0 and out[k] == "genre":
+        out[k] = "title"
+        k -= 1
+    out[start : comma + 1] = ["genre"] * (comma + 1 - start)
+    out[comma + 1 : end + 1] = ["publisher"] * (end - comma)
+    if end + 1 < len(out) and out[end + 1] == "publisher":  # "ProQuest Dissertations …"
+        j = end + 1
+        while j < len(out) and out[j] == "publisher":
+            out[j] = "note"
+            j += 1
 
 
 def _bracket_span(tokens: Sequence[Token], opening: str, closing: str) -> tuple[int, int] | None:
