@@ -1779,3 +1779,23 @@ def test_retrieved_and_published_dates_and_a_description_in_brackets() -> None:
     assert ref.title == "Title of a dissertation" and ref.genre == "Doctoral dissertation"
     assert ref.publisher == "Harvard University" and ref.type == "thesis"
     assert ref.note == "ProQuest Dissertations and Theses Global"
+
+
+def test_a_quoted_title_ends_at_its_quotation_and_a_body_before_the_year_is_the_author(
+        ) -> None:
+    text = 'Jones, Mary. "Web Article." Some Site, June 5, 2019. https://site.org/a.'
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (3, "date"), (1, "url")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Web Article" and ref.container_title == "Some Site"
+    text = "Roe, A. “Smiths’ Guide to Gardens.” London: Verso, 1990."
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Smiths’ Guide to Gardens" and ref.container_title is None
+    text = ("BBC News (2021) 'Storm hits coast', BBC News, 4 February. Available at: "
+            "https://www.bbc.co.uk/news/x")
+    tokens, labels = _labels(text, [(2, "container-title"), (1, "date"), (3, "title"),
+                                    (2, "container-title"), (2, "date"), (3, "url")])
+    ref = assemble(text, tokens, labels)
+    assert [n.literal for n in ref.author] == ["BBC News"]
+    assert ref.container_title == "BBC News" and ref.title == "Storm hits coast"

@@ -343,6 +343,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _chinese_names_and_title(tokens, out)
     _japanese_brackets(tokens, out)
     _retrieved_on_a_date(tokens, out)
+    _quotation_closes_the_title(tokens, out)
+    _corporate_author_before_the_year(tokens, out)
     _description_in_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -663,6 +665,44 @@ def _chinese_names_and_title(tokens: Sequence[Token], out: list[str]) -> None:
 #: Polish "(red.)", Portuguese and Spanish "(Org.)", "(Orgs.)", "(Comp.)"
 _OTHER_EDITOR_CUES = frozenset({"red", "org", "orgs", "Org", "Orgs", "comp", "comps", "Comp",
                                 "Comps", "coord", "Coord"})
+
+
+def _quotation_closes_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """A quoted title whose run goes on past its closing quotation mark, with no
+    container labelled ("Jones, Mary. "Web Article." Some Site, June 5, 2019."): the
+    words after the quotation are the container (a site, a journal, a book)."""
+    if "container-title" in out or "title" not in out:
+        return
+    first = out.index("title")
+    if not any(q in tokens[first].before for q in "“\"«„‘"):
+        return
+    last = first
+    while last + 1 < len(out) and out[last + 1] == "title":
+        last += 1
+    for k in range(first, last):
+        if any(q in tokens[k].after for q in "”\"»’") and \
+                tokens[k + 1].text[:1].isupper() and not any(
+                    q in tokens[k + 1].before.replace(tokens[k].after, "") for q in "“«„"):
+            if "’" in tokens[k].after and tokens[k].after.strip() == "’":
+                return  # an apostrophe, not a closing quotation: "Smiths’ Guide"
+            out[k + 1 : last + 1] = ["container-title"] * (last - k)
+            return
+
+
+def _corporate_author_before_the_year(tokens: Sequence[Token], out: list[str]) -> None:
+    """Harvard and APA: what opens the reference, before the year in brackets, is its
+    author, a body if need be ("BBC News (2021) 'Storm hits coast', BBC News"): the
+    labels had read it as the journal, since the same words come again as one."""
+    if not out or out[0] not in ("container-title", "publisher") or "author" in out or \
+            "editor" in out:
+        return
+    end = 0
+    while end + 1 < len(out) and out[end + 1] == out[0]:
+        end += 1
+    if end + 1 < len(out) and out[end + 1] == "date" and "(" in tokens[end + 1].before and \
+            end < 6 and all(t.text[:1].isupper() or t.text.lower() in ORG_LINKS
+                            for t in tokens[: end + 1]) and "title" in out[end + 1 :]:
+        out[: end + 1] = ["author"] * (end + 1)
 
 
 _RETRIEVED = frozenset({"retrieved", "accessed", "consulté", "abgerufen", "consultado",

@@ -206,6 +206,7 @@ _CORPORATE_WORDS = frozenset({
     "collaboration", "collaborations", "network", "alliance", "partnership", "inc", "ltd",
     "llc", "gmbh", "fund", "trust", "forum", "museum", "library", "institution",
     "coalition", "panel", "secretariat", "directorate", "observatory", "company", "project",
+    "news", "times", "magazine", "radio", "television", "broadcasting", "media",
 })
 
 
