@@ -1799,3 +1799,27 @@ def test_a_quoted_title_ends_at_its_quotation_and_a_body_before_the_year_is_the_
     ref = assemble(text, tokens, labels)
     assert [n.literal for n in ref.author] == ["BBC News"]
     assert ref.container_title == "BBC News" and ref.title == "Storm hits coast"
+
+
+def test_mla_reprint_year_is_the_original_date() -> None:
+    from yalta_refs.parse.reference import parse_reference
+
+    ref = parse_reference("Woolf, Virginia. Mrs. Dalloway. 1925. Harcourt, 1990.")
+    assert ref.issued is not None and ref.issued.year == 1990
+    assert ref.original_date is not None and ref.original_date.year == 1925
+    # a second date the rules cannot place is kept, never dropped
+    ref = parse_reference("Roe, A. Collected Works. London: Verso, 1990. Paris: Seuil, 1985.")
+    assert "1985" in (ref.note or "") + (ref.annotation or "")
+    text = "Eliot, George. Middlemarch: A Study of Provincial Life. 1871. Penguin Classics, 2003."
+    tokens, labels = _labels(text, [(2, "author"), (6, "title"), (1, "title"), (2, "publisher"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Middlemarch: A Study of Provincial Life"
+    assert ref.issued is not None and ref.issued.year == 2003
+    assert ref.original_date is not None and ref.original_date.year == 1871
+    # a year after the title with no later one is the date
+    text = "Eliot, George. Middlemarch. 1871. London: Blackwood."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (1, "date"), (1, "location"),
+                                    (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued is not None and ref.issued.year == 1871 and ref.original_date is None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from ..model import Diagnostic, Name, Reference
+from ..model import Date, Diagnostic, Name, Reference
 from .commalist import take_comma_facts
 from .elements import _PUB_WORDS, TERMINAL_KINDS, Element, classify
 from .fields import parse_date, parse_edition, parse_pages, split_type_marker
@@ -80,8 +80,24 @@ class _State:
     def put(self, element: Element) -> None:
         self.kinds.append(element.kind)
         for key, value in element.values.items():
-            if value not in (None, "", ()) and key not in self.values:
+            if value in (None, "", ()):
+                continue
+            if key not in self.values:
                 self.values[key] = value
+            elif key == "issued" and isinstance(value, Date) and value != self.values[key]:
+                self._second_date(value)
+
+    def _second_date(self, date: Date) -> None:
+        """A second date after the first: MLA's reprint ("Mrs. Dalloway. 1925.
+        Harcourt, 1990.": the edition read is the later one, the first its original
+        date); any other second date is kept in the note, so it is not lost."""
+        first = self.values["issued"]
+        if first.year and date.year and first.year < date.year and \
+                first.parts == ((first.year,),) and "original_date" not in self.values:
+            self.values["original_date"] = first
+            self.values["issued"] = date
+        else:
+            self.notes.append(str(date))
 
 
 def parse_reference(text: str) -> Reference:

@@ -195,6 +195,14 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             if raw.rstrip().endswith(".") and _ABBREVIATED_JOURNAL.search(value):
                 value += "."  # "Bell Syst. Tech. J.": the last abbreviation keeps its period
         _put(values, _TEXT_LABELS[label], value)
+    elif label == "original-date":  # set by a repair: MLA's "Title. 1925. Harcourt, 1990."
+        date, _, left = _dates(raw)
+        if date is not None and "original_date" not in values:
+            values["original_date"] = date
+            if left:
+                notes.append(left)
+        elif _strip(raw):
+            notes.append(_strip(raw))
     elif label in ("date", "accessed"):
         date, original, left = _dates(raw)
         if label == "accessed" or "issued" not in values:
@@ -345,6 +353,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _retrieved_on_a_date(tokens, out)
     _quotation_closes_the_title(tokens, out)
     _corporate_author_before_the_year(tokens, out)
+    _reprint_year_after_the_title(tokens, out)
     _description_in_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -687,6 +696,26 @@ def _quotation_closes_the_title(tokens: Sequence[Token], out: list[str]) -> None
                 return  # an apostrophe, not a closing quotation: "Smiths’ Guide"
             out[k + 1 : last + 1] = ["container-title"] * (last - k)
             return
+
+
+def _reprint_year_after_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """MLA's reprint: "Woolf, Virginia. Mrs. Dalloway. 1925. Harcourt, 1990.": a year
+    standing alone after the title is the original date when the publisher is
+    followed by a later year, the date of the edition read."""
+    years = [k for k, label in enumerate(out) if label == "date"]
+    alone = [k for k in range(1, len(out) - 1) if out[k] == "title" and out[k + 1] != "title"
+             and out[k - 1] == "title" and _YEAR.match(tokens[k].text)]
+    if len(years) == 1 and len(alone) == 1 and alone[0] < years[0]:
+        years = [alone[0], years[0]]  # the year read as the end of the title
+    if len(years) != 2 or years[0] == 0:
+        return
+    first, second = years
+    if out[first - 1] != "title" or not _SENTENCE.match(tokens[first - 1].after) or \
+            not _SENTENCE.match(tokens[first].after) or out[second - 1] != "publisher" or \
+            not _YEAR.match(tokens[first].text) or not _YEAR.match(tokens[second].text) or \
+            int(tokens[first].text[:4]) >= int(tokens[second].text[:4]):
+        return
+    out[first] = "original-date"
 
 
 def _corporate_author_before_the_year(tokens: Sequence[Token], out: list[str]) -> None:
