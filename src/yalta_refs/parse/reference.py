@@ -93,7 +93,8 @@ class _State:
         date); any other second date is kept in the note, so it is not lost."""
         first = self.values["issued"]
         if first.year and date.year and first.year < date.year and \
-                first.parts == ((first.year,),) and "original_date" not in self.values:
+                first.parts == ((first.year,),) and "original_date" not in self.values and \
+                not self.values.get("_author_year"):  # "Smith (1990). …": that is the date
             self.values["original_date"] = first
             self.values["issued"] = date
         else:
