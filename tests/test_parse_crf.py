@@ -1823,3 +1823,12 @@ def test_mla_reprint_year_is_the_original_date() -> None:
                                     (1, "publisher")])
     ref = assemble(text, tokens, labels)
     assert ref.issued is not None and ref.issued.year == 1871 and ref.original_date is None
+
+
+def test_a_place_word_read_as_the_publisher() -> None:
+    text = "Scott, James C. Seeing Like a State. New Haven, CT: Yale University Press, 1998."
+    tokens, labels = _labels(text, [(3, "author"), (4, "title"), (1, "publisher"),
+                                    (2, "location"), (3, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.publisher_place == "New Haven, CT" and ref.publisher == "Yale University Press"
+    assert not ref.note

@@ -354,6 +354,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _quotation_closes_the_title(tokens, out)
     _corporate_author_before_the_year(tokens, out)
     _reprint_year_after_the_title(tokens, out)
+    _place_word_read_as_publisher(tokens, out)
     _description_in_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -695,6 +696,24 @@ def _quotation_closes_the_title(tokens: Sequence[Token], out: list[str]) -> None
             if "’" in tokens[k].after and tokens[k].after.strip() == "’":
                 return  # an apostrophe, not a closing quotation: "Smiths’ Guide"
             out[k + 1 : last + 1] = ["container-title"] * (last - k)
+            return
+
+
+def _place_word_read_as_publisher(tokens: Sequence[Token], out: list[str]) -> None:
+    """A publisher run of a word or two run straight into a place ("New | Haven, CT:
+    Yale University Press"), with the publisher proper after the place: the words are
+    the place's."""
+    for first, last in _label_runs(out, "publisher"):
+        nxt = last + 1
+        if last - first > 1 or nxt >= len(out) or out[nxt] != "location" or \
+                tokens[last].after != " ":
+            continue
+        end = nxt
+        while end + 1 < len(out) and out[end + 1] == "location":
+            end += 1
+        if end + 1 < len(out) and out[end + 1] == "publisher" and \
+                tokens[end].after.strip() in (":", ","):
+            out[first : last + 1] = ["location"] * (last + 1 - first)
             return
 
 
