@@ -1832,3 +1832,21 @@ def test_a_place_word_read_as_the_publisher() -> None:
     ref = assemble(text, tokens, labels)
     assert ref.publisher_place == "New Haven, CT" and ref.publisher == "Yale University Press"
     assert not ref.note
+
+
+def test_a_year_inside_a_conference_name() -> None:
+    text = ("J. W. Lavrakas, “GPS receiver responses,” in Proceedings of the 1999 National "
+            "Technical Meeting of The Institute of Navigation (ION NTM 1999), January 1999, "
+            "pp. 1-10.")
+    tokens, labels = _labels(text, [(3, "author"), (3, "title"), (4, "container-title"),
+                                    (1, "date"), (10, "title"), (3, "date"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == ("Proceedings of the 1999 National Technical Meeting of The "
+                                   "Institute of Navigation (ION NTM 1999)")
+    assert ref.issued is not None and ref.issued.parts == ((1999, 1),) and not ref.note
+    # with no date after it, the year is the date
+    text = "Roe, A. Title. In Proceedings of the Meeting 1999 Annual Volume, pp. 1-10."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (4, "container-title"),
+                                    (1, "date"), (2, "container-title"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued is not None and ref.issued.year == 1999

@@ -355,6 +355,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _corporate_author_before_the_year(tokens, out)
     _reprint_year_after_the_title(tokens, out)
     _place_word_read_as_publisher(tokens, out)
+    _year_inside_a_container(tokens, out)
     _description_in_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -696,6 +697,31 @@ def _quotation_closes_the_title(tokens: Sequence[Token], out: list[str]) -> None
             if "’" in tokens[k].after and tokens[k].after.strip() == "’":
                 return  # an apostrophe, not a closing quotation: "Smiths’ Guide"
             out[k + 1 : last + 1] = ["container-title"] * (last - k)
+            return
+
+
+def _year_inside_a_container(tokens: Sequence[Token], out: list[str]) -> None:
+    """A year inside the name of a conference ("in Proceedings of the 1999 National
+    Technical Meeting of The Institute of Navigation (ION NTM 1999), January 1999"),
+    read as the date and cutting the container in two: the year is the name's when
+    the date comes again after it."""
+    for _, last in _label_runs(out, "container-title"):
+        year = last + 1
+        if year + 1 >= len(out) or out[year] != "date" or not _YEAR.match(tokens[year].text) \
+                or tokens[last].after != " " or tokens[year].after != " ":
+            continue
+        label = out[year + 1]
+        if label != "container-title" and not (label == "title" and "title" in out[:last]):
+            continue
+        end = year + 1
+        while end + 1 < len(out) and out[end + 1] == label:
+            end += 1
+        depth = sum(t.before.count("(") - t.before.count(")") for t in tokens[year : end + 1])
+        while depth > 0 and end + 1 < len(out) and ")" not in tokens[end].after:
+            end += 1  # "(ION NTM 1999)": the bracket the name opened closes in it
+        if any(out[j] == "date" and _YEAR.match(tokens[j].text)
+               for j in range(end + 1, len(out))):
+            out[year : end + 1] = ["container-title"] * (end + 1 - year)
             return
 
 
