@@ -1846,7 +1846,7 @@ def test_a_year_inside_a_conference_name() -> None:
     assert ref.issued is not None and ref.issued.parts == ((1999, 1),) and not ref.note
     # with no date after it, the year is the date
     text = "Roe, A. Title. In Proceedings of the Meeting 1999 Annual Volume, pp. 1-10."
-    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (4, "container-title"),
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (5, "container-title"),
                                     (1, "date"), (2, "container-title"), (3, "pages")])
     ref = assemble(text, tokens, labels)
     assert ref.issued is not None and ref.issued.year == 1999
