@@ -1850,3 +1850,16 @@ def test_a_year_inside_a_conference_name() -> None:
                                     (1, "date"), (2, "container-title"), (3, "pages")])
     ref = assemble(text, tokens, labels)
     assert ref.issued is not None and ref.issued.year == 1999
+
+
+def test_an_untitled_sentence_after_the_date_is_the_title() -> None:
+    text = "Department of Health (2019) Annual report 2018-19. London: HMSO."
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (4, "other"), (1, "location"),
+                                    (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Annual report 2018-19" and not ref.note
+    # prose after the imprint is no title
+    text = "Department of Health (2019). London: HMSO. A useful survey."
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (1, "location"),
+                                    (1, "publisher"), (3, "annotation")])
+    assert assemble(text, tokens, labels).title is None

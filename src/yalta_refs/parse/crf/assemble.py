@@ -356,6 +356,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _reprint_year_after_the_title(tokens, out)
     _place_word_read_as_publisher(tokens, out)
     _year_inside_a_container(tokens, out)
+    _untitled_sentence_after_the_date(tokens, out)
     _description_in_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -698,6 +699,28 @@ def _quotation_closes_the_title(tokens: Sequence[Token], out: list[str]) -> None
                 return  # an apostrophe, not a closing quotation: "Smiths’ Guide"
             out[k + 1 : last + 1] = ["container-title"] * (last - k)
             return
+
+
+def _untitled_sentence_after_the_date(tokens: Sequence[Token], out: list[str]) -> None:
+    """No title labelled, and the sentence right after the author's date read as
+    nothing ("Department of Health (2019) Annual report 2018-19. London: HMSO."): with
+    the imprint or a link after it, that sentence is the title."""
+    if "title" in out or "container-title" in out or "date" not in out:
+        return
+    k = out.index("date")
+    while k + 1 < len(out) and out[k + 1] == "date":
+        k += 1
+    start = k + 1
+    if start >= len(out) or out[start] not in ("other", "note") or \
+            not any(label in ("author", "editor") for label in out[:start]):
+        return
+    end = start
+    while end + 1 < len(out) and out[end + 1] == out[start] and \
+            not _SENTENCE.match(tokens[end].after):
+        end += 1
+    if end + 1 < len(out) and _SENTENCE.match(tokens[end].after) and \
+            out[end + 1] in ("location", "publisher", "url", "doi"):
+        out[start : end + 1] = ["title"] * (end + 1 - start)
 
 
 def _year_inside_a_container(tokens: Sequence[Token], out: list[str]) -> None:
