@@ -1863,3 +1863,12 @@ def test_an_untitled_sentence_after_the_date_is_the_title() -> None:
     tokens, labels = _labels(text, [(3, "author"), (1, "date"), (1, "location"),
                                     (1, "publisher"), (3, "annotation")])
     assert assemble(text, tokens, labels).title is None
+
+
+def test_a_newspaper_section_is_a_note() -> None:
+    text = ('Krugman, Paul. "The Return of Depression Economics." New York Times, December 14, '
+            "2008, sec. A.")
+    tokens, labels = _labels(text, [(2, "author"), (5, "title"), (3, "container-title"),
+                                    (3, "date"), (1, "pages"), (1, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.note == "sec. A" and ref.page is None and ref.annotation is None

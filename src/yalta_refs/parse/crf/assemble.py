@@ -357,6 +357,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _place_word_read_as_publisher(tokens, out)
     _year_inside_a_container(tokens, out)
     _untitled_sentence_after_the_date(tokens, out)
+    _newspaper_section(tokens, out)
     _description_in_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -699,6 +700,16 @@ def _quotation_closes_the_title(tokens: Sequence[Token], out: list[str]) -> None
                 return  # an apostrophe, not a closing quotation: "Smiths’ Guide"
             out[k + 1 : last + 1] = ["container-title"] * (last - k)
             return
+
+
+def _newspaper_section(tokens: Sequence[Token], out: list[str]) -> None:
+    """Chicago's newspaper section, "sec. A" or "section 2", is a note, not a page nor
+    the start of an annotation."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text.lower() in ("sec", "section") and out[k - 1] == "date" and \
+                len(tokens[k + 1].text) <= 2 and (k + 2 == len(tokens) or
+                                                  _SENTENCE.match(tokens[k + 1].after)):
+            out[k : k + 2] = ["note", "note"]
 
 
 def _untitled_sentence_after_the_date(tokens: Sequence[Token], out: list[str]) -> None:
