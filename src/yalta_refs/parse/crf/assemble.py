@@ -829,8 +829,9 @@ def _retrieved_on_a_date(tokens: Sequence[Token], out: list[str]) -> None:
     for k, token in enumerate(tokens):
         cue = token.text.lower()
         if (cue not in _RETRIEVED and cue not in _PUBLISHED) or "[" in token.before or \
-                out[k] == "annotation":
-            continue
+                out[k] == "annotation" or (cue in _PUBLISHED and k and tokens[k - 1].text.lower()
+                                           in ("work", "first", "originally", "previously")):
+            continue  # "(Original work published 1975)" is the original date: left to notes
         end = k + 1
         while end < len(tokens) and end - k <= 5 and (
                 tokens[end].text.isdigit() or tokens[end].text.lower() in MONTH_WORDS or
