@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import DiscardedText, Reference, SourceSpan
 from ..parse.elements import classify
 from ..parse.namelists import take_leading_names
-from ..parse.names import UPPER
+from ..parse.names import HAN, UPPER
 from ..parse.segments import split_segments
 from .jats import PLACEHOLDER, JatsCitation, extract_element_citations
 from .markup import BREAK, CONTINUE, LINE, strip_markup
@@ -215,7 +215,7 @@ def _starts_with_fact(line: str) -> bool:
 #: which the name reader for Latin-script styles does not know
 _GOST_OR_CHINESE_NAMES = re.compile(
     rf"[{UPPER}][\w'’-]+\s(?:[{UPPER}]\.\s?-?){{1,3}}(?:,|\s[{UPPER}][\w-])"
-    r"|[\u3400-\u9fff]{2,4}(?:[,，、]\s*[\u3400-\u9fff]{2,4})*(?:[,，、]\s*等)?[.．]\s*\S")
+    rf"|[{HAN}]{{2,4}}(?:[,，、]\s*[{HAN}]{{2,4}})*(?:[,，、]\s*等)?[.．]\s*\S")
 _YEAR_AFTER_NAMES = re.compile(r",?\s*\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]")
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..model import Name
 
-__all__ = ["UPPER", "AuthorElement", "parse_name", "parse_name_list", "take_author_element"]
+__all__ = ["HAN", "KANA", "UPPER", "AuthorElement", "parse_name", "parse_name_list",
+           "take_author_element"]
 
 PARTICLES = frozenset(
     [
@@ -52,6 +53,10 @@ _ROLE = re.compile(r"^(eds?|comps?|trans|translators?|editors?|compilers?)\.?[,.
 #: capital letters an initial can be: Latin (with the accented ones), Cyrillic, Greek
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽЁА-ЯΑ-Ω"
 _UP = UPPER
+#: Chinese characters (a name in GB/T 7714 is two to four of them)
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+#: Japanese kana, for references in Japanese
+KANA = "\u3040-\u30ff"
 _INITIAL = re.compile(rf"^(?:[{_UP}][a-z]?\.|[{_UP}]\.-?[{_UP}]\.)(?:[{_UP}]\.)*,?$", re.U)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*,?$", re.U)
 _ONE_INVERTED = re.compile(

@@ -26,7 +26,7 @@ from ..fields import (
     parse_pages,
     parse_year,
 )
-from ..names import PARTICLES
+from ..names import HAN, KANA, PARTICLES
 from ..notes import first_published, notes_from_annotation
 from .lexicon import BARE_ABBREVIATIONS as _BARE_ABBREVIATIONS
 from .lexicon import (
@@ -630,7 +630,7 @@ def _family_after_initial(tokens: Sequence[Token], out: list[str]) -> None:
             out[k] = "author"
 
 
-_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+$")  # kana and ideographs
+_CJK = re.compile(rf"^[{KANA}{HAN}]+$")
 _CJK_NAME_MARKS = (",", "，", "、", ";", "；")
 
 
