@@ -1872,3 +1872,18 @@ def test_a_newspaper_section_is_a_note() -> None:
                                     (3, "date"), (1, "pages"), (1, "annotation")])
     ref = assemble(text, tokens, labels)
     assert ref.note == "sec. A" and ref.page is None and ref.annotation is None
+
+
+def test_words_after_an_isbn_and_an_edition_read_as_a_note_are_kept() -> None:
+    text = ("Evans, Richard J. (2003). The Coming of the Third Reich. New York: Penguin Press. "
+            "ISBN 978-1-59420-004-3. OCLC 53186059. Reprinted.")
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (6, "title"), (2, "location"),
+                                    (2, "publisher"), (9, "isbn")])
+    ref = assemble(text, tokens, labels)
+    assert ref.ISBN == "9781594200043" and ref.extra == {"OCLC": "53186059"}
+    assert ref.note == "Reprinted"
+    text = "Doe J. Textbook of Medicine. 4th ed. McGraw-Hill; 2018."
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (2, "note"), (2, "publisher"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.edition == "4" and not ref.note

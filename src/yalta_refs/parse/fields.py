@@ -11,6 +11,7 @@ import re
 from ..model import Date
 
 __all__ = [
+    "ISBN_RE",
     "MONTHS",
     "MONTH_WORDS",
     "parse_date",
@@ -213,8 +214,12 @@ def parse_extent(text: str) -> str | None:
     return m.group("n") if m else None
 
 
+#: an ISBN as written, hyphens and spaces allowed (the first match is the one read)
+ISBN_RE = re.compile(r"\b(97[89][\d -]{10,16}|\d[\d -]{8,11}[\dXx])\b")
+
+
 def parse_isbn(text: str) -> str | None:
-    m = re.search(r"\b(97[89][\d -]{10,16}|\d[\d -]{8,11}[\dXx])\b", text)
+    m = ISBN_RE.search(text)
     if not m:
         return None
     digits = re.sub(r"[^\dXx]", "", m.group(1)).upper()

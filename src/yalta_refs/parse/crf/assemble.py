@@ -17,6 +17,7 @@ from typing import Any
 from ...model import Date, Diagnostic, Reference
 from ...normalize import bare_doi
 from ..fields import (
+    ISBN_RE,
     MONTH_WORDS,
     parse_date,
     parse_doi,
@@ -244,6 +245,14 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         found = parse_doi(raw) if label == "doi" else parse_isbn(raw)
         if found:
             _put(values, label.upper(), found)
+            if label == "isbn":  # "ISBN 978-1-59420-004-3. OCLC 53186059": the rest kept
+                rest = _ISBN_CUE.sub(" ", ISBN_RE.sub(" ", raw, count=1))
+                oclc = _OCLC.search(rest)
+                if oclc:  # kept as the rules keep it, in "extra" (Zotero's field)
+                    values["extra"] = {**values.get("extra", {}), "OCLC": oclc.group(1)}
+                    rest = rest[: oclc.start()] + rest[oclc.end() :]
+                if re.search(r"\w", rest):
+                    notes.append(_strip(rest))
         elif label == "doi" and _URL_START.search(raw):
             _put(values, "URL", _url(raw))  # a link with no DOI in it
         else:
@@ -256,11 +265,15 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             values["original_date"] = first
         elif medium and "medium" not in values:  # Vancouver's "[Internet]"
             values["medium"] = medium.group(1)
+        elif "edition" not in values and parse_edition(value):  # AMA's "4th ed."
+            values["edition"] = parse_edition(value)
         elif value and not (label == "other" and value.isdigit() and not values):
             notes.append(value)
 
 
 _URL_START = re.compile(r"(?:https?|ftp)\s?:\s?/\s?/|www\.", re.I)
+_ISBN_CUE = re.compile(r"\bISBN(?:-1[03])?\s*:?", re.I)
+_OCLC = re.compile(r"\bOCLC:?\s*(\d{4,12})\b", re.I)
 #: a medium, in square brackets after a title in NLM/Vancouver and ISO 690 ("[Internet]")
 _MEDIUM = re.compile(
     r"((?:serial\s+on\s+the\s+)?internet|online|en\s+ligne|cd-rom|dvd|"
