@@ -1887,3 +1887,13 @@ def test_words_after_an_isbn_and_an_edition_read_as_a_note_are_kept() -> None:
                                     (1, "date")])
     ref = assemble(text, tokens, labels)
     assert ref.edition == "4" and not ref.note
+
+
+def test_a_season_is_kept_and_a_body_with_its_acronym_is_one_name() -> None:
+    text = ('Worster, Donald. "Nature and the Disorder of History." Environmental History Review '
+            "18 (Summer 1994): 1-15.")
+    tokens, labels = _labels(text, [(2, "author"), (6, "title"), (3, "container-title"),
+                                    (1, "volume"), (2, "date"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued is not None and ref.issued.year == 1994 and ref.note == "Summer"
+    assert _split("ASTM International (ASTM)") == [(None, None, "ASTM International (ASTM)")]

@@ -134,6 +134,8 @@ _ACCESS_CUE = re.compile(
     r"consultado(?:\s+(?:el|en))?|recuperado(?:\s+el)?|"
     r"published|publicad[oa](?:\s+em)?|publiée?(?:\s+le)?)\b\s*(?:on\s+)?:?\s*", re.I)
 _YEARS = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter|printemps|été|automne|hiver|"
+                     r"frühjahr|frühling|sommer|herbst)\b", re.I)
 
 
 def _dates(value: str) -> tuple[Date | None, Date | None, str]:
@@ -146,7 +148,8 @@ def _dates(value: str) -> tuple[Date | None, Date | None, str]:
     value = _ACCESS_CUE.sub("", value.strip(_TRIM + "()[]")).strip(_TRIM + "()[]")
     date = parse_date(value)
     if date is not None:
-        return date, None, ""
+        season = _SEASON.search(value)  # the model's dates have no season: kept as a note
+        return date, None, season.group(0) if season and len(date.parts[0]) < 2 else ""
     years = [int(y) for y in _YEARS.findall(value)]
     rest = _YEARS.sub(" ", value)
     if len(set(years)) == 2 and len(years) == 2 and not re.search(r"\w", rest):
