@@ -1897,3 +1897,20 @@ def test_a_season_is_kept_and_a_body_with_its_acronym_is_one_name() -> None:
     ref = assemble(text, tokens, labels)
     assert ref.issued is not None and ref.issued.year == 1994 and ref.note == "Summer"
     assert _split("ASTM International (ASTM)") == [(None, None, "ASTM International (ASTM)")]
+
+
+def test_a_quoted_title_read_as_the_journal_and_a_journal_word_read_as_the_volume() -> None:
+    text = ('7984. Holm-Nielsen, Lauritz. "Las investigaciones," Miscelánea antropológica '
+            "ecuatoriana, 3 (1983), 89-116.")
+    tokens, labels = _labels(text, [(1, "other"), (3, "author"), (4, "container-title"),
+                                    (2, "volume"), (1, "date"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Las investigaciones"
+    assert ref.container_title == "Miscelánea antropológica ecuatoriana" and ref.volume == "3"
+    # the list number is left out, and said so
+    assert any(d.code == "list-number" and "7984" in d.message for d in ref.diagnostics)
+    # a volume cue or a roman numeral stays the volume
+    text = "Roe, A. Title. Journal of Things vol. 3, 1983."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (3, "container-title"),
+                                    (2, "volume"), (1, "date")])
+    assert assemble(text, tokens, labels).volume == "3"

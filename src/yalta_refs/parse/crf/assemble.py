@@ -270,7 +270,12 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             values["medium"] = medium.group(1)
         elif "edition" not in values and parse_edition(value):  # AMA's "4th ed."
             values["edition"] = parse_edition(value)
-        elif value and not (label == "other" and value.isdigit() and not values):
+        elif value and label == "other" and value.isdigit() and not values:
+            # a list number before the reference ("7984. Holm-Nielsen …"): left out, said so
+            diagnostics.append(Diagnostic("list-number",
+                                          f"list number {value} before the reference left out",
+                                          None, "info"))
+        elif value:
             notes.append(value)
 
 
@@ -374,6 +379,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _year_inside_a_container(tokens, out)
     _untitled_sentence_after_the_date(tokens, out)
     _newspaper_section(tokens, out)
+    _journal_word_read_as_volume(tokens, out)
     _description_in_brackets(tokens, out)
     _editors_by_red(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -699,14 +705,20 @@ _OTHER_EDITOR_CUES = frozenset({"red", "org", "orgs", "Org", "Orgs", "comp", "co
 def _quotation_closes_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     """A quoted title whose run goes on past its closing quotation mark, with no
     container labelled ("Jones, Mary. "Web Article." Some Site, June 5, 2019."): the
-    words after the quotation are the container (a site, a journal, a book)."""
-    if "container-title" in out or "title" not in out:
+    words after the quotation are the container (a site, a journal, a book). The
+    same run read as the container, with no title labelled: the quoted words are the
+    title."""
+    if "title" in out and "container-title" not in out:
+        label = "title"  # the words after the quotation become the container
+    elif "container-title" in out and "title" not in out:
+        label = "container-title"  # the quoted words become the title
+    else:
         return
-    first = out.index("title")
+    first = out.index(label)
     if not any(q in tokens[first].before for q in "“\"«„‘"):
         return
     last = first
-    while last + 1 < len(out) and out[last + 1] == "title":
+    while last + 1 < len(out) and out[last + 1] == label:
         last += 1
     for k in range(first, last):
         if any(q in tokens[k].after for q in "”\"»’") and \
@@ -714,8 +726,28 @@ def _quotation_closes_the_title(tokens: Sequence[Token], out: list[str]) -> None
                     q in tokens[k + 1].before.replace(tokens[k].after, "") for q in "“«„"):
             if "’" in tokens[k].after and tokens[k].after.strip() == "’":
                 return  # an apostrophe, not a closing quotation: "Smiths’ Guide"
-            out[k + 1 : last + 1] = ["container-title"] * (last - k)
+            if label == "title":
+                out[k + 1 : last + 1] = ["container-title"] * (last - k)
+            else:
+                out[first : k + 1] = ["title"] * (k + 1 - first)
             return
+
+
+def _journal_word_read_as_volume(tokens: Sequence[Token], out: list[str]) -> None:
+    """The last word of a journal's name run into its volume ("Miscelánea antropológica
+    | ecuatoriana, 3"): a word of letters, no volume or issue cue nor a roman numeral,
+    with no mark between it and the journal, is the journal's."""
+    for first, last in _label_runs(out, "volume"):
+        if first == 0 or out[first - 1] != "container-title" or \
+                tokens[first - 1].after != " ":
+            continue
+        k = first
+        while k <= last and tokens[k].text.isalpha() and len(tokens[k].text) > 2 and \
+                tokens[k].text.lower() not in _NUMBER_WORDS and \
+                not re.fullmatch(r"[ivxlcdm]+", tokens[k].text.lower()):
+            k += 1
+        if first < k <= last:
+            out[first:k] = ["container-title"] * (k - first)
 
 
 def _newspaper_section(tokens: Sequence[Token], out: list[str]) -> None:
