@@ -381,7 +381,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _newspaper_section(tokens, out)
     _journal_word_read_as_volume(tokens, out)
     _description_in_brackets(tokens, out)
-    _editors_by_red(tokens, out)
+    _editors_by_abbreviated_cue(tokens, out)
     _edition_read_as_editor(tokens, out)
     _journal_after_names(tokens, out)
     _journal_as_last_name(tokens, out)
@@ -969,7 +969,7 @@ def _japanese_brackets(tokens: Sequence[Token], out: list[str]) -> None:
             k += 1
 
 
-def _editors_by_red(tokens: Sequence[Token], out: list[str]) -> None:
+def _editors_by_abbreviated_cue(tokens: Sequence[Token], out: list[str]) -> None:
     """Dutch and Polish "(red.)", Portuguese and Spanish "(Org.)" or "(Comp.)" after
     names: they are editors ("Jansen, P. (red.)"; "In: K. de Vries (red.),
     Geschiedenis"; "In: SANTOS, B. (Org.). Livro"). Only the abbreviated word is a
