@@ -16,7 +16,7 @@ from yalta_refs.parse.crf.data import Labelled, token_labels
 from yalta_refs.parse.crf.features import features, shape
 from yalta_refs.parse.crf.tagger import MODEL_PATH, parse_crf
 from yalta_refs.parse.crf.tokens import tokenize
-from yalta_refs.parse.fields import split_type_marker
+from yalta_refs.parse.fields import split_gbt_dates, split_type_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 RATCHET = ROOT / "tests" / "parser_known_failures.json"
@@ -170,6 +170,11 @@ def test_assemble_journal_article_and_doi_in_a_url() -> None:
     pytest.param("Smith, J. R., Doe, A., & Roe, B.", ["J. R. Smith", "A. Doe", "B. Roe"],
                  id="apa"),
     pytest.param("Doll R, Hill AB", ["R Doll", "AB Hill"], id="vancouver"),
+    # the period after the last Vancouver initials ends the sentence, not an initial
+    pytest.param("Smith J, Jones K.", ["J Smith", "K Jones"], id="vancouver-period"),
+    pytest.param("Doll R, Hill AB.", ["R Doll", "AB Hill"], id="vancouver-period-two"),
+    pytest.param("Hill AB.", ["AB Hill"], id="vancouver-period-alone"),
+    pytest.param("Smith, J., Jones, K.", ["J. Smith", "K. Jones"], id="dotted-kept"),
     pytest.param("A. M. Müller and J. Smith", ["A. M. Müller", "J. Smith"], id="ieee"),
     pytest.param("MÜLLER, Anna Maria et SMITH, John", ["Anna Maria MÜLLER", "John SMITH"],
                  id="iso690-fr"),
@@ -593,6 +598,19 @@ def test_a_family_name_read_as_the_start_of_the_journal_is_the_authors() -> None
     tokens, labels = _labels(text, [(4, "author"), (3, "container-title"), (1, "volume"),
                                     (1, "date"), (1, "pages")])
     assert assemble(text, tokens, labels).container_title == "Am. J. Phys."
+    # initials first, a family name in capitals with a period: still the author's
+    text = "A. J. ZAMBITO et E. E. HOWE. Org. Synth. 1960, 40, 21."
+    tokens, labels = _labels(text, [(6, "author"), (3, "container-title"), (1, "date"),
+                                    (1, "volume"), (1, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.author] == ["A. J. ZAMBITO", "E. E. HOWE"]
+    assert ref.container_title == "Org. Synth."
+    text = "Zambito, A. J. NUCL. Phys. 1960, 40, 21."  # names inverted: the journal's
+    tokens, labels = _labels(text, [(3, "author"), (2, "container-title"), (1, "date"),
+                                    (1, "volume"), (1, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Zambito"]
+    assert (ref.container_title or "").startswith("NUCL. Phys")
 
 
 def test_names_initials_first_running_into_the_title() -> None:
@@ -1643,6 +1661,11 @@ def test_gost_names_title_issue_and_extent() -> None:
     ref = assemble(text, tokens, labels)
     assert ref.title == "Istoriya Rossii" and [n.family for n in ref.author] == ["Ivanov"]
     assert ref.number_of_pages == "320" and ref.page is None
+    assert ref.publisher_place == "M."  # "M.: Nauka": Moscow abbreviated keeps its period
+    text = "Roe, A. Collected Works. London. Verso, 1990."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    assert assemble(text, tokens, labels).publisher_place == "London"  # a sentence period
     # initials first, a comma after the family name, or more words before the
     # initials: the names are left as they were read
     for text, n in (("W. H. Moore Title words. Paris, 1990.", 5),
@@ -1684,6 +1707,41 @@ def test_gbt_marker_gives_the_type_in_both_parsers() -> None:
     for ref in (parse_crf(text), parse_reference(text)):
         assert ref.type == "thesis" and ref.title == "A study of rivers", ref
         assert ref.source_text == text
+
+
+def test_gbt_online_dates_are_published_and_cited() -> None:
+    text, issued, cited = split_gbt_dates("Yearbook. (2020-10-01)[2021-03-05]. http://x.cn/.")
+    assert text == "Yearbook. . http://x.cn/."
+    assert issued is not None and issued.parts == ((2020, 10, 1),)
+    assert cited is not None and cited.parts == ((2021, 3, 5),)
+    _, issued, cited = split_gbt_dates("Yearbook. [2021-03-05]. http://x.cn/.")
+    assert issued is None and cited is not None and cited.parts == ((2021, 3, 5),)
+    assert split_gbt_dates("Yearbook. 2015, 3(2): 1-5.") == ("Yearbook. 2015, 3(2): 1-5.",
+                                                            None, None)
+    # the title ends at the marker: what opens the reference before it is the author
+    text = "National Bureau of Statistics. China Statistical Yearbook. http://x.cn/."
+    tokens = tokenize(text)
+    labels = ["title"] * 7 + ["url"]
+    ref = assemble(text, tokens, labels, title_end=text.index(". http"))
+    assert ref.title == "China Statistical Yearbook"
+    assert [n.literal for n in ref.author] == ["National Bureau of Statistics"]
+    # names already read stay as they are
+    labels = ["author"] * 4 + ["title"] * 3 + ["url"]
+    ref = assemble(text, tokens, labels, title_end=text.index(". http"))
+    assert ref.title == "China Statistical Yearbook"
+
+
+@needs_model
+def test_gbt_web_page_in_both_parsers() -> None:
+    from yalta_refs.parse.reference import parse_reference
+
+    text = ("National Bureau of Statistics. China Statistical Yearbook[EB/OL]. "
+            "(2020-10-01)[2021-03-05]. http://www.stats.gov.cn/tjsj/ndsj/.")
+    for ref in (parse_crf(text), parse_reference(text)):
+        assert ref.type == "webpage" and ref.URL == "http://www.stats.gov.cn/tjsj/ndsj/"
+        assert ref.issued is not None and ref.issued.parts == ((2020, 10, 1),)
+        assert ref.accessed is not None and ref.accessed.parts == ((2021, 3, 5),)
+    assert parse_crf(text).title == "China Statistical Yearbook"
 
 
 def test_dutch_and_polish_red_marks_editors() -> None:

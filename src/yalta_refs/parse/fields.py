@@ -21,6 +21,7 @@ __all__ = [
     "parse_isbn",
     "parse_pages",
     "parse_year",
+    "split_gbt_dates",
     "split_type_marker",
 ]
 
@@ -252,3 +253,26 @@ def split_type_marker(text: str) -> tuple[str, str | None]:
         if kind:
             return text[: m.start()] + text[m.end() :], kind
     return text, None
+
+
+#: GB/T 7714 dates of an online item, after its publisher or title: the date of
+#: publication or update in round brackets, the date cited in square ones:
+#: "(2020-10-01)[2021-03-05]"; either may stand alone ("[2021-03-05]")
+_GBT_DATES = re.compile(
+    r"(?:\((?P<issued>\d{4}-\d{1,2}-\d{1,2})\))?\s*"
+    r"\[(?P<cited>\d{4}-\d{1,2}-\d{1,2})\]|\((?P<alone>\d{4}-\d{1,2}-\d{1,2})\)(?=\s*[.,]\s)")
+
+
+def split_gbt_dates(text: str) -> tuple[str, Date | None, Date | None]:
+    """``text`` without the GB/T 7714 dates of an online item, and those dates
+    (published or updated, cited): "Yearbook. (2020-10-01)[2021-03-05]. http://…"
+    -> ("Yearbook. . http://…", 2020-10-01, 2021-03-05). The parsers call it only
+    for a reference whose type marker shows it to be GB/T."""
+    m = _GBT_DATES.search(text)
+    if m is None:
+        return text, None, None
+    issued = m.group("issued") or m.group("alone")
+    cited = m.group("cited")
+    return (text[: m.start()] + text[m.end() :],
+            parse_date(issued) if issued else None, parse_date(cited) if cited else None)
+

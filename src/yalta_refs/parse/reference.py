@@ -18,7 +18,7 @@ from ..errors import ParseError
 from ..model import Date, Diagnostic, Name, Reference
 from .commalist import take_comma_facts
 from .elements import _PUB_WORDS, TERMINAL_KINDS, Element, classify
-from .fields import parse_date, parse_edition, parse_pages, split_type_marker
+from .fields import parse_date, parse_edition, parse_pages, split_gbt_dates, split_type_marker
 from .namelists import take_leading_names
 from .names import parse_name_list
 from .notes import notes_from_annotation
@@ -108,8 +108,13 @@ def parse_reference(text: str) -> Reference:
         raise ParseError("empty reference")
     bare, marked = split_type_marker(text)
     if marked:  # GB/T 7714's "[J]", "[M]"…: the type, and no part of a field
-        ref = parse_reference(bare)
-        return ref.with_fields(type=marked, source_text=text)
+        bare, issued, cited = split_gbt_dates(bare)
+        ref = parse_reference(bare).with_fields(type=marked, source_text=text)
+        if issued is not None:
+            ref = ref.with_fields(issued=issued)
+        if cited is not None:
+            ref = ref.with_fields(accessed=cited)
+        return ref
     state = _State()
     pos = _take_names(text, state)
     pos += len(text[pos:]) - len(text[pos:].lstrip())

@@ -87,6 +87,8 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
             value += "."  # "Smith, J. (2010)": the initial keeps its period
         elif tail[:1] == "." and labels[i] == "container-title":
             value += "."  # kept only after an abbreviation (_field)
+        elif labels[i] == "location" and re.match(r"\.\s*:", tail):
+            value += "."  # "М.: Наука", "СПб.: Питер": a place abbreviated (_field)
         if labels[i] == "annotation":  # verbatim, with the quotation mark it opens with
             opening = len(tokens[i].before) - len(tokens[i].before.rstrip("“‘«„\"'(["))
             value = text[tokens[i].start - opening :]
@@ -100,6 +102,10 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
 
 #: a journal title written in abbreviations, the last one among them
 _ABBREVIATED_JOURNAL = re.compile(r"\b[A-Z][a-z]{0,6}\. .*\b[A-Z][a-z]{0,6}$")
+
+
+#: a place written as a short abbreviation, given with its period by :func:`runs`
+_ABBREVIATED_PLACE = re.compile(r"(?:[^\W\d_]{1,3}\.\s?)*[^\W\d_]{1,3}\.")
 
 
 def _strip(value: str) -> str:
@@ -198,6 +204,8 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             value = _strip(re.sub(r"^(?:in|dans)\b\s*:?\s*", "", value, flags=re.I))
             if raw.rstrip().endswith(".") and _ABBREVIATED_JOURNAL.search(value):
                 value += "."  # "Bell Syst. Tech. J.": the last abbreviation keeps its period
+        if label == "location" and _ABBREVIATED_PLACE.fullmatch(raw.strip()):
+            value += "."  # "М.", "СПб.", "L.", "o. O."
         _put(values, _TEXT_LABELS[label], value)
     elif label == "original-date":  # set by a repair: MLA's "Title. 1925. Harcourt, 1990."
         date, _, left = _dates(raw)
@@ -644,12 +652,23 @@ def _is_initial(token: Token) -> bool:
 def _family_after_initial(tokens: Sequence[Token], out: list[str]) -> None:
     """The family name after an author's initial, labelled as the start of the journal
     that follows ("M. Horacek: Rev. Sci. Instrum."; "S. Pratt, Phys. Rev. C"): a
-    capitalised word not written as an abbreviation is the author's."""
+    capitalised word not written as an abbreviation is the author's. So is a family
+    name in capitals with a period after it, where the names are written initials
+    first ("A. J. ZAMBITO et E. E. HOWE. Org. Synth.")."""
     for k in range(1, len(tokens) - 1):
-        if out[k] == "container-title" and out[k - 1] == "author" and _is_initial(
-                tokens[k - 1]) and tokens[k].text[:1].isupper() and tokens[k].text[1:].islower() \
-                and tokens[k].after.strip()[:1] in (",", ":") and out[k + 1] == "container-title":
+        if out[k] != "container-title" or out[k - 1] != "author" or \
+                out[k + 1] != "container-title" or not _is_initial(tokens[k - 1]):
+            continue
+        word, mark = tokens[k].text, tokens[k].after.strip()[:1]
+        if (word[:1].isupper() and word[1:].islower() and mark in (",", ":")) or (
+                mark == "." and _capitals_name(word) and _is_initial(tokens[0])):
             out[k] = "author"
+
+
+def _capitals_name(word: str) -> bool:
+    """A family name in capitals: "HOWE", "ZAMBITO" (three letters or more, a vowel)."""
+    return len(word) >= 3 and word.isalpha() and word.isupper() and \
+        bool(re.search("[AEIOUYÀ-Ý]", word))
 
 
 _CJK = re.compile(rf"^[{KANA}{HAN}]+$")
@@ -2566,8 +2585,29 @@ def _role_cue(tokens: Sequence[Token], i: int, j: int) -> str | None:
     return None
 
 
-def assemble(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> Reference:
-    """The reference the labels describe (``text`` is what the tokens index into)."""
+def _names_before_a_marked_title(tokens: Sequence[Token], labels: Sequence[str],
+                                 title_end: int) -> list[str]:
+    """GB/T 7714 sets its type marker right after the title, so a title run that ends
+    there and opens the reference with a sentence inside it is names, then the title:
+    "National Bureau of Statistics. China Statistical Yearbook[EB/OL]"."""
+    out = list(labels)
+    last = max((k for k, t in enumerate(tokens) if t.end <= title_end), default=-1)
+    if last < 1 or out[last] != "title" or any(x in out for x in _NAME_LABELS) or \
+            any(x != "title" for x in out[: last + 1]):
+        return out
+    cut = max((k for k in range(last) if tokens[k].after.strip().startswith(".")
+               and not _is_initial(tokens[k])), default=None)
+    if cut is not None:
+        out[: cut + 1] = ["author"] * (cut + 1)
+    return out
+
+
+def assemble(text: str, tokens: Sequence[Token], labels: Sequence[str], *,
+             title_end: int | None = None) -> Reference:
+    """The reference the labels describe (``text`` is what the tokens index into).
+    ``title_end``: where the title is known to end (a GB/T 7714 type marker)."""
+    if title_end is not None:
+        labels = _names_before_a_marked_title(tokens, labels, title_end)
     labels = repair(tokens, labels)
     values: dict[str, Any] = {}
     notes: list[str] = []

@@ -56,6 +56,9 @@ _PERIOD_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_a-z]{2,}[\w'
 #: "e" between two names in Italian and Portuguese lists, only before a name of two
 #: words or more ("Stefano e Daniela Feltracco"), never in "J. Sebastiao e Silva"
 _E_SPLIT = re.compile(r"\s+e\s+(?=[A-Z][\w.'’-]*\s+[A-Z])")
+#: Vancouver initials with no period ("Smith J, Jones K."): a period ending such a
+#: list is the sentence's, "Jones K." is "Jones K"
+_UNDOTTED = re.compile(rf"[^\W\d_]{{2,}}\s+[{UPPER}]{{1,3}}\s*,|\s[{UPPER}]{{2,3}}\.$")
 #: one word of initials after a family name: "S.", "J.-P.", "(J.P.)", "Fl."
 _INITIAL_WORD = re.compile(
     rf"^\(?(?:[{UPPER}][a-zа-я]?\.(?:-?[{UPPER}]\.?)*|[{UPPER}])\)?$")
@@ -64,7 +67,8 @@ _INITIAL_WORD = re.compile(
 def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
     """Names in a name run (any style: inverted, direct, Vancouver); True if "et al."."""
     value = value.strip(" ,;:")
-    if value.endswith(".") and not re.search(rf"\b[{UPPER}]\.$", value):
+    if value.endswith(".") and (not re.search(rf"\b[{UPPER}]\.$", value) or (
+            "." not in value[:-1] and _UNDOTTED.search(value))):
         value = value[:-1]  # a sentence period, not an initial's
     etal = False
     previous = None

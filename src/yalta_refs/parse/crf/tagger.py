@@ -10,7 +10,7 @@ from typing import Any
 
 from ...errors import ParseError
 from ...model import Diagnostic, Reference
-from ..fields import split_type_marker
+from ..fields import split_gbt_dates, split_type_marker
 from .assemble import assemble
 from .features import features
 from .tokens import Token, tokenize
@@ -55,13 +55,23 @@ def parse_crf(text: str, *, model: str | None = None) -> Reference:
     if repeat:
         diagnostics.append(Diagnostic(rules.REPEAT_AUTHOR, "names repeated from the entry above"))
         body = text[repeat.end():]
-    body, marked = split_type_marker(body)
+    unmarked, marked = split_type_marker(body)
+    issued = cited = title_end = None
+    if marked:  # GB/T 7714: the title ends at the marker; "(2020-10-01)[2021-03-05]"
+        title_end = next((k for k, (a, b) in enumerate(zip(body, unmarked, strict=False))
+                          if a != b), len(unmarked))
+        unmarked, issued, cited = split_gbt_dates(unmarked)
+    body = unmarked
     tokens = tokenize(body)
     if not tokens:
         raise ParseError("empty reference")
-    ref = assemble(body, tokens, tag_tokens(tokens, model=model))
+    ref = assemble(body, tokens, tag_tokens(tokens, model=model), title_end=title_end)
     if marked:
         ref = ref.with_fields(type=marked)
+        if issued is not None:
+            ref = ref.with_fields(issued=issued)
+        if cited is not None:
+            ref = ref.with_fields(accessed=cited)
     if diagnostics:
         ref = ref.with_fields(diagnostics=(*diagnostics, *ref.diagnostics))
     return ref if body == text else ref.with_fields(source_text=text)
