@@ -98,6 +98,24 @@ def test_repeat_author_takes_the_names_above() -> None:
     assert library[1].author == library[0].author
 
 
+def test_a_second_reference_on_the_line_is_split_and_takes_the_names() -> None:
+    line = ("Keegan, John. The Mask of Command. New York: Viking, 1987. ——. The Face of "
+            "Battle. London: Cape, 1976.\n")
+    library = clean_text(line)
+    assert [r.title for r in library] == ["The Mask of Command", "The Face of Battle"]
+    assert library[1].author == library[0].author and not library[0].annotation
+    assert [r.span.line for r in library if r.span] == [1, 1]
+    # one reference per line: kept as one, and said so
+    (ref,) = clean_text(line, lines=True)
+    assert "second-reference-on-the-line" in [d.code for d in ref.diagnostics]
+    # a dash that sets an annotation apart, and a single em dash, are no second reference
+    for text in ("Ure, John. The Cossacks. New York: Penguin, 2002. – A lively history.\n",
+                 "Ure, John. The Cossacks. New York: Penguin, 2002. — Lively, and short.\n"):
+        assert len(clean_text(text)) == 1
+        assert "second-reference-on-the-line" not in [
+            d.code for d in clean_text(text, lines=True)[0].diagnostics]
+
+
 def test_default_stages_are_replaceable() -> None:
     library = clean_text(GOOD, stages=())
     assert library[0].id == ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from .clean.blocks import Block, split_blocks, split_lines
+from .clean.blocks import SECOND_REFERENCE, Block, split_blocks, split_lines
 from .errors import ConfigError, ParseError
 from .model import Diagnostic, FailedBlock, Library, Reference
 from .normalize import normalize_reference
@@ -56,6 +56,10 @@ def get_parser(parser: str | Parser = "rules") -> Parser:
 
         return parse_crf
     raise ConfigError(f"unknown parser {parser!r}; expected one of {', '.join(PARSERS)}")
+
+
+#: diagnostic code: a line read one reference per line holds a second reference
+SECOND_ON_THE_LINE = "second-reference-on-the-line"
 
 
 #: "auto" for a reading list: the CRF's reading of a reference is taken when it
@@ -219,6 +223,10 @@ def parse_blocks(
             continue
         if block.annotation:
             ref = _with_attached_annotation(ref, block)
+        if keep_empty and SECOND_REFERENCE.search(block.text):  # one reference per line
+            ref = ref.with_fields(diagnostics=(*ref.diagnostics, Diagnostic(
+                SECOND_ON_THE_LINE, "the line seems to hold a second reference (a '——.' "
+                "repeating the author); it is read into this one")))
         references.append(ref.with_fields(span=block.span))
     return Library(tuple(references), (), tuple(failed))
 

@@ -22,7 +22,7 @@ from .jats import PLACEHOLDER, JatsCitation, extract_element_citations
 from .markup import BREAK, CONTINUE, LINE, strip_markup
 from .text import fix_line, normalize_newlines
 
-__all__ = ["Block", "reference_score", "split_blocks", "split_lines"]
+__all__ = ["SECOND_REFERENCE", "Block", "reference_score", "split_blocks", "split_lines"]
 
 # reasons reported for discarded text
 MARKUP = "markup"
@@ -75,6 +75,9 @@ _MARKER = re.compile(
     r"^\s*(?:[•*·▪◦●‣⁃∙■□○\-–—](?![-–—])\s*|\(?\d{1,3}[.)]\s+|\[\d{1,4}\]\s*|\d{1,3}\.\t)"
 )
 _REPEAT = re.compile(r"^\s*(?:[—–-]{2,}|_{3,})")
+#: a second reference run into the line of the one before, by the same author:
+#: "… New York: Viking, 1987. ——. The Face of Battle. London: Cape, 1976."
+SECOND_REFERENCE = re.compile(r"(?<=[.!?)\]])\s+(?=(?:[—–]{2,}|-{3,}|_{3,})\s*[.,])")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20[0-4]\d)(?!\d)|\bn\.\s?d\.|\bforthcoming\b", re.I)
 _IMPRINT = re.compile(
     r"[A-Z][\w.'’ -]+(?:, [A-Z][\w.]+)?:\s*[A-Z][^:]{2,}?,|\b(?:vol|no|pp|ed|eds|trans)\.\s|"
@@ -333,7 +336,10 @@ def split_blocks(
             continue
         if i >= start and kind == "ref" and i < furniture:
             span = SourceSpan(source, paragraph[0].line, paragraph[-1].line)
-            block = _block(texts[i], span, structured)
+            parts = SECOND_REFERENCE.split(texts[i])  # "… 1987. ——. The Face of Battle …"
+            for part in parts[:-1]:
+                blocks.append(_block(part, span, structured))
+            block = _block(parts[-1], span, structured)
             if i in attached:
                 block = Block(block.text, span, block.parsed, attached[i])
             blocks.append(block)
