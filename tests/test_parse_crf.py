@@ -1644,6 +1644,35 @@ def test_vancouver_cited_date_medium_and_a_year_in_the_title() -> None:
     assert ref.title == "Collected Works" and ref.issued is not None
 
 
+def test_imprint_in_brackets_and_volume_issue_ending_the_journal() -> None:
+    text = "P. K. Shukla, Introduction to Dusty Plasmas (Inst. of Physics, Bristol, 2002)."
+    tokens, labels = _labels(text, [(3, "author"), (7, "title"), (1, "location"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Introduction to Dusty Plasmas" and ref.publisher == "Inst. of Physics"
+    assert ref.publisher_place == "Bristol"
+    # a bracket that closes inside the title, or no year closing it: the title as read
+    for text, runs in (("P. K. Shukla, Plasmas (Dusty), Inst. of Physics, Bristol, 2002.",
+                        [(3, "author"), (5, "title"), (1, "location"), (1, "date")]),
+                       ("P. K. Shukla, Introduction to Dusty Plasmas (Inst. of Physics, Bristol).",
+                        [(3, "author"), (7, "title"), (1, "location")])):
+        tokens, labels = _labels(text, runs)
+        assert assemble(text, tokens, labels).publisher is None, text
+    text = "L. Berre. Modelling of flow. Quart. J. Roy. Meteor. Soc., 141(692): 2803-2812, 2015."
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (6, "container-title"),
+                                    (1, "publisher"), (2, "pages"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.volume, ref.issue) == ("Quart. J. Roy. Meteor. Soc.",
+                                                            "141", "692")
+
+
+def test_chinese_names_in_capitals_with_a_hyphenated_given_name() -> None:
+    assert _split("DUAN Yi-Shi, GE Mo-Lin") == [("DUAN", "Yi-Shi", None),
+                                                ("GE", "Mo-Lin", None)]
+    assert _split("SARTRE Jean-Paul") == [("SARTRE", "Jean-Paul", None)]
+    assert _split("DA Alexander") == [("Alexander", "DA", None)]  # initials, as before
+
+
 def test_gost_names_title_issue_and_extent() -> None:
     assert _split("Иванов И. И., Петров П. П. и др.") == [("Иванов", "И. И.", None),
                                                         ("Петров", "П. П.", None)]

@@ -385,6 +385,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _reprint_year_after_the_title(tokens, out)
     _place_word_read_as_publisher(tokens, out)
     _year_inside_a_container(tokens, out)
+    _imprint_in_brackets(tokens, out)
+    _volume_issue_ending_the_journal(tokens, out)
     _untitled_sentence_after_the_date(tokens, out)
     _newspaper_section(tokens, out)
     _journal_word_read_as_volume(tokens, out)
@@ -824,6 +826,45 @@ def _year_inside_a_container(tokens: Sequence[Token], out: list[str]) -> None:
                for j in range(end + 1, len(out))):
             out[year : end + 1] = ["container-title"] * (end + 1 - year)
             return
+
+
+def _imprint_in_brackets(tokens: Sequence[Token], out: list[str]) -> None:
+    """Physics books close with their imprint in brackets: "Introduction to Dusty
+    Plasmas (Inst. of Physics, Bristol, 2002)". A title run that opens a bracket and
+    runs on to a comma, with only the place and the year after it before the bracket
+    closes, ends at the bracket: the words inside it are the publisher."""
+    for label in ("title", "container-title"):
+        for first, last in _label_runs(out, label):
+            opens = next((k for k in range(first + 1, last + 1)
+                          if tokens[k].before.rstrip().endswith("(")), None)
+            if opens is None or any(")" in tokens[k].after for k in range(opens, last)) or \
+                    not tokens[last].after.strip().startswith(","):
+                continue
+            end = last + 1
+            while end < len(out) and out[end] in ("location", "date") and \
+                    ")" not in tokens[end - 1].after:
+                end += 1
+            inside = range(last + 1, end)
+            if not inside or ")" not in tokens[end - 1].after or out[end - 1] != "date" or \
+                    not _YEAR.match(tokens[end - 1].text) or \
+                    not tokens[opens].text[:1].isupper():
+                continue
+            out[opens : last + 1] = ["publisher"] * (last + 1 - opens)
+            return
+
+
+def _volume_issue_ending_the_journal(tokens: Sequence[Token], out: list[str]) -> None:
+    """A journal run whose last word is a number set off by a comma, with a number in
+    brackets after it: the volume and the issue ("Quart. J. Roy. Meteor. Soc., 141(692):
+    2803-2812")."""
+    for first, last in _label_runs(out, "container-title"):
+        nxt = last + 1
+        if last > first and nxt < len(out) and tokens[last].text.isdigit() and \
+                "," in tokens[last].before and tokens[nxt].text.isdigit() and \
+                tokens[nxt].before.strip().endswith("(") and \
+                tokens[nxt].after.strip().startswith(")") and \
+                out[nxt] not in ("volume", "pages", "date"):
+            out[last], out[nxt] = "volume", "issue"
 
 
 def _place_word_read_as_publisher(tokens: Sequence[Token], out: list[str]) -> None:

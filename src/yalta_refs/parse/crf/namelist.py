@@ -235,6 +235,9 @@ def _family_first(piece: str) -> Name | None:
         return None
     upper = list(itertools.takewhile(lambda w: w.isupper() and w.isalpha() and (
         w.lower() in PARTICLES or (len(w) >= 3 and re.search("[AEIOUYÀ-Ý]", w))), words))
+    if not upper and len(words) == 2 and re.fullmatch(r"[A-Z]{2}", words[0]) and \
+            _PINYIN_GIVEN.fullmatch(words[1]) and re.search("[AEIOUY]", words[0]):
+        upper = words[:1]  # "GE Mo-Lin", "AI De-Zhen": a Chinese family name of two letters
     while upper and upper[-1].lower() in PARTICLES:
         upper.pop()  # "DA Alexander": initials, not the particle "da"
     rest = words[len(upper):]
@@ -242,9 +245,10 @@ def _family_first(piece: str) -> Name | None:
     if bare.startswith("(") and bare.endswith(")"):
         rest = bare[1:-1].split()  # "BLOCH (Marc)", as French bibliographies write it
     if upper and 1 <= len(rest) <= 3 and all(
-            _INITIAL_WORD.match(w) or (w.isalpha() and w[:1].isupper() and
-                                            w[1:].islower() and w.lower() not in _NOT_GIVEN)
-            for w in rest):  # "RAHNER Karl", "MELOSI Martin V.", "MINNIS A. J."
+            _INITIAL_WORD.match(w) or _PINYIN_GIVEN.fullmatch(w) or (
+                w.isalpha() and w[:1].isupper() and w[1:].islower()
+                and w.lower() not in _NOT_GIVEN)
+            for w in rest):  # "RAHNER Karl", "MELOSI Martin V.", "MINNIS A. J.", "DUAN Yi-Shi"
         return parse_name(f'{" ".join(upper)}, {" ".join(rest).strip("()")}')
     k = len(words)
     while k > 1 and _INITIAL_WORD.match(words[k - 1]):
@@ -254,6 +258,10 @@ def _family_first(piece: str) -> Name | None:
             words[k - 1][:1].isupper() and len(words[k - 1]) > 1:
         return parse_name(f'{" ".join(words[:k])}, {" ".join(words[k:]).strip("()")}')
     return None
+
+
+#: a Chinese given name of two syllables, joined by a hyphen: "Yi-Shi", "Xiao-ming"
+_PINYIN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5}")
 
 
 def _initials_only(text: str, *, family: bool = False) -> bool:
