@@ -249,6 +249,20 @@ def test_token_counts_fold_issue_into_volume() -> None:
     assert set(folded) == {"volume"} and folded["volume"].f1 == 1.0
 
 
+def test_a_doi_link_counts_as_its_doi_whichever_field_holds_it() -> None:
+    link = "http://dx.doi.org/10.1016/j.tree.2014.07.006"
+    doi = "10.1016/j.tree.2014.07.006"
+    for pred in ({"DOI": doi}, {"URL": link}, {"URL": link, "DOI": doi}):
+        for gold in ({"url": [link]}, {"doi": [doi]}, {"url": [link], "doi": [doi]}):
+            got = labels.token_counts([pred], gold)
+            assert set(got) == {"DOI"} and got["DOI"].f1 == 1.0, (pred, gold)
+    # another DOI, or a link that is no doi.org link, is scored as before
+    got = labels.token_counts([{"DOI": "10.1/other"}], {"url": [link]})
+    assert (got["DOI"].tp, got["DOI"].fp, got["DOI"].fn) == (0, 1, 1)
+    got = labels.token_counts([{"DOI": doi}], {"url": ["https://x.org/doi/" + doi]})
+    assert got["URL"].fn > 1 and got["DOI"].fp == 1
+
+
 def test_token_counts_no_prediction_is_all_fn() -> None:
     got = labels.token_counts([], {"title": ["A b c"]})
     assert (got["title"].tp, got["title"].fn) == (0, 3)

@@ -101,6 +101,31 @@ def label_tokens(label: str, values: Iterable[str]) -> Counter[str]:
     return out
 
 
+#: a DOI resolver's link: "https://doi.org/10.1000/x", "http://dx.doi.org/10.1000/x"
+_DOI_LINK = re.compile(r"^\s*(?:https?\s?:\s?/\s?/\s?)?(?:dx\.)?doi\.org\s?/\s?(?=10\.\d)", re.I)
+
+
+def _add(out: dict[str, Counter[str]], label: str, values: Sequence[str]) -> None:
+    """Add the tokens of ``values`` under ``label``. A doi.org link counts as the DOI
+    it resolves to, whichever label holds it: the gold sets disagree (AnyStyle and
+    GROBID label the link a URL, a record rendered from a DOI labels it the DOI),
+    and a reference gives the same identifier either way. A DOI counts once per
+    reference however many fields give it."""
+    if label == "URL":
+        links = [v for v in values if _DOI_LINK.match(v)]
+        if links:
+            _add(out, "DOI", links)
+            values = [v for v in values if not _DOI_LINK.match(v)]
+    tokens = label_tokens(label, values)
+    if not tokens:
+        return
+    counter = out.setdefault(label, Counter())
+    counter.update(tokens)
+    if label == "DOI":
+        for doi in counter:
+            counter[doi] = 1
+
+
 def gold_tokens(csl: Mapping[str, Sequence[str]]) -> tuple[dict[str, Counter[str]],
                                                           Counter[str]]:
     """(label -> tokens, unmapped gold label -> number of its tokens)."""
@@ -111,7 +136,7 @@ def gold_tokens(csl: Mapping[str, Sequence[str]]) -> tuple[dict[str, Counter[str
         if label is None:
             unmapped[key] += sum(len(word_tokens(v)) for v in values)
         else:
-            mapped.setdefault(label, Counter()).update(label_tokens(label, values))
+            _add(mapped, label, values)
     return mapped, unmapped
 
 
@@ -134,8 +159,7 @@ def pred_tokens(item: Mapping[str, Any]) -> dict[str, Counter[str]]:
     for key, value in item.items():
         label = PRED_LABELS.get(key)
         if label is not None and value not in (None, "", [], {}):
-            tokens = label_tokens(label, _pred_values(key, value))
-            out.setdefault(label, Counter()).update(tokens)
+            _add(out, label, _pred_values(key, value))
     return out
 
 
