@@ -1418,6 +1418,33 @@ def test_an_annotation_starts_where_its_sentence_starts() -> None:
     assert ref.container_title == "Global Politics"
 
 
+def test_a_publication_history_before_the_annotation_opens_it() -> None:
+    text = ("Lefebvre, G. The Coming of the French Revolution. Princeton: Princeton University "
+            "Press, 1947. Originally published as Quatre-vingt-neuf in 1939. The classic "
+            "social interpretation of 1789.")
+    tokens, labels = _labels(text, [(2, "author"), (6, "title"), (1, "location"),
+                                    (3, "publisher"), (1, "date"), (8, "note"),
+                                    (6, "annotation")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation is not None and ref.annotation.startswith("Originally published as")
+    assert ref.original_title == "Quatre-vingt-neuf" and not ref.note
+    # with no annotation after it, the sentence stays the reference's note, all its
+    # words kept (they were lost before: only the year was read)
+    text = text[: text.index(" The classic")]
+    tokens, labels = _labels(text, [(2, "author"), (6, "title"), (1, "location"),
+                                    (3, "publisher"), (1, "date"), (8, "note")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation is None and ref.original_title == "Quatre-vingt-neuf"
+    assert ref.note == "Originally published as Quatre-vingt-neuf in 1939"
+    assert ref.original_date is not None and ref.original_date.year == 1939
+    # APA's "(Original work published 1975)" says nothing more than the year
+    text = "Freud, S. (1990). The Ego and the Id. Norton. (Original work published 1923)"
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (5, "title"),
+                                    (1, "publisher"), (4, "note")])
+    ref = assemble(text, tokens, labels)
+    assert ref.original_date is not None and ref.original_date.year == 1923 and not ref.note
+
+
 def test_an_annotation_starts_after_the_numbers_that_close_a_reference() -> None:
     # DIN ends without a period: the pages close the reference
     text = ("SINGH, Mark, 1992. The subunit. Plume. S. 802–838 Compares Agincourt, Waterloo, "

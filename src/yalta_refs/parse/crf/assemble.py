@@ -274,6 +274,12 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         medium = _MEDIUM.fullmatch(raw.strip(" .,;:[]"))
         if first and "original_date" not in values:  # APA's "(Original work published 1975)"
             values["original_date"] = first
+            if not _ONLY_FIRST_PUBLISHED.fullmatch(value):
+                # "Originally published as Quatre-vingt-neuf in 1939": the title too, and
+                # the words kept in the note
+                values.update({k: v for k, v in notes_from_annotation(value).items()
+                               if k == "original_title" and k not in values})
+                notes.append(value)
         elif medium and "medium" not in values:  # Vancouver's "[Internet]"
             values["medium"] = medium.group(1)
         elif "edition" not in values and parse_edition(value):  # AMA's "4th ed."
@@ -288,6 +294,10 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
 
 
 _URL_START = re.compile(r"(?:https?|ftp)\s?:\s?/\s?/|www\.", re.I)
+#: a first publication said with no more than its year: "Original work published 1975"
+_ONLY_FIRST_PUBLISHED = re.compile(
+    r"(?:original\s+work|first|originally)\s+(?:published|issued|printed)(?:\s+in)?\s+"
+    r"(?:1[5-9]|20)\d\d", re.I)
 _ISBN_CUE = re.compile(r"\bISBN(?:-1[03])?\s*:?", re.I)
 _OCLC = re.compile(r"\bOCLC:?\s*(\d{4,12})\b", re.I)
 #: a medium, in square brackets after a title in NLM/Vancouver and ISO 690 ("[Internet]")
@@ -372,6 +382,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _annotation_after_the_reference(tokens, out)
     _annotation_starts_its_sentence(tokens, out)
     _annotation_opens_inside_the_reference(tokens, out)
+    _publication_history_opens_the_annotation(tokens, out)
     _inverted_first_name(tokens, out)
     _family_after_initial(tokens, out)
     _names_then_title(tokens, out)
@@ -1661,6 +1672,31 @@ def _after_the_numbers(tokens: Sequence[Token], out: Sequence[str], k: int) -> b
     return k > 0 and out[k - 1] in ("pages", "date", "volume", "issue") and \
         tokens[k - 1].text.isdigit() and tokens[k - 1].after == " " and \
         tokens[k].text[:1].isupper()
+
+
+#: the opening of a sentence on an item's publication history
+_HISTORY = re.compile(r"(?:first|originally|previously)\s+(?:published|issued|appeared|printed)\b",
+                      re.I)
+
+
+def _publication_history_opens_the_annotation(tokens: Sequence[Token],
+                                              out: list[str]) -> None:
+    """A sentence on the item's history ("Originally published as Quatre-vingt-neuf in
+    1939.") read as a note right before the annotation, at the start of a sentence,
+    with a complete reference before it: it is the annotation's first sentence. The
+    annotation is read for the original date and title as every annotation is."""
+    if "annotation" not in out:
+        return
+    start = out.index("annotation")
+    k = start
+    while k > 0 and out[k - 1] in ("note", "other") and start - k < 30:
+        k -= 1
+    if k == start or not _sentence_starts(tokens, k) or not _sentence_starts(tokens, start) \
+            or not _complete_before(out, k):
+        return
+    words = " ".join(t.text for t in tokens[k : k + 2])
+    if _HISTORY.match(words):
+        out[k:start] = ["annotation"] * (start - k)
 
 
 def _annotation_after_the_reference(tokens: Sequence[Token], out: list[str]) -> None:
