@@ -741,6 +741,13 @@ def test_a_journal_read_as_the_last_name_goes_back_to_the_journal() -> None:
     ref = assemble(text, tokens, labels)
     assert [n.family for n in ref.author] == ["Smits"]
     assert (ref.container_title, ref.type) == ("J. Fluid Mech.", "article-journal")
+    # the year in brackets before the volume
+    text = "Mischel and Cloughesy, Brain Pathol. (2003) 13(1): 52-61."
+    tokens, labels = _labels(text, [(5, "author"), (1, "date"), (1, "volume"), (1, "issue"),
+                                    (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Mischel", "Cloughesy"]
+    assert ref.container_title == "Brain Pathol"
     text = "Wood, David Houston. Time and Emotion. Farnham: Ashgate, 2009."
     tokens = tokenize(text)
     labels = ["author"] * 3 + ["container-title"] * 3 + ["location", "publisher", "date"]

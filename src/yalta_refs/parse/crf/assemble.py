@@ -1197,12 +1197,14 @@ def _short_title_is_journal(tokens: Sequence[Token], out: list[str]) -> None:
 
 def _journal_after_names(tokens: Sequence[Token], out: list[str]) -> None:
     """The first run of names ending, after its last comma, in abbreviations only,
-    with the journal or the volume next: those abbreviations open the journal ("S. K.
-    Lamoreaux, Am. J. Phys. 67"; "A. J. Smits, J. Fluid Mech., 501")."""
+    with the journal or the volume next (or a year, then the volume): those
+    abbreviations open the journal ("S. K. Lamoreaux, Am. J. Phys. 67"; "A. J. Smits,
+    J. Fluid Mech., 501"; "Mischel and Cloughesy, Brain Pathol. (2003) 13(1)")."""
     if not out or out[0] != "author":
         return
     last = _label_runs(out, "author")[0][1]
-    if last + 1 >= len(out) or out[last + 1] not in ("container-title", "volume"):
+    if last + 1 >= len(out) or (out[last + 1] not in ("container-title", "volume") and not (
+            out[last + 1] == "date" and last + 2 < len(out) and out[last + 2] == "volume")):
         return
     comma = max((k for k in range(last) if "," in tokens[k].after), default=None)
     if comma is None:
