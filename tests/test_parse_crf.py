@@ -1398,6 +1398,12 @@ def test_direct_order_names_run_into_the_title_are_the_authors() -> None:
     ref = assemble(text, tokens, labels)
     assert [n.family for n in ref.author] == ["Harriman", "Houston", "Senior", "Suli"]
     assert ref.title == "hp-version Galerkin methods"
+    # the same after a list number: the repairs see the reference start after it
+    tokens, labels = _labels("[83] " + text, [(1, "other"), (4, "author"), (9, "title"),
+                                              (2, "container-title"), (1, "date")])
+    ref = assemble("[83] " + text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Harriman", "Houston", "Senior", "Suli"]
+    assert [d.code for d in ref.diagnostics] == ["list-number"]
     # a title that opens with capitalised words and "and" but no names stays whole
     text = "Paul Houston, Anne Smith, Lions, Tigers, and Bears. Oxford: Clarendon, 2002."
     tokens, labels = _labels(text, [(4, "author"), (4, "title"), (1, "location"),

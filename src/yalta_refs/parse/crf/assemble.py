@@ -360,7 +360,12 @@ _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
 
 def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """Fix what the labels cannot mean: with no date labelled, a year labelled as a
-    volume or pages is the date ("1997, 54, 2592–2596")."""
+    volume or pages is the date ("1997, 54, 2592–2596"). A list number before the
+    reference ("[83]", "93.") is set aside first, so the repairs see the reference
+    start where it does."""
+    if len(labels) > 1 and labels[0] == "other" and tokens[0].text.isdigit() and \
+            labels[1] != "other":
+        return [labels[0], *repair(tokens[1:], labels[1:])]
     out = list(labels)
     if "date" not in out:
         for i, token in enumerate(tokens):
