@@ -77,6 +77,22 @@ def test_translator_and_original_publication_in_bibtex() -> None:
     assert tolstoy.fields["note"] == "Originally published as Victims of Yalta (1977)."
 
 
+def test_et_al_is_written_and_others_and_read_back() -> None:
+    from yalta_refs.model import Diagnostic
+
+    ref = Reference(id="vaswani2017", type="article", title="Attention is all you need",
+                    author=(Name(family="Vaswani", given="A."), Name(family="Shazeer", given="N.")),
+                    editor=(Name(family="Roe", given="B."),),
+                    diagnostics=(Diagnostic("et-al", "cut short", "author", "info"),))
+    for write in (write_bibtex, write_biblatex):
+        text = write(Library((ref,)))
+        assert "author = {Vaswani, A. and Shazeer, N. and others}" in text
+        assert "editor = {Roe, B.}" in text  # only the list that was cut
+        (back,) = read_bibtex(text).references
+        assert [n.family for n in back.author] == ["Vaswani", "Shazeer"]
+        assert [(d.code, d.field) for d in back.diagnostics] == [("et-al", "author")]
+
+
 def test_biblatex_has_translator_origdate_origtitle() -> None:
     data = parse(write_biblatex(SEED))
     polian, tolstoy = data.entries["polian2004against"], data.entries["tolstoy1978secret"]

@@ -185,6 +185,9 @@ def test_assemble_journal_article_and_doi_in_a_url() -> None:
     pytest.param("edited by J. Doe", ["J. Doe"], id="chicago-editor"),
     pytest.param("J. Doe (Hrsg.)", ["J. Doe"], id="german-editor"),
     pytest.param("Menéndez Pidal, Ramón", ["Ramón Menéndez Pidal"], id="compound-family"),
+    pytest.param("G. Bianchi (a cura di), M. Rossi", ["G. Bianchi", "M. Rossi"], id="a-cura-di"),
+    pytest.param("En: P. Ruiz (ed.)", ["P. Ruiz"], id="spanish-en"),
+    pytest.param("W: J. Kowalski (red.)", ["J. Kowalski"], id="polish-w"),
     pytest.param("Anne Applebaum, Timothy Snyder", ["Anne Applebaum", "Timothy Snyder"],
                  id="two-direct-names"),
 ])
@@ -1711,6 +1714,26 @@ def test_chinese_names_in_capitals_with_a_hyphenated_given_name() -> None:
                                                 ("GE", "Mo-Lin", None)]
     assert _split("SARTRE Jean-Paul") == [("SARTRE", "Jean-Paul", None)]
     assert _split("DA Alexander") == [("Alexander", "DA", None)]  # initials, as before
+
+
+def test_acl_imprint_and_preprint_type() -> None:
+    text = ("Devlin, J. 2019. BERT. In Proceedings of NAACL, pages 4171–4186, Minneapolis, "
+            "Minnesota. Association for Computational Linguistics.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
+                                    (4, "container-title"), (3, "pages"), (1, "location"),
+                                    (5, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.publisher_place == "Minneapolis, Minnesota"
+    assert ref.publisher == "Association for Computational Linguistics"
+    # no state or country before the period: the publisher as read
+    text = "Roe, A. 2001. Essais. Paris, Gallimard. Collection Folio Histoire."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"), (1, "location"),
+                                    (4, "publisher")])
+    assert assemble(text, tokens, labels).publisher_place == "Paris"
+    text = "Vaswani, A. (2017). Attention is all you need. arXiv preprint arXiv:1706.03762."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (5, "title"), (2, "genre"),
+                                    (3, "note")])
+    assert assemble(text, tokens, labels).type == "article"
 
 
 def test_gost_names_title_issue_and_extent() -> None:

@@ -308,12 +308,16 @@ class _Entry:
         else:
             self.fields[name] = latex_escape(value, ascii=self.ascii)
 
-    def names(self, name: str, names: Iterable[Name], csl: str) -> None:
+    def names(self, name: str, names: Iterable[Name], csl: str, *, others: bool = False
+              ) -> None:
+        """``others``: the list was cut short ("et al."), written "and others" as
+        BibTeX and BibLaTeX spell it (and read back as the same diagnostic)."""
         names = tuple(names)
         text = " and ".join(format_name(n, ascii=self.ascii) for n in names)
         if text:
-            self.fields[name] = text
-            self.plain[name] = (csl, " and ".join(n.display() for n in names))
+            tail = " and others" if others else ""
+            self.fields[name] = text + tail
+            self.plain[name] = (csl, " and ".join(n.display() for n in names) + tail)
 
     def move_to_note(self, name: str) -> None:
         """Word field ``name`` in the note instead (the entry type has no such field)."""
@@ -433,9 +437,10 @@ def _publication(entry: _Entry, ref: Reference, biblatex: bool) -> None:
 
 
 def _people(entry: _Entry, ref: Reference) -> None:
-    entry.names("author", ref.author, "author")
-    entry.names("editor", ref.editor, "editor")
-    entry.names("translator", ref.translator, "translator")
+    cut = {d.field for d in ref.diagnostics if d.code == "et-al"}  # "et al." in the input
+    entry.names("author", ref.author, "author", others="author" in cut)
+    entry.names("editor", ref.editor, "editor", others="editor" in cut)
+    entry.names("translator", ref.translator, "translator", others="translator" in cut)
     entry.names("bookauthor", ref.container_author, "container-author")
     if ref.collection_editor:
         series_editors = " and ".join(n.display() for n in ref.collection_editor)

@@ -342,6 +342,10 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
     if re.search(r"report|rapport|working paper|bericht", genre):
         return "report"
     container = str(values.get("container_title", ""))
+    if "preprint" in genre or (_PREPRINT.search(container) and "volume" not in values) or (
+            not container and "publisher" not in values
+            and _PREPRINT.search(str(values.get("note", "")))):
+        return "article"  # CSL's type for a preprint ("arXiv preprint arXiv:1706.03762")
     if container:
         if re.search(r"\bProc|Conference|Symposium|Workshop|Congress|Tagung", container):
             return "paper-conference"
@@ -356,6 +360,8 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
 
 
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
+#: a preprint server, or the word: "arXiv:1706.03762", "bioRxiv", "SSRN"
+_PREPRINT = re.compile(r"\b(?:arxiv|biorxiv|medrxiv|ssrn|preprint)\b", re.I)
 
 
 def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
@@ -400,6 +406,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _corporate_author_before_the_year(tokens, out)
     _reprint_year_after_the_title(tokens, out)
     _place_word_read_as_publisher(tokens, out)
+    _region_read_as_publisher(tokens, out)
     _year_inside_a_container(tokens, out)
     _imprint_in_brackets(tokens, out)
     _volume_issue_ending_the_journal(tokens, out)
@@ -899,6 +906,29 @@ def _place_word_read_as_publisher(tokens: Sequence[Token], out: list[str]) -> No
                 tokens[end].after.strip() in (":", ","):
             out[first : last + 1] = ["location"] * (last + 1 - first)
             return
+
+
+def _region_read_as_publisher(tokens: Sequence[Token], out: list[str]) -> None:
+    """The ACL anthology's imprint closes a reference with the place, its state or
+    country, a period, then the publisher ("Minneapolis, Minnesota. Association for
+    Computational Linguistics."): a publisher run that opens, after the place and a
+    comma, with one to three capitalised words and a period, and goes on after them,
+    gives those words to the place when one of them is a state, a country or a
+    place's code ("MN", "USA")."""
+    for first, last in _label_runs(out, "publisher"):
+        if first == 0 or out[first - 1] != "location" or \
+                tokens[first - 1].after.strip() != ",":
+            continue
+        stop = next((k for k in range(first, min(last, first + 3))
+                     if tokens[k].after.strip() == "."), None)
+        words = tokens[first : stop + 1] if stop is not None else ()
+        if stop is None or last - stop < 2 or not all(
+                t.text[:1].isupper() and len(t.text) > 1 for t in words) or not any(
+                t.text.lower() in STATE_WORDS or t.text.lower() in PLACE_WORDS
+                or (t.text.isupper() and len(t.text) <= 3) for t in words):
+            continue  # "Paris, Gallimard. Collection Folio" is no place
+        out[first : stop + 1] = ["location"] * (stop + 1 - first)
+        return
 
 
 def _reprint_year_after_the_title(tokens: Sequence[Token], out: list[str]) -> None:

@@ -17,7 +17,7 @@ from .lexicon import GIVEN_NAMES
 __all__ = ["BOTH_ROLES", "ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
 
 #: the short role words written after names ("Smith, J. (ed.)", "A und B (Hrsg.)")
-_ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?|red|orgs?)"
+_ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?|red|orgs?|a\s+cura\s+di)"
 #: names that are editors and translators both: "(E. Weinberger, Ed. and Trans.)",
 #: "edited and translated by", "Hrsg. und übers. von", "éd. et trad."
 BOTH_ROLES = re.compile(
@@ -31,7 +31,7 @@ _ROLE_AROUND = re.compile(
     r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|eds\b|hrsg\.?(?:\s+v(?:on|\.))?|"
     r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
     r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
-    r"dir\.|a\s+cura\s+di|by|par|in:?|dans)\s+"
+    r"dir\.|a\s+cura\s+di|by|par|in:?|dans:?|en:|em:|w:)\s+"
     rf"|[\s,;]*[([]?\b(?:editors?|{_ROLE})\.?[)\]]?[\s.,;:]*$",
     re.I,
 )
