@@ -1736,6 +1736,38 @@ def test_acl_imprint_and_preprint_type() -> None:
     assert assemble(text, tokens, labels).type == "article"
 
 
+def test_apa_media_descriptions_give_the_type() -> None:
+    text = ("Smith, J. (2019). mytool: A package (Version 2.1.0) [Computer software]. Zenodo. "
+            "https://doi.org/10.5281/zenodo.1234567")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (7, "title"),
+                                    (2, "genre"), (1, "container-title"), (1, "url")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.type, ref.title, ref.genre) == ("software", "mytool: A package",
+                                                "Computer software")
+    assert ref.publisher == "Zenodo" and ref.note == "Version 2.1.0"
+    text = "Jones, A. (2020). Global temperature records [Data set]. NOAA. https://x.org/a"
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (5, "title"), (2, "url")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.type, ref.title, ref.publisher) == ("dataset", "Global temperature records",
+                                                    "NOAA")
+    # a bracket that is no description stays as read
+    text = "Roe, B. (2001). Part [A] of the study. London: Verso."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (5, "title"), (1, "location"),
+                                    (1, "publisher")])
+    assert assemble(text, tokens, labels).type == "book"
+
+
+def test_a_newspaper_dated_to_the_day_is_news() -> None:
+    text = "\"Storm hits coast.\" The Guardian, 5 March 2021, p. 12."
+    tokens, labels = _labels(text, [(3, "title"), (2, "container-title"), (3, "date"),
+                                    (2, "pages")])
+    assert assemble(text, tokens, labels).type == "article-newspaper"
+    text = "Roe, B. \"Storms.\" Journal of Weather Studies 12, 5 March 2021: 1-9."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (4, "container-title"),
+                                    (1, "volume"), (3, "date"), (2, "pages")])
+    assert assemble(text, tokens, labels).type == "article-journal"
+
+
 def test_gost_names_title_issue_and_extent() -> None:
     assert _split("Иванов И. И., Петров П. П. и др.") == [("Иванов", "И. И.", None),
                                                         ("Петров", "П. П.", None)]

@@ -50,6 +50,12 @@ REFERENCE_TYPES = (
     "standard",
     "dataset",
     "software",
+    "manuscript",  # these from APA 7's descriptions in brackets ("[Unpublished manuscript]")
+    "motion_picture",
+    "broadcast",
+    "speech",
+    "post-weblog",
+    "post",
 )
 
 

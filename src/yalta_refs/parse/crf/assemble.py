@@ -342,6 +342,9 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
     if re.search(r"report|rapport|working paper|bericht", genre):
         return "report"
     container = str(values.get("container_title", ""))
+    described = MEDIA_DESCRIPTIONS.get(genre.strip(" []()."))
+    if described:  # APA 7's "[Computer software]", "[Data set]" …
+        return described
     if "preprint" in genre or (_PREPRINT.search(container) and "volume" not in values) or (
             not container and "publisher" not in values
             and _PREPRINT.search(str(values.get("note", "")))):
@@ -349,6 +352,10 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
     if container:
         if re.search(r"\bProc|Conference|Symposium|Workshop|Congress|Tagung", container):
             return "paper-conference"
+        issued = values.get("issued")
+        if _NEWSPAPER.search(container) and isinstance(issued, Date) and issued.parts and \
+                len(issued.parts[0]) == 3 and "volume" not in values:
+            return "article-newspaper"  # "The Guardian, 5 March 2021, p. 12"
         if "editor" in values or ("publisher" in values and "volume" not in values):
             return "chapter"
         if "URL" in values and not values.keys() & {"publisher", "volume", "page"}:
@@ -360,6 +367,11 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
 
 
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
+#: a newspaper's name: dated to the day and with no volume, its articles are news
+_NEWSPAPER = re.compile(
+    r"\b(?:Times|Guardian|Post|Herald|Tribune|Telegraph|Chronicle|Gazette|Observer|"
+    r"Independent|Daily|News|Zeitung|Allgemeine|Monde|Figaro|Libération|Repubblica|"
+    r"Corriere|País|Globe|Star|Standard|Courier|Sun|Mail|Express|Inquirer|Bulletin)\b")
 #: a preprint server, or the word: "arXiv:1706.03762", "bioRxiv", "SSRN"
 _PREPRINT = re.compile(r"\b(?:arxiv|biorxiv|medrxiv|ssrn|preprint)\b", re.I)
 
@@ -414,6 +426,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _newspaper_section(tokens, out)
     _journal_word_read_as_volume(tokens, out)
     _description_in_brackets(tokens, out)
+    _media_description(tokens, out)
     _editors_by_abbreviated_cue(tokens, out)
     _edition_read_as_editor(tokens, out)
     _journal_after_names(tokens, out)
@@ -1039,6 +1052,56 @@ def _description_in_brackets(tokens: Sequence[Token], out: list[str]) -> None:
         while j < len(out) and out[j] == "publisher":
             out[j] = "note"
             j += 1
+
+
+#: APA 7's descriptions of what an item is, in square brackets after its title, and
+#: the CSL type each gives ("mytool (Version 2.1) [Computer software]. Zenodo.")
+MEDIA_DESCRIPTIONS = {
+    "computer software": "software", "software": "software", "computer program": "software",
+    "mobile app": "software", "data set": "dataset", "dataset": "dataset",
+    "database record": "dataset", "unpublished manuscript": "manuscript",
+    "manuscript submitted for publication": "manuscript",
+    "manuscript in preparation": "manuscript", "film": "motion_picture",
+    "motion picture": "motion_picture", "video": "motion_picture",
+    "audio podcast episode": "broadcast", "video podcast episode": "broadcast",
+    "audio podcast": "broadcast", "podcast": "broadcast", "tv series episode": "broadcast",
+    "television series episode": "broadcast", "television series": "broadcast",
+    "conference presentation": "speech", "paper presentation": "speech",
+    "poster presentation": "speech", "poster session": "speech", "keynote address": "speech",
+    "blog post": "post-weblog", "tweet": "post",
+}
+
+
+def _media_description(tokens: Sequence[Token], out: list[str]) -> None:
+    """APA 7's "[Computer software]", "[Data set]", "[Unpublished manuscript]" …
+    after a title: the genre (which gives the CSL type), no part of the title; the
+    name right after it, read as a journal with no numbers to follow, is the
+    publisher ("[Data set]. NOAA.")."""
+    span = _bracket_span(tokens, "[", "]")
+    if span is None:
+        return
+    start, end = span
+    words = " ".join(t.text.lower() for t in tokens[start : end + 1])
+    if words not in MEDIA_DESCRIPTIONS or start == 0 or "title" not in out[:start]:
+        return
+    out[start : end + 1] = ["genre"] * (end + 1 - start)
+    version = next((k for k in range(max(0, start - 4), start)
+                    if tokens[k].text.lower() == "version" and "(" in tokens[k].before), None)
+    if version is not None and ")" in tokens[start - 1].after:
+        out[version:start] = ["note"] * (start - version)  # "(Version 2.1.0)": kept, not title
+    nxt = end + 1
+    k = nxt
+    while k < len(out) and out[k] == "url" and tokens[k].text.isalpha():
+        k += 1  # "[Data set]. NOAA. https://…": the name run into the link
+    if nxt < k < len(out) and out[k] == "url" and tokens[nxt].text[:1].isupper():
+        out[nxt:k] = ["publisher"] * (k - nxt)
+    elif nxt < len(out) and out[nxt] in ("container-title", "note", "other"):
+        label, last = out[nxt], nxt
+        while last + 1 < len(out) and out[last + 1] == label:
+            last += 1
+        if all(lab in ("url", "doi", "date", "accessed") for lab in out[last + 1 :]) and \
+                tokens[nxt].text[:1].isupper():
+            out[nxt : last + 1] = ["publisher"] * (last + 1 - nxt)
 
 
 def _bracket_span(tokens: Sequence[Token], opening: str, closing: str) -> tuple[int, int] | None:
