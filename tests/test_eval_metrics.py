@@ -249,6 +249,11 @@ def test_token_counts_fold_issue_into_volume() -> None:
     assert set(folded) == {"volume"} and folded["volume"].f1 == 1.0
 
 
+def test_a_count_of_volumes_is_scored_as_the_volume() -> None:
+    got = labels.token_counts([{"number-of-volumes": "6"}], {"volume": ["6 Bde"]})
+    assert set(got) == {"volume"} and got["volume"].f1 == 1.0
+
+
 def test_a_doi_link_counts_as_its_doi_whichever_field_holds_it() -> None:
     link = "http://dx.doi.org/10.1016/j.tree.2014.07.006"
     doi = "10.1016/j.tree.2014.07.006"

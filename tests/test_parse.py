@@ -552,6 +552,9 @@ def test_parse_edition(text: str, expected: str | None) -> None:
         ("May 2020", "2020-05"),
         ("n.d.", None),
         ("1943-1945", "1943/1945"),
+        ("1922–23", "1922/1923"),  # the century is the first year's
+        ("1989-90", "1989/1990"),
+        ("1999-01", "1999-01"),  # a month, not a range
         ("[1977]", "1977"),
         ("Sept. 1, 1939", "1939-09-01"),
         ("15 novembre 1925", "1925-11-15"),

@@ -1768,6 +1768,21 @@ def test_a_newspaper_dated_to_the_day_is_news() -> None:
     assert assemble(text, tokens, labels).type == "article-journal"
 
 
+def test_a_count_of_volumes_and_a_short_year_range() -> None:
+    text = "Tolstoy, Leo. War and Peace. 3 vols. London: Oxford University Press, 1922–23."
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (2, "volume"),
+                                    (1, "location"), (3, "publisher"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.number_of_volumes == "3" and ref.volume is None
+    assert ref.issued is not None and ref.issued.parts == ((1922,), (1923,))
+    assert ref.page is None
+    text = "Lexer, Matthias. Handwörterbuch. Bd. 3. Stuttgart, 1974."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (2, "volume"),
+                                    (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.volume == "3" and ref.number_of_volumes is None  # which volume, not how many
+
+
 def test_gost_names_title_issue_and_extent() -> None:
     assert _split("Иванов И. И., Петров П. П. и др.") == [("Иванов", "И. И.", None),
                                                         ("Петров", "П. П.", None)]

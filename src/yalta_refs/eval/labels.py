@@ -48,13 +48,14 @@ GOLD_LABELS: dict[str, str] = {
 }
 
 #: Predicted CSL variable -> common label (other variables are not scored). A book's
-#: length ("450 p.", CSL number-of-pages) is "pages" too: the gold sets label it so.
+#: length ("450 p.", CSL number-of-pages) is "pages" too, and its count of volumes
+#: ("3 vols.", CSL number-of-volumes) "volume": the gold sets label them so.
 PRED_LABELS: dict[str, str] = {
     "author": "author", "editor": "editor", "translator": "translator", "title": "title",
     "container-title": "container-title", "collection-title": "collection-title",
     "publisher": "publisher", "publisher-place": "location", "issued": "date",
     "original-date": "date", "volume": "volume", "issue": "issue", "page": "pages",
-    "number-of-pages": "pages",
+    "number-of-pages": "pages", "number-of-volumes": "volume",
     "edition": "edition", "genre": "genre", "URL": "URL", "DOI": "DOI", "ISBN": "ISBN",
 }
 
@@ -66,7 +67,8 @@ _NAME_WORDS = frozenset({
 _DROPPED: dict[str, frozenset[str]] = {
     "author": _NAME_WORDS, "editor": _NAME_WORDS, "translator": _NAME_WORDS,
     "pages": frozenset({"pp", "p", "pages", "page", "s", "с", "стр"}),  # GOST "С. 12–20"
-    "volume": frozenset({"vol", "vols", "volume", "v", "т", "вып"}),
+    "volume": frozenset({"vol", "vols", "volume", "volumes", "v", "т", "вып", "bd", "bde",
+                         "band", "bände", "tome", "tomes"}),
     "issue": frozenset({"no", "nr", "n", "issue"}),
     "edition": frozenset({"ed", "edn", "edition"}),
     "container-title": frozenset({"in"}),

@@ -111,7 +111,7 @@ def parse_date(text: str) -> Date | None:
     if not t or re.fullmatch(r"n\.\s?d|no date|undated", t, re.I):
         return None
     m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", t)
-    if m:
+    if m and 1 <= int(m.group(2)) <= 12:  # "1989-90" is a range (below), not month 90
         return Date(parts=(tuple(int(g) for g in m.groups() if g),))
     m = re.fullmatch(rf"({_MONTH})\s+(\d{{1,2}}),?\s+{_YEAR}", t, re.I)
     if m:
@@ -143,6 +143,9 @@ def parse_date(text: str) -> Date | None:
     m = re.fullmatch(rf"{_YEAR}\s*[-–—/]\s*{_YEAR}", t)
     if m:
         return Date(parts=((int(m.group(1)),), (int(m.group(2)),)))
+    m = re.fullmatch(rf"{_YEAR}\s*[-–—]\s*(\d\d)", t)  # "1922–23": the century is the first's
+    if m and int(m.group(2)) > int(m.group(1)[2:]):
+        return Date(parts=((int(m.group(1)),), (int(m.group(1)[:2] + m.group(2)),)))
     m = re.fullmatch(rf"(?:c\.|ca\.|circa)\s*{_YEAR}", t, re.I)
     if m:
         return Date(parts=((int(m.group(1)),),), circa=True)

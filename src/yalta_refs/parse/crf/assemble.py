@@ -233,7 +233,11 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         value = _number(raw)
         _put(values, "page", parse_pages(value) or value)
     elif label in ("volume", "issue"):
-        _put(values, label, _number(raw))
+        count = _VOLUMES.fullmatch(raw.strip(" .,;:()"))
+        if label == "volume" and count and "number_of_volumes" not in values:
+            values["number_of_volumes"] = count.group(1)  # "3 vols.": how many, not which
+        else:
+            _put(values, label, _number(raw))
     elif label == "edition":
         value = _strip(raw)
         m = re.match(r"(\d+)", value)
@@ -367,6 +371,8 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
 
 
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
+#: a count of volumes: "3 vols", "2 Bde", "4 tomes"
+_VOLUMES = re.compile(r"(\d{1,3})\s*(?:vols?|volumes|bde|bände|tomes|t)\.?", re.I)
 #: a newspaper's name: dated to the day and with no volume, its articles are news
 _NEWSPAPER = re.compile(
     r"\b(?:Times|Guardian|Post|Herald|Tribune|Telegraph|Chronicle|Gazette|Observer|"
@@ -392,6 +398,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
             if i + 1 < len(tokens) and out[i + 1] == out[i] and token.after.strip() in (
                     "-", "–"):
                 later = tokens[i + 1].text
+                if len(later) == 2 and later.isdigit() and later > token.text[2:4]:
+                    later = token.text[:2] + later  # "1922–23"
                 if _YEAR.match(later) and 0 < int(later[:4]) - int(token.text[:4]) <= 60 and \
                         (i + 2 == len(tokens) or out[i + 2] != out[i]):
                     out[i : i + 2] = ["date", "date"]  # "Strahan & Cadell, 1776–1789."
