@@ -1757,6 +1757,26 @@ def test_apa_media_descriptions_give_the_type() -> None:
     assert assemble(text, tokens, labels).type == "book"
 
 
+def test_a_standard_and_a_university_named_by_its_town() -> None:
+    text = ("International Organization for Standardization. (2018). Information and "
+            "documentation (ISO 690:2010).")
+    tokens, labels = _labels(text, [(4, "author"), (1, "date"), (3, "title"),
+                                    (1, "container-title"), (1, "volume"), (1, "note")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.type, ref.number, ref.title) == ("standard", "ISO 690:2010",
+                                                 "Information and documentation")
+    assert ref.container_title is None and ref.volume is None
+    text = "Schmidt, Peter: Die Reform der Gemeinden. Diss. Universität Göttingen, 1998."
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (1, "genre"),
+                                    (1, "publisher"), (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.publisher_place) == ("Universität Göttingen", None)
+    text = "Roe, A. Essays. Cambridge University, Cambridge, 1998."  # after a comma: the place
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (2, "publisher"),
+                                    (1, "location"), (1, "date")])
+    assert assemble(text, tokens, labels).publisher_place == "Cambridge"
+
+
 def test_a_newspaper_dated_to_the_day_is_news() -> None:
     text = "\"Storm hits coast.\" The Guardian, 5 March 2021, p. 12."
     tokens, labels = _labels(text, [(3, "title"), (2, "container-title"), (3, "date"),

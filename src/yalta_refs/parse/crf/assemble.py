@@ -207,6 +207,8 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         if label == "location" and _ABBREVIATED_PLACE.fullmatch(raw.strip()):
             value += "."  # "М.", "СПб.", "L.", "o. O."
         _put(values, _TEXT_LABELS[label], value)
+    elif label == "number":  # set by a repair: a standard's number, "ISO 690:2010"
+        _put(values, "number", _strip(raw))
     elif label == "original-date":  # set by a repair: MLA's "Title. 1925. Harcourt, 1990."
         date, _, left = _dates(raw)
         if date is not None and "original_date" not in values:
@@ -346,6 +348,8 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
     if re.search(r"report|rapport|working paper|bericht", genre):
         return "report"
     container = str(values.get("container_title", ""))
+    if _STANDARD.match(str(values.get("number", ""))):
+        return "standard"
     described = MEDIA_DESCRIPTIONS.get(genre.strip(" []()."))
     if described:  # APA 7's "[Computer software]", "[Data set]" …
         return described
@@ -427,6 +431,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _reprint_year_after_the_title(tokens, out)
     _place_word_read_as_publisher(tokens, out)
     _region_read_as_publisher(tokens, out)
+    _university_of_a_place(tokens, out)
     _year_inside_a_container(tokens, out)
     _imprint_in_brackets(tokens, out)
     _volume_issue_ending_the_journal(tokens, out)
@@ -435,6 +440,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _journal_word_read_as_volume(tokens, out)
     _description_in_brackets(tokens, out)
     _media_description(tokens, out)
+    _standard_number(tokens, out)
     _editors_by_abbreviated_cue(tokens, out)
     _edition_read_as_editor(tokens, out)
     _journal_after_names(tokens, out)
@@ -929,6 +935,27 @@ def _place_word_read_as_publisher(tokens: Sequence[Token], out: list[str]) -> No
             return
 
 
+_UNIVERSITY = frozenset({"universität", "university", "université", "universidad",
+                        "universidade", "università", "universiteit", "uniwersytet",
+                        "universitet", "hochschule", "college"})
+
+
+def _university_of_a_place(tokens: Sequence[Token], out: list[str]) -> None:
+    """A university named by its town with no mark between ("Diss. Universität
+    Göttingen, 1998"), the town read as the place: the town is the university's
+    name. (After a mark, "University Press, Cambridge", the place stays a place.)"""
+    for _, last in _label_runs(out, "publisher"):
+        nxt = last + 1
+        if nxt < len(out) and out[nxt] == "location" and tokens[last].after == " " and \
+                tokens[last].text.lower() in _UNIVERSITY:
+            end = nxt
+            while end + 1 < len(out) and out[end + 1] == "location" and \
+                    tokens[end].after == " ":
+                end += 1
+            out[nxt : end + 1] = ["publisher"] * (end + 1 - nxt)
+            return
+
+
 def _region_read_as_publisher(tokens: Sequence[Token], out: list[str]) -> None:
     """The ACL anthology's imprint closes a reference with the place, its state or
     country, a period, then the publisher ("Minneapolis, Minnesota. Association for
@@ -1078,6 +1105,24 @@ MEDIA_DESCRIPTIONS = {
     "poster presentation": "speech", "poster session": "speech", "keynote address": "speech",
     "blog post": "post-weblog", "tweet": "post",
 }
+
+
+#: a standard's number: "ISO 690:2010", "DIN 1505-2", "BS 5605:1990", "ANSI/NISO Z39.29"
+_STANDARD = re.compile(
+    r"(?:ISO|IEC|DIN|EN|BS|ANSI|NISO|ASTM|NF|GOST|JIS|CSA|IEEE\s+Std|ISO/IEC|ANSI/NISO)"
+    r"(?:[\s/-](?:ISO|IEC|EN|NISO))*\s+[A-Z]?\d")
+
+
+def _standard_number(tokens: Sequence[Token], out: list[str]) -> None:
+    """A standard's number in brackets after its title ("Guidelines for bibliographic
+    references (ISO 690:2010)"): the number, and the item a standard."""
+    for start in range(1, len(tokens)):
+        if "(" not in tokens[start].before or "title" not in out[:start]:
+            continue
+        end = next((k for k in range(start, len(tokens)) if ")" in tokens[k].after), None)
+        if end is not None and _STANDARD.match(" ".join(t.text for t in tokens[start : end + 1])):
+            out[start : end + 1] = ["number"] * (end + 1 - start)
+            return
 
 
 def _media_description(tokens: Sequence[Token], out: list[str]) -> None:
