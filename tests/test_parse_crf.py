@@ -934,6 +934,13 @@ def test_a_publisher_name_left_as_a_note_goes_back_to_it() -> None:
      ["author"] * 2 + ["title"] * 6 + ["location", "publisher", "date"], ["Brod"], "Der Prozeß"),
     ("Oestreich, Gerhard. Strukturprobleme. Hg. v. Brigitta Oestreich. Berlin 1980.",
      ["author"] * 2 + ["title"] * 5 + ["location", "date"], ["Oestreich"], "Strukturprobleme"),
+    # initials with their periods go on; French "sous la direction de"
+    ("Boswell, James. The Life. Edited by R. W. Chapman. Oxford: Clarendon, 1998.",
+     ["author"] * 2 + ["title"] * 7 + ["location", "publisher", "date"], ["Chapman"],
+     "The Life"),
+    ("Dupont, Marie. Histoire. Sous la direction de Jean Martin. Paris : PUF, 2004.",
+     ["author"] * 2 + ["title"] * 7 + ["location", "publisher", "date"], ["Martin"],
+     "Histoire"),
 ])
 def test_a_role_cue_inside_a_title_names_its_role(text: str, labels: list[str],
                                                    editors: list[str], title: str) -> None:
@@ -941,6 +948,17 @@ def test_a_role_cue_inside_a_title_names_its_role(text: str, labels: list[str],
     assert len(labels) == len(tokens)
     ref = assemble(text, tokens, labels)
     assert ([n.family for n in ref.editor], ref.title, ref.note) == (editors, title, None)
+
+
+def test_a_series_after_the_editors_of_the_book() -> None:
+    text = ("Boswell, James. The Life of Samuel Johnson. Edited by R. W. Chapman. Oxford "
+            "World's Classics. Oxford: Oxford University Press, 1998.")
+    tokens, labels = _labels(text, [(2, "author"), (13, "title"), (1, "location"),
+                                    (3, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.display() for n in ref.editor] == ["R. W. Chapman"]
+    assert (ref.title, ref.collection_title, ref.container_title, ref.type) == (
+        "The Life of Samuel Johnson", "Oxford World's Classics", None, "book")
 
 
 def test_edited_by_inside_a_sentence_of_the_title_stays_in_it() -> None:

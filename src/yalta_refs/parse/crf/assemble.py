@@ -2508,8 +2508,11 @@ def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
         if role is None and k > 1 and tokens[k].text.lower() == "cura" and \
                 tokens[k - 1].text.lower() == "a":
             role, cue = "editor", k - 1  # Italian "a cura di"
+        if role is None and k > 2 and tokens[k].text.lower() == "direction" and \
+                [t.text.lower() for t in tokens[k - 2 : k]] == ["sous", "la"]:
+            role, cue = "editor", k - 2  # French "sous la direction de"
         if role is None or out[k] not in ("title", "container-title", "note") or \
-                tokens[k + 1].text.lower() not in ("by", "von", "v", "par", "di") or \
+                tokens[k + 1].text.lower() not in ("by", "von", "v", "par", "di", "de") or \
                 out[k + 1] != out[k] or out[k + 2] != out[k] or out[cue] != out[k]:
             continue
         if not any(ch in tokens[cue - 1].after for ch in ".,;:"):
@@ -2517,13 +2520,22 @@ def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
         end = k + 2
         while end < len(tokens) and end - k <= 7 and out[end] == out[k] and (
                 tokens[end].text[:1].isupper() or tokens[end].text.lower() in _LINKS):
-            if any(mark in tokens[end].after for mark in ",.:;()[]"):
-                break
+            if any(mark in tokens[end].after for mark in ",.:;()[]") and not (
+                    _is_initial(tokens[end]) and tokens[end].after.strip() == "."):
+                break  # (an initial's period goes on: "Edited by R. W. Chapman.")
             end += 1
         if end >= len(tokens) or out[end] != out[k] or end - k > 7 or \
                 not tokens[end].text[:1].isupper():
             continue
+        label = out[k]
         out[cue : end + 1] = [role] * (end + 1 - cue)  # the cue is read off the names
+        after = end + 1
+        while after < len(out) and out[after] == label:
+            after += 1
+        if label == "title" and end + 1 < after < len(out) and \
+                out[after] in ("location", "publisher"):
+            # "Edited by R. W. Chapman. Oxford World's Classics. Oxford: …": the series
+            out[end + 1 : after] = ["collection-title"] * (after - end - 1)
         return
 
 
