@@ -1795,6 +1795,21 @@ def test_a_standard_and_a_university_named_by_its_town() -> None:
     assert assemble(text, tokens, labels).publisher_place == "Cambridge"
 
 
+def test_a_corporate_author_before_a_quoted_title() -> None:
+    text = ("Wikipedia contributors. \"Yalta Conference.\" Wikipedia, The Free Encyclopedia. "
+            "Retrieved 2021-03-05.")
+    tokens, labels = _labels(text, [(4, "title"), (5, "container-title"), (2, "date"),
+                                    (1, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.literal for n in ref.author] == ["Wikipedia contributors"]
+    assert (ref.title, ref.type) == ("Yalta Conference", "entry-encyclopedia")
+    text = "World Health Organization. \"Malaria.\" WHO, 2020."
+    tokens, labels = _labels(text, [(5, "author"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.literal for n in ref.author] == ["World Health Organization"]
+    assert (ref.title, ref.container_title) == ("Malaria", "WHO")
+
+
 def test_a_newspaper_dated_to_the_day_is_news() -> None:
     text = "\"Storm hits coast.\" The Guardian, 5 March 2021, p. 12."
     tokens, labels = _labels(text, [(3, "title"), (2, "container-title"), (3, "date"),

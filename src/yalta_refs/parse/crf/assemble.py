@@ -360,6 +360,8 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
     if container:
         if re.search(r"\bProc|Conference|Symposium|Workshop|Congress|Tagung", container):
             return "paper-conference"
+        if re.search(r"Wikipedia|Encyclop|Enzyklop|Lexikon", container):
+            return "entry-encyclopedia"  # "Wikipedia, The Free Encyclopedia"
         issued = values.get("issued")
         if _NEWSPAPER.search(container) and isinstance(issued, Date) and issued.parts and \
                 len(issued.parts[0]) == 3 and "volume" not in values:
@@ -440,6 +442,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _journal_word_read_as_volume(tokens, out)
     _description_in_brackets(tokens, out)
     _media_description(tokens, out)
+    _names_before_a_quoted_title(tokens, out)
     _standard_number(tokens, out)
     _editors_by_abbreviated_cue(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -1122,6 +1125,37 @@ def _standard_number(tokens: Sequence[Token], out: list[str]) -> None:
         end = next((k for k in range(start, len(tokens)) if ")" in tokens[k].after), None)
         if end is not None and _STANDARD.match(" ".join(t.text for t in tokens[start : end + 1])):
             out[start : end + 1] = ["number"] * (end + 1 - start)
+            return
+
+
+def _names_before_a_quoted_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """A reference that opens with a title run holding a sentence and then a quoted
+    title ("Wikipedia contributors. "Yalta Conference." Wikipedia, …"): with no names
+    labelled, the sentence before the quotation mark is the author's. And the other
+    way round, an author run that goes on past its sentence into a quoted title
+    ("World Health Organization. "Malaria." WHO, 2020."): the quotation is the title,
+    and what follows it in the run the container."""
+    if out and out[0] == "author" and "title" not in out:
+        last = _label_runs(out, "author")[0][1]
+        for m in range(1, last + 1):
+            if any(q in tokens[m].before for q in "“\"«„") and \
+                    tokens[m - 1].after.strip()[:1] == ".":
+                close = next((c for c in range(m, last + 1)
+                              if any(q in tokens[c].after for q in "”\"»“")), None)
+                if close is not None:
+                    out[m : close + 1] = ["title"] * (close + 1 - m)
+                    out[close + 1 : last + 1] = ["container-title"] * (last - close)
+                return
+    if not out or out[0] != "title" or any(lab in _NAME_LABELS for lab in out):
+        return
+    for m in range(1, min(len(tokens), 7)):
+        if out[m] != "title":
+            return
+        if any(q in tokens[m].before for q in "“\"«„") and \
+                tokens[m - 1].after.strip()[:1] == "." and all(
+                    t.text[:1].isupper() or t.text.lower() in ORG_LINKS
+                    or t.text.lower() == "contributors" for t in tokens[:m]):
+            out[:m] = ["author"] * m
             return
 
 
