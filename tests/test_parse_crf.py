@@ -1462,6 +1462,15 @@ def test_a_publication_history_before_the_annotation_opens_it() -> None:
     ref = assemble(text, tokens, labels)
     assert ref.annotation is not None and ref.annotation.startswith("Originally published as")
     assert ref.original_title == "Quatre-vingt-neuf" and not ref.note
+    # after the closing numbers with no period, whatever the labels of its words
+    numbers = ("Gartner, A. Eyes. Surv. Ophthal. 22: 291-312 First published in 1969 as An "
+               "Economic History. The standard introduction.")
+    tokens, labels = _labels(numbers, [(2, "author"), (1, "title"), (2, "container-title"),
+                                       (1, "volume"), (2, "pages"), (2, "note"), (1, "other"),
+                                       (1, "date"), (4, "container-title"), (3, "annotation")])
+    ref = assemble(numbers, tokens, labels)
+    assert ref.annotation is not None and ref.annotation.startswith("First published in 1969")
+    assert ref.page == "291-312" and ref.original_title == "An Economic History"
     # with no annotation after it, the sentence stays the reference's note, all its
     # words kept (they were lost before: only the year was read)
     text = text[: text.index(" The classic")]

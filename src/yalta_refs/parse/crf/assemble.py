@@ -1861,29 +1861,35 @@ def _after_the_numbers(tokens: Sequence[Token], out: Sequence[str], k: int) -> b
         tokens[k].text[:1].isupper()
 
 
-#: the opening of a sentence on an item's publication history
-_HISTORY = re.compile(r"(?:first|originally|previously)\s+(?:published|issued|appeared|printed)\b",
-                      re.I)
+#: the opening of a sentence on an item's publication history: "First published in
+#: 1969 as …", "Originally published as …", "Published in English as …", "Later
+#: reissued as …", "Reprinted as …"
+_HISTORY = re.compile(
+    r"(?:(?:first|originally|previously)\s+(?:published|issued|printed)|"
+    r"published\s+in\s+[A-Z]\w+\s+as|(?:later\s+)?(?:reissued|republished|reprinted)\s+as)\b",
+    re.I)
 
 
 def _publication_history_opens_the_annotation(tokens: Sequence[Token],
                                               out: list[str]) -> None:
     """A sentence on the item's history ("Originally published as Quatre-vingt-neuf in
-    1939.") read as a note right before the annotation, at the start of a sentence,
-    with a complete reference before it: it is the annotation's first sentence. The
-    annotation is read for the original date and title as every annotation is."""
+    1939.", "First published in 1969 as …") right before the annotation, after a
+    complete reference (at a sentence start, or right after its closing numbers,
+    date or link), whatever the tagger made of its words: it is the annotation's
+    first sentence. The annotation is read for the original date and title as every
+    annotation is."""
     if "annotation" not in out:
         return
     start = out.index("annotation")
-    k = start
-    while k > 0 and out[k - 1] in ("note", "other") and start - k < 30:
-        k -= 1
-    if k == start or not _sentence_starts(tokens, k) or not _sentence_starts(tokens, start) \
-            or not _complete_before(out, k):
+    if "." not in tokens[start - 1].after if start else True:
+        return  # the history's sentence ends where the annotation starts
+    for k in range(max(1, start - 30), start):
+        words = " ".join(t.text for t in tokens[k : k + 5])
+        if not _HISTORY.match(words) or not _complete_before(out, k):
+            continue
+        if _sentence_starts(tokens, k) or out[k - 1] in _ENDS_A_REFERENCE:
+            out[k:start] = ["annotation"] * (start - k)
         return
-    words = " ".join(t.text for t in tokens[k : k + 2])
-    if _HISTORY.match(words):
-        out[k:start] = ["annotation"] * (start - k)
 
 
 def _annotation_after_the_reference(tokens: Sequence[Token], out: list[str]) -> None:
