@@ -1560,6 +1560,14 @@ def test_a_second_title_after_a_complete_reference_is_the_annotation() -> None:
     assert ref.title == "Fatal hepatitis"
     assert ref.annotation == ("Inclusive fitness. Part II, in the same issue, works through "
                               "the examples.")
+    # DIN and others close with the year and no period: the prose starts right after it
+    text = ("MERDRIGNAC Bernard, Bretons et Normands, PUR, Rennes, 2008 Introduces the "
+            "Chinese Room argument.")
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (1, "publisher"),
+                                    (1, "location"), (1, "date"), (5, "title")])
+    ref = assemble(text, tokens, labels)
+    assert ref.annotation == "Introduces the Chinese Room argument."
+    assert ref.title == "Bretons et Normands"
     # a quoted judgement after the reference, whatever the tagger made of its words
     text = ("Judt, Tony. Postwar. New York: Penguin Press, 2005. “The best history of postwar "
             "Europe,” according to the Guardian.")

@@ -1904,8 +1904,9 @@ def _annotation_after_the_reference(tokens: Sequence[Token], out: list[str]) -> 
     if len(runs) < 2:
         return
     start = runs[-1][0]
-    if not _sentence_starts(tokens, start) or not _complete_before(out, start):
-        return
+    if not (_sentence_starts(tokens, start) or _after_the_numbers(tokens, out, start)) or \
+            not _complete_before(out, start):
+        return  # ("… Rennes, 2008 Introduces the Chinese Room argument.": no period)
     if out[start - 1] not in _CLOSING:
         return
     tail = out[start:]
