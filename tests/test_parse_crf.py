@@ -1827,6 +1827,17 @@ def test_a_corporate_author_before_a_quoted_title() -> None:
     assert (ref.title, ref.container_title) == ("Malaria", "WHO")
 
 
+def test_a_journal_called_proceedings_is_a_journal() -> None:
+    text = "Hogg PJ, Jackson CM. Fibrin monomer. Proc Natl Acad Sci USA (1989) 86:3619-3623."
+    tokens, labels = _labels(text, [(4, "author"), (2, "title"), (5, "container-title"),
+                                    (1, "date"), (1, "volume"), (2, "pages")])
+    assert assemble(text, tokens, labels).type == "article-journal"
+    text = "Lee, A. Parsing. In Proceedings of NAACL, pages 1–10. ACL, 2019."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (4, "container-title"),
+                                    (3, "pages"), (1, "publisher"), (1, "date")])
+    assert assemble(text, tokens, labels).type == "paper-conference"
+
+
 def test_a_newspaper_dated_to_the_day_is_news() -> None:
     text = "\"Storm hits coast.\" The Guardian, 5 March 2021, p. 12."
     tokens, labels = _labels(text, [(3, "title"), (2, "container-title"), (3, "date"),

@@ -358,7 +358,11 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
             and _PREPRINT.search(str(values.get("note", "")))):
         return "article"  # CSL's type for a preprint ("arXiv preprint arXiv:1706.03762")
     if container:
-        if re.search(r"\bProc|Conference|Symposium|Workshop|Congress|Tagung", container):
+        if re.search(r"Conference|Symposium|Workshop|Congress|Tagung|Meeting", container) or (
+                re.search(r"\bProc", container) and not (
+                    "volume" in values and not values.keys() & {"publisher", "editor"})):
+            # a journal called "Proceedings" with its volume, no publisher or editors
+            # ("Proc Natl Acad Sci USA 86", "Proc. R. Soc. A 455") is a journal
             return "paper-conference"
         if re.search(r"Wikipedia|Encyclop|Enzyklop|Lexikon", container):
             return "entry-encyclopedia"  # "Wikipedia, The Free Encyclopedia"
