@@ -98,6 +98,19 @@ def test_repeat_author_takes_the_names_above() -> None:
     assert library[1].author == library[0].author
 
 
+@pytest.mark.parametrize("lines", [False, True])
+def test_repeat_dashes_with_a_role_take_the_names_in_that_role(lines: bool) -> None:
+    text = (f"{GOOD}\n———, ed. Book Two. London: Verso, 1995.\n"
+            "———, trans. Book Three. London: Verso, 1996.\n"
+            "———. Book Four. London: Verso, 1997.\n")
+    library = clean_text(text, lines=lines)
+    first = library[0].author
+    assert (library[1].editor, library[1].author) == (first, ())
+    assert (library[2].translator, library[2].author) == (first, ())
+    assert library[3].author == first  # plain dashes: the author, whatever the role above
+    assert all("ed." not in str(r.author) for r in library)
+
+
 def test_a_second_reference_on_the_line_is_split_and_takes_the_names() -> None:
     line = ("Keegan, John. The Mask of Command. New York: Viking, 1987. ——. The Face of "
             "Battle. London: Cape, 1976.\n")

@@ -24,13 +24,29 @@ from .names import parse_name_list
 from .notes import notes_from_annotation
 from .segments import Segment, split_segments
 
-__all__ = ["REPEAT_AUTHOR", "parse_reference"]
+__all__ = ["REPEAT_AUTHOR", "parse_reference", "repeated_names"]
 
 #: diagnostic code for "———." references: the pipeline copies the names
 REPEAT_AUTHOR = "repeat-author"
 
 _SEPARATOR = re.compile(r"^[–—-]+\s+")  # a dash set between a reference and its annotation
-_REPEAT = re.compile(r"^\s*(?:[—–]+|-{2,}|_{3,})\s*[.,]?\s*")
+_REPEAT = re.compile(
+    r"^\s*(?:[—–]+|-{2,}|_{3,})\s*"
+    r"(?:,\s*(?P<role>eds?|editors?|trans|transl|tr|comp|comps|hrsg|hg|dir|éds?)\.?\s*)?"
+    r"[.,]?\s*", re.I)
+_REPEAT_ROLES = {"tr": "translator", "trans": "translator", "transl": "translator"}
+
+
+def repeated_names(text: str) -> tuple[int, Diagnostic] | None:
+    """Where a "———." reference's own text starts, and the diagnostic that asks for the
+    names above; "———, ed." and "———, trans." name the role they take them in (the
+    diagnostic's field). None when ``text`` does not open with the dashes."""
+    m = _REPEAT.match(text)
+    if not m:
+        return None
+    role = m.group("role")
+    field = _REPEAT_ROLES.get(role.lower(), "editor") if role else None
+    return m.end(), Diagnostic(REPEAT_AUTHOR, "names repeated from the entry above", field)
 # "(2000)." (APA) or "2000." (Chicago author-date) right after the names
 _AUTHOR_YEAR = re.compile(
     r"^(?:\((?P<year>\d{4}[a-z]?|n\.\s?d\.)(?:,\s*(?P<rest>[^)]*))?\)"
@@ -147,10 +163,10 @@ def parse_reference(text: str) -> Reference:
 
 
 def _take_names(text: str, state: _State) -> int:
-    repeat = _REPEAT.match(text)
+    repeat = repeated_names(text)
     if repeat:
-        state.diagnostics.append(Diagnostic(REPEAT_AUTHOR, "names repeated from the entry above"))
-        return repeat.end()
+        state.diagnostics.append(repeat[1])
+        return repeat[0]
     element = take_leading_names(text)
     if element is None:
         corporate = _CORPORATE_YEAR.match(text)
@@ -431,10 +447,14 @@ def _build(text: str, state: _State, annotation: str) -> Reference:
 
 
 def copy_names(ref: Reference, previous: Reference) -> Reference:
-    """Fill a "———." reference's names from the reference above it."""
-    names: dict[str, tuple[Name, ...]] = {}
-    for role in ("author", "editor"):
-        if getattr(previous, role) and not getattr(ref, role):
-            names[role] = getattr(previous, role)
-            break
-    return ref.with_fields(**names)
+    """Fill a "———." reference's names from the reference above it: in the role the
+    dashes named ("———, ed.": the editors), else in the role they had above."""
+    wanted = next((d.field for d in ref.diagnostics if d.code == REPEAT_AUTHOR and d.field),
+                  None)
+    role = next((r for r in ("author", "editor", "translator") if getattr(previous, r)), None)
+    if role is None:
+        return ref
+    target = wanted or ("author" if role == "translator" else role)  # "———, trans." above
+    if getattr(ref, target):
+        return ref
+    return ref.with_fields(**{target: getattr(previous, role)})

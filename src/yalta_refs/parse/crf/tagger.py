@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -20,7 +19,6 @@ __all__ = ["MODEL_PATH", "load_tagger", "parse_crf", "tag_tokens"]
 #: The versioned model shipped with the package.
 MODEL_PATH = Path(__file__).with_name("model-v1.crfsuite")
 
-_REPEAT = re.compile(r"^\s*(?:[—–]+|-{2,}|_{3,})\s*[.,]?\s*")
 
 
 @cache
@@ -50,11 +48,11 @@ def parse_crf(text: str, *, model: str | None = None) -> Reference:
 
     text = " ".join(text.split())
     diagnostics: list[Diagnostic] = []
-    repeat = _REPEAT.match(text)
+    repeat = rules.repeated_names(text)
     body = text
     if repeat:
-        diagnostics.append(Diagnostic(rules.REPEAT_AUTHOR, "names repeated from the entry above"))
-        body = text[repeat.end():]
+        diagnostics.append(repeat[1])
+        body = text[repeat[0]:]
     unmarked, marked = split_type_marker(body)
     issued = cited = title_end = None
     if marked:  # GB/T 7714: the title ends at the marker; "(2020-10-01)[2021-03-05]"
