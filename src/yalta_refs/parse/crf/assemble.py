@@ -41,7 +41,7 @@ from .lexicon import (
 from .lexicon import GENRE_WORDS as _GENRE_WORDS
 from .lexicon import JOURNAL_WORDS as _JOURNAL_WORDS
 from .lexicon import MONTHS as _MONTHS
-from .namelist import BOTH_ROLES, ORG_LINKS, parse_names
+from .namelist import BOTH_ROLES, ORG_LINKS, capitals_family, parse_names
 from .namelist import ETAL_WORDS as _ETAL_WORDS
 from .namelist import SUFFIX as _SUFFIX
 from .tokens import Token
@@ -720,14 +720,8 @@ def _family_after_initial(tokens: Sequence[Token], out: list[str]) -> None:
             continue
         word, mark = tokens[k].text, tokens[k].after.strip()[:1]
         if (word[:1].isupper() and word[1:].islower() and mark in (",", ":")) or (
-                mark == "." and _capitals_name(word) and _is_initial(tokens[0])):
+                mark == "." and capitals_family(word, shortest=3) and _is_initial(tokens[0])):
             out[k] = "author"
-
-
-def _capitals_name(word: str) -> bool:
-    """A family name in capitals: "HOWE", "ZAMBITO" (three letters or more, a vowel)."""
-    return len(word) >= 3 and word.isalpha() and word.isupper() and \
-        bool(re.search("[AEIOUYÀ-Ý]", word))
 
 
 _CJK = re.compile(rf"^[{KANA}{HAN}]+$")

@@ -14,7 +14,7 @@ from ...model import Name
 from ..names import PARTICLES, UPPER, parse_name
 from .lexicon import GIVEN_NAMES
 
-__all__ = ["BOTH_ROLES", "ETAL_WORDS", "ORG_LINKS", "SUFFIX", "parse_names"]
+__all__ = ["BOTH_ROLES", "ETAL_WORDS", "ORG_LINKS", "SUFFIX", "capitals_family", "parse_names"]
 
 #: the short role words written after names ("Smith, J. (ed.)", "A und B (Hrsg.)")
 _ROLE = r"(?:eds?|hrsg|hg|übers|trans|transl|trad|éds?|dir|coord|comps?|red|orgs?|a\s+cura\s+di)"
@@ -187,15 +187,17 @@ def _direct_name(piece: str) -> Name:
         return family_first
     words = piece.split()
     if len(words) >= 2 and _INITIALS.match(words[-1]) and words[-1].isupper() \
-            and "." not in piece and not _capitals_family(words[-1]):
+            and "." not in piece and not capitals_family(words[-1]):
         return Name(family=" ".join(words[:-1]), given=words[-1])  # "Doll R"
     return parse_name(piece)
 
 
-def _capitals_family(word: str) -> bool:
+def capitals_family(word: str, *, shortest: int = 4) -> bool:
     """A family name in capitals ("ZHOU", "DIAZ"), not Vancouver initials ("JR",
-    "EEP"): four letters or more with a vowel."""
-    return word.isalpha() and len(word) >= 4 and bool(re.search("[AEIOUY]", word))
+    "EEP"): ``shortest`` letters or more (four unless the context rules initials
+    out) with a vowel."""
+    return word.isalpha() and word.isupper() and len(word) >= shortest and \
+        bool(re.search("[AEIOUYÀ-Ý]", word))
 
 
 #: words of an organisation's name: a name holding one (and two words or more) is
