@@ -2192,3 +2192,23 @@ def test_a_quoted_title_read_as_the_journal_and_a_journal_word_read_as_the_volum
     tokens, labels = _labels(text, [(2, "author"), (1, "title"), (3, "container-title"),
                                     (2, "volume"), (1, "date")])
     assert assemble(text, tokens, labels).volume == "3"
+
+
+def test_a_label_word_left_on_its_own_is_consumed_and_mla_web_is_the_medium() -> None:
+    text = ("Gordon, M. J. Dividends and Stock Prices. The Review of Economics and "
+            "Statistics, Vol. 41, No. 2, pp. 99-105.")
+    tokens, labels = _labels(text, [(3, "author"), (4, "title"), (6, "container-title"),
+                                    (1, "other"), (1, "volume"), (2, "issue"), (1, "other"),
+                                    (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.issue, ref.page) == ("41", "2", "99-105") and ref.note is None
+    # a word that is not a label word stays in the note
+    text = "Gordon, M. J. Dividends. Review, Vol. 41, Part 1."
+    tokens, labels = _labels(text, [(3, "author"), (1, "title"), (1, "container-title"),
+                                    (1, "other"), (1, "volume"), (2, "other")])
+    assert assemble(text, tokens, labels).note == "Part 1"
+    text = 'Wiener, Janet. "Private Lives." The Washington Post 18 Feb. 1980. Web.'
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (3, "container-title"),
+                                    (3, "date"), (1, "note")])
+    ref = assemble(text, tokens, labels)
+    assert ref.medium == "Web" and ref.note is None

@@ -290,6 +290,8 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             values["medium"] = medium.group(1)
         elif "edition" not in values and parse_edition(value):  # AMA's "4th ed."
             values["edition"] = parse_edition(value)
+        elif _LABEL_WORD.fullmatch(value):
+            pass  # "vol", "pp.", "No." left over from a number the tagger took without it
         elif value and label == "other" and value.isdigit() and not values:
             # a list number before the reference ("7984. Holm-Nielsen …"): left out, said so
             diagnostics.append(Diagnostic("list-number",
@@ -309,7 +311,12 @@ _OCLC = re.compile(r"\bOCLC:?\s*(\d{4,12})\b", re.I)
 #: a medium, in square brackets after a title in NLM/Vancouver and ISO 690 ("[Internet]")
 _MEDIUM = re.compile(
     r"((?:serial\s+on\s+the\s+)?internet|online|en\s+ligne|cd-rom|dvd|"
-    r"electronic\s+(?:resource|version)|e-?book|database\s+on\s+the\s+internet)", re.I)
+    r"electronic\s+(?:resource|version)|e-?book|database\s+on\s+the\s+internet|"
+    r"web|print)", re.I)  # MLA 7's medium of publication: "Web.", "Print."
+#: a label word left on its own ("Vol. 41" read as "Vol" and "41"): consumed, as the
+#: rules consume it in "vol. 41" (eval.words.STRUCTURAL_WORDS), not kept as a note
+_LABEL_WORD = re.compile(
+    r"(?:vols?|volume|nos?|nr|num|pp?|pages?|art|doi|in|and|ed|eds|s|bd|heft|jg|h|t)", re.I)
 _URL_PIECE = re.compile(r"^[\w./?=&%#~+:;@()!*$'-]+$")
 
 
