@@ -10,7 +10,8 @@ from typing import Any
 from ...errors import ParseError
 from ...model import Diagnostic, Reference
 from ..fields import split_gbt_dates, split_type_marker
-from .assemble import assemble
+from .assemble import assemble, repair
+from .decode import one_run_per_field
 from .features import features
 from .tokens import Token, tokenize
 
@@ -36,10 +37,19 @@ def load_tagger(path: str | None = None) -> Any:
 
 
 def tag_tokens(tokens: Sequence[Token], *, model: str | None = None) -> list[str]:
-    """One label per token."""
+    """One label per token: the model's best labelling with one run per field that a
+    reference gives once (:mod:`.decode`)."""
     if not tokens:
         return []
-    return list(load_tagger(model).tag(features(tokens)))
+    tagger = load_tagger(model)
+    labels = tagger.tag(features(tokens))
+
+    def annotation_at(labels: Sequence[str]) -> int | None:
+        repaired = repair(tokens, labels)
+        return repaired.index("annotation") if "annotation" in repaired else None
+
+    return one_run_per_field(labels, tagger, annotation_at=annotation_at,
+                             words=[t.text for t in tokens])
 
 
 def parse_crf(text: str, *, model: str | None = None) -> Reference:
