@@ -2212,3 +2212,18 @@ def test_a_label_word_left_on_its_own_is_consumed_and_mla_web_is_the_medium() ->
                                     (3, "date"), (1, "note")])
     ref = assemble(text, tokens, labels)
     assert ref.medium == "Web" and ref.note is None
+
+
+def test_after_a_repeat_mark_the_leading_words_are_the_title_not_names() -> None:
+    # the names come from the entry above; the model, seeing "Dubliners." open a
+    # reference, took it for them
+    ref = parse_crf("———. Dubliners. London: Grant Richards, 1914.")
+    assert ref.title == "Dubliners" and not ref.author
+    assert any(d.code == "repeat-author" for d in ref.diagnostics)
+    ref = parse_crf("———. Stephen Hero. Edited by John J. Slocum and Herbert Cahoon. Rev. ed. "
+                    "London: Jonathan Cape, 1956.")
+    assert ref.title == "Stephen Hero" and not ref.author
+    assert [n.family for n in ref.editor] == ["Slocum", "Cahoon"]
+    # without the mark the names are read as names
+    assert parse_crf("Joyce, James. Ulysses. Paris: Shakespeare and Company, 1922."
+                     ).title == "Ulysses"

@@ -73,7 +73,13 @@ def parse_crf(text: str, *, model: str | None = None) -> Reference:
     tokens = tokenize(body)
     if not tokens:
         raise ParseError("empty reference")
-    ref = assemble(body, tokens, tag_tokens(tokens, model=model), title_end=title_end)
+    labels = tag_tokens(tokens, model=model)
+    if repeat and labels[0] == "author" and "title" not in labels:
+        # "———. Dubliners. London: …": the names are the entry's above, so what the
+        # model took for them, at the start of a reference with no title, is the title
+        k = next((i for i, label in enumerate(labels) if label != "author"), len(labels))
+        labels = ["title"] * k + labels[k:]
+    ref = assemble(body, tokens, labels, title_end=title_end)
     if marked:
         ref = ref.with_fields(type=marked)
         if issued is not None:
