@@ -2227,3 +2227,23 @@ def test_after_a_repeat_mark_the_leading_words_are_the_title_not_names() -> None
     # without the mark the names are read as names
     assert parse_crf("Joyce, James. Ulysses. Paris: Shakespeare and Company, 1922."
                      ).title == "Ulysses"
+
+
+def test_a_title_the_names_ran_over_in_a_list_parted_by_commas() -> None:
+    text = "C. Lanza, Auctoritas principis, Milan, F. Angeli, 1996."
+    tokens, labels = _labels(text, [(7, "author"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Lanza"] and ref.title == "Auctoritas principis"
+    assert (ref.publisher_place, ref.publisher) == ("Milan", "F. Angeli")
+    text = "Lexer, Matthias, Mittelhochdeutsches Handwörterbuch, 3 Bde., Stuttgart, 1974."
+    tokens, labels = _labels(text, [(4, "author"), (2, "volume"), (1, "location"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Lexer"]
+    assert ref.title == "Mittelhochdeutsches Handwörterbuch"
+    # more names after the first are names, not a title
+    text = "L. J. Nilsson, A. Zhou and J. H. Klein, Configurations, 2001, 299, 225."
+    tokens, labels = _labels(text, [(9, "author"), (1, "container-title"), (1, "date"),
+                                    (1, "volume"), (1, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title is None and [n.family for n in ref.author] == ["Nilsson", "Zhou", "Klein"]

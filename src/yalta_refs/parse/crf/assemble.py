@@ -32,6 +32,7 @@ from ..notes import first_published, notes_from_annotation
 from .lexicon import BARE_ABBREVIATIONS as _BARE_ABBREVIATIONS
 from .lexicon import (
     CONNECTIVE_WORDS,
+    GIVEN_NAMES,
     ISSUE_WORDS,
     PAGE_WORDS,
     PLACE_WORDS,
@@ -427,6 +428,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _year_inside_the_imprint(tokens, out)
     _annotation_inside_the_publisher(tokens, out)
     _commas_only(tokens, out)
+    _title_read_as_names(tokens, out)
     _annotation_after_the_reference(tokens, out)
     _annotation_starts_its_sentence(tokens, out)
     _annotation_opens_inside_the_reference(tokens, out)
@@ -649,6 +651,55 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
     out[l0 : l1 + 1] = ["location"] * (l1 + 1 - l0)
     out[p0 : p1 + 1] = ["publisher"] * (p1 + 1 - p0)
     out[year_last + 1 :] = ["annotation"] * (len(out) - year_last - 1)
+
+
+def _title_read_as_names(tokens: Sequence[Token], out: list[str]) -> None:
+    """"C. Lanza, Auctoritas principis, Milan, F. Angeli, 1996.", "Lexer, Matthias,
+    Mittelhochdeutsches Handwörterbuch, 3 Bde., Stuttgart, 1974.": with commas
+    between every field and no title labelled, the names ran on over the title
+    (and the imprint). The names are the first segment when it is a name in direct
+    order (an initial or a known given name in it), else the first two ("Family,
+    Given"); the next segment is the title when it does not read as a name (a
+    small word in it, four words or more, or a word of twelve letters, and no
+    initial or "and"); one segment left is the place, two are the place and the
+    publisher."""
+    if out[:1] != ["author"] or "title" in out or "container-title" in out:
+        return
+    end = next((k for k, label in enumerate(out) if label != "author"), len(out)) - 1
+    cut = _comma_segments(tokens, end)
+    if cut is None or cut[1] or len(cut[0]) < 2:
+        return
+    segments = cut[0]
+    (f0, f1) = segments[0]
+    first = tokens[f0 : f1 + 1]
+    direct = 2 <= len(first) <= 4 and _capitalised(tokens, f0, f1, 4) and (
+        any(_is_initial(t) for t in first[:-1]) or first[0].text.lower() in GIVEN_NAMES)
+    names = 1 if direct else 2
+    if not direct and not (len(segments) > 2 and len(first) <= 2 and
+                           _capitalised(tokens, f0, f1, 2) and
+                           _capitalised(tokens, *segments[1], 3)):
+        return
+    rest = segments[names:]
+    if not 1 <= len(rest) <= 3:
+        return
+    t0, t1 = rest[0]
+    title = tokens[t0 : t1 + 1]
+    if any(t.text.lower() in CONNECTIVE_WORDS or _is_initial(t) for t in title) or not (
+            any(t.text.isalpha() and t.text.islower() and t.text not in PARTICLES
+                for t in title) or len(title) >= 4 or any(len(t.text) >= 12 for t in title)):
+        return  # "A. Zhou and J. H. Klein": more names
+    imprint = rest[1:]
+    if imprint and not all(_capitalised(tokens, a, b, 3) or (
+            b - a < 3 and tokens[a].text[:1].isupper()) for a, b in imprint):
+        return
+    out[t0 : t1 + 1] = ["title"] * (t1 + 1 - t0)
+    if len(imprint) == 1:
+        a, b = imprint[0]
+        out[a : b + 1] = ["location"] * (b + 1 - a)
+    elif len(imprint) == 2:
+        (a, b), (c, d) = imprint
+        out[a : b + 1] = ["location"] * (b + 1 - a)
+        out[c : d + 1] = ["publisher"] * (d + 1 - c)
 
 
 def _range_volume_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
