@@ -167,3 +167,29 @@ def test_a_run_of_words_is_not_made_the_pages() -> None:
     tagger = ScriptedTagger({numbers: 0.9, note: 0.1}, second=["", "", "", "pages", "pages"])
     out = one_run_per_field(labels, tagger, words=words)
     assert numbers not in tagger.asked and out[3] not in ("pages", "volume", "issue")
+
+
+def test_author_runs_are_joined_only_where_no_role_word_is() -> None:
+    # "LIGO Scientific Collaboration and Virgo Collaboration, GW151226 …": "and" read
+    # as other between two author runs
+    labels = ["author", "author", "other", "author", "title"]
+    words = ["LIGO", "Collaboration", "and", "Virgo", "Observation"]
+    joined = ("author", "author", "author", "author", "title")
+    tagger = ScriptedTagger({joined: 0.6})
+    assert one_run_per_field(labels, tagger, words=words) == list(joined)
+    # "et al., editors": the names before a role word are the repairs' to read
+    words = ["Johansson", "Marino", "editors", "Text", "Nation"]
+    assert one_run_per_field(labels, Untouchable(), words=words) == labels
+
+
+def test_the_names_a_reference_opens_with_stay_authors() -> None:
+    # "Young, A. B. 1986. Title. Rapport No. 513. EPA Office of Solid Waste …": the
+    # second author run may change, the first does not
+    labels = ["author", "author", "date", "title", "author", "author"]
+    words = ["Young", "A", "1986", "Seafloor", "EPA", "Office"]
+    first_gone = ("note", "note", "date", "title", "author", "author")
+    second_gone = ("author", "author", "date", "title", "publisher", "publisher")
+    tagger = ScriptedTagger({first_gone: 0.9, second_gone: 0.3},
+                            second=["note", "note", "", "", "publisher", "publisher"])
+    assert one_run_per_field(labels, tagger, words=words) == list(second_gone)
+    assert first_gone not in tagger.asked

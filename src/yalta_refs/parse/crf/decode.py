@@ -5,9 +5,11 @@ stops its best labelling from giving a reference two titles ("The Philosophy of
 Composition" cut off by the names in "Some Problems with E. D. Hirsch's …") or
 two publishers, the second of which the assembly could only keep as a note. A
 reference has one title, one container title, one publisher and one place. When
-the best labelling breaks that, the labellings that mend it are scored by the
-model itself (``Tagger.probability``: the CRF's P(labels | text)) and the
-likeliest is taken. The candidates, per repeated field:
+the best labelling breaks that (or gives two runs of authors in a reference
+with no role word, where no editor or translator is to be told apart from
+them), the labellings that mend it are scored by the model itself
+(``Tagger.probability``: the CRF's P(labels | text)) and the likeliest is
+taken. The candidates, per repeated field:
 
 - one of its runs relabelled as a whole, with the label of a neighbouring run or
   the label the model rates next for one of its tokens (``Tagger.marginal``);
@@ -19,8 +21,9 @@ likeliest is taken. The candidates, per repeated field:
 What is left to the model and the repairs: where an annotation starts (no run is
 made the annotation here, and the labels from the annotation's start, as the
 repairs find it, are kept, since prose may name a title or a publisher again);
-who the names are (no run is made an editor or translator); the text after a
-DOI or link (notes or prose). A run of nothing but a cue ("In" labelled as the
+who the names are (no run is made an editor or translator, and the names a
+reference opens with stay its authors); the text after a DOI or link (notes or
+prose). A run of nothing but a cue ("In" labelled as the
 container before the editors) does not count as a run, and a run of words is
 not made the pages, volume or issue.
 
@@ -47,6 +50,10 @@ _ROLES = frozenset({"editor", "translator"})
 _NOT_HERE = frozenset({"annotation", "editor", "translator"})
 _NUMBERS = frozenset({"pages", "volume", "issue"})
 _LINKS = frozenset({"doi", "url"})
+#: words that give names a role; where one is, author runs are not joined
+_ROLE_CUES = frozenset({"ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "herausgegeben",
+                        "herausgeber", "éd", "éds", "dir", "coord", "trans", "transl",
+                        "translated", "translator", "translators", "übers", "trad", "in"})
 #: words that only say what follows ("In:", "dans"); a run of nothing else is no field
 _CUE_WORDS = frozenset({"in", "dans", "en", "im", "em", "w", "in:"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -76,15 +83,17 @@ def _seen(labels: Sequence[str], cues: Sequence[bool]) -> list[str]:
             if not (cues and all(cues[i:j + 1]))]
 
 
-def _repeated(labels: Sequence[str], cues: Sequence[bool] = ()) -> list[str]:
+def _repeated(labels: Sequence[str], cues: Sequence[bool] = (),
+              fields: Sequence[str] = ONE_RUN) -> list[str]:
     seen = _seen(labels, cues)
-    return [label for label in ONE_RUN if seen.count(label) > 1]
+    return [label for label in fields if seen.count(label) > 1]
 
 
-def _surplus(labels: Sequence[str], cues: Sequence[bool] = ()) -> int:
-    """How many runs of the fields in :data:`ONE_RUN` there are beyond one each."""
+def _surplus(labels: Sequence[str], cues: Sequence[bool] = (),
+             fields: Sequence[str] = ONE_RUN) -> int:
+    """How many runs of ``fields`` there are beyond one each."""
     seen = _seen(labels, cues)
-    return sum(max(0, seen.count(label) - 1) for label in ONE_RUN)
+    return sum(max(0, seen.count(label) - 1) for label in fields)
 
 
 def one_run_per_field(labels: Sequence[str], tagger: Any, *,
@@ -98,7 +107,10 @@ def one_run_per_field(labels: Sequence[str], tagger: Any, *,
     (pages, volume, issue)."""
     labels = list(labels)
     cues = [w.lower().rstrip(":") in _CUE_WORDS for w in words]
-    if not _repeated(labels, cues):
+    fields: tuple[str, ...] = ONE_RUN
+    if words and not any(w.lower() in _ROLE_CUES for w in words):
+        fields = (*ONE_RUN, "author")  # no editor or translator to tell apart from them
+    if not _repeated(labels, cues, fields):
         return labels
     end = len(labels)
     if annotation_at is not None:
@@ -110,7 +122,7 @@ def one_run_per_field(labels: Sequence[str], tagger: Any, *,
         while link < end and labels[link] in _LINKS:
             link += 1
         end = min(end, link)
-    if not _repeated(labels[:end], cues):
+    if not _repeated(labels[:end], cues, fields):
         return labels
     names = sorted(tagger.labels())
     marginals: dict[int, list[tuple[float, str]]] = {}
@@ -128,7 +140,7 @@ def one_run_per_field(labels: Sequence[str], tagger: Any, *,
     current = labels
     for _ in range(_ROUNDS):
         head, tail = current[:end], current[end:]
-        repeated = _repeated(head, cues)
+        repeated = _repeated(head, cues, fields)
         if not repeated:
             break
         runs = runs_of(head)
@@ -138,6 +150,8 @@ def one_run_per_field(labels: Sequence[str], tagger: Any, *,
                     if name == label and not (cues and all(cues[i:j + 1]))]
             for k in mine:
                 _, i, j = runs[k]
+                if label == "author" and k == mine[0]:
+                    continue  # the names a reference opens with stay its authors
                 others = {runs[m][0] for m in (k - 1, k + 1) if 0 <= m < len(runs)}
                 others |= {next_best(t, label) for t in range(i, j + 1)}
                 others -= {label, *_NOT_HERE}
@@ -153,8 +167,8 @@ def one_run_per_field(labels: Sequence[str], tagger: Any, *,
                 only_date = "date" in gap and "date" not in (*head[:last + 1], *head[first:])
                 if len(gap) <= _LONGEST_GAP and not only_date and not _ROLES & set(gap):
                     candidates.append([*head[:last + 1], *[label] * len(gap), *head[first:]])
-        surplus = _surplus(head, cues)
-        better = [c for c in candidates if _surplus(c, cues) < surplus]
+        surplus = _surplus(head, cues, fields)
+        better = [c for c in candidates if _surplus(c, cues, fields) < surplus]
         if not better:
             break
         best = max(better, key=lambda c: tagger.probability([*c, *tail]))
