@@ -11,7 +11,7 @@ import pytest
 from yalta_refs.parse.crf.decode import one_run_per_field, runs_of
 
 LABELS = ("author", "title", "container-title", "publisher", "location", "date", "editor",
-          "note", "annotation")
+          "note", "annotation", "pages", "volume", "issue", "other")
 
 
 class ScriptedTagger:
@@ -193,3 +193,12 @@ def test_the_names_a_reference_opens_with_stay_authors() -> None:
                             second=["note", "note", "", "", "publisher", "publisher"])
     assert one_run_per_field(labels, tagger, words=words) == list(second_gone)
     assert first_gone not in tagger.asked
+
+
+def test_a_second_page_run_is_mended_too() -> None:
+    # "Miscelánea antropológica ecuatoriana, 3 (3), 1983, 89-116": the issue read as pages
+    labels = ["container-title", "volume", "pages", "date", "pages"]
+    words = ["Miscelánea", "3", "3", "1983", "89"]
+    issue = ("container-title", "volume", "issue", "date", "pages")
+    tagger = ScriptedTagger({issue: 0.5}, second=["", "", "issue", "", ""])
+    assert one_run_per_field(labels, tagger, words=words) == list(issue)

@@ -4,10 +4,10 @@ The CRF is first order: it sees two neighbouring labels at a time, so nothing
 stops its best labelling from giving a reference two titles ("The Philosophy of
 Composition" cut off by the names in "Some Problems with E. D. Hirsch's …") or
 two publishers, the second of which the assembly could only keep as a note. A
-reference has one title, one container title, one publisher and one place. When
-the best labelling breaks that (or gives two runs of authors in a reference
-with no role word, where no editor or translator is to be told apart from
-them), the labellings that mend it are scored by the model itself
+reference has one title, one container title, one publisher, one place and one
+page range. When the best labelling breaks that (or gives two runs of authors
+in a reference with no role word, where no editor or translator is to be told
+apart from them), the labellings that mend it are scored by the model itself
 (``Tagger.probability``: the CRF's P(labels | text)) and the likeliest is
 taken. The candidates, per repeated field:
 
@@ -42,7 +42,7 @@ from typing import Any
 __all__ = ["ONE_RUN", "one_run_per_field", "runs_of"]
 
 #: fields a reference gives once
-ONE_RUN = ("title", "container-title", "publisher", "location")
+ONE_RUN = ("title", "container-title", "publisher", "location", "pages")
 #: names with a role: "In A. Brooks (ed.), Book" is not one title cut by a name
 _ROLES = frozenset({"editor", "translator"})
 #: labels no run is given here: where prose starts, and who the names are, are the
