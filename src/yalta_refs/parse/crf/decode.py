@@ -23,9 +23,9 @@ made the annotation here, and the labels from the annotation's start, as the
 repairs find it, are kept, since prose may name a title or a publisher again);
 who the names are (no run is made an editor or translator, and the names a
 reference opens with stay its authors); the text after a DOI or link (notes or
-prose). A run of nothing but a cue ("In" labelled as the
-container before the editors) does not count as a run, and a run of words is
-not made the pages, volume or issue.
+prose). A run of nothing but a cue ("In" labelled as the container before the
+editors) does not count as a run, and a run of words is not made the pages,
+volume or issue.
 
 Pure given the tagger; the tagger must have tagged the sequence just before
 (python-crfsuite scores the sequence it last tagged). Measured on every split in
@@ -39,6 +39,8 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
+from .lexicon import IN_WORDS, ROLE_WORDS
+
 __all__ = ["ONE_RUN", "one_run_per_field", "runs_of"]
 
 #: fields a reference gives once
@@ -50,12 +52,13 @@ _ROLES = frozenset({"editor", "translator"})
 _NOT_HERE = frozenset({"annotation", "editor", "translator"})
 _NUMBERS = frozenset({"pages", "volume", "issue"})
 _LINKS = frozenset({"doi", "url"})
-#: words that give names a role; where one is, author runs are not joined
-_ROLE_CUES = frozenset({"ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "herausgegeben",
-                        "herausgeber", "éd", "éds", "dir", "coord", "trans", "transl",
-                        "translated", "translator", "translators", "übers", "trad", "in"})
-#: words that only say what follows ("In:", "dans"); a run of nothing else is no field
-_CUE_WORDS = frozenset({"in", "dans", "en", "im", "em", "w", "in:"})
+#: words that give names a role (the lexicon's, less "by", "von", "par", which
+#: titles and names hold too, and "In" before editors); where one is, author runs
+#: are the repairs' to read
+_ROLE_CUES = (ROLE_WORDS - {"by", "von", "par"}) | {"in"}
+#: words that only say what follows ("In:", "dans", "Em:"); a run of nothing else is
+#: no field
+_CUE_WORDS = IN_WORDS | {"en", "im", "em", "w"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 #: the longest stretch two runs of a field are joined across
 _LONGEST_GAP = 6
