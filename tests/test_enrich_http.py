@@ -366,11 +366,13 @@ def test_a_dropped_answer_then_success(catalog_server: CatalogServer, fake_time:
 
 
 def test_refused_connection_and_bad_url_are_faults(fake_time: FakeTime) -> None:
+    c = client(fake_time, max_retries=0)
     with socket.socket() as probe:
+        # bound but not listening: connecting is refused, and no other process (a
+        # second test run on the machine) can take the port meanwhile
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    c = client(fake_time, max_retries=0)
-    refused = c.fetch(HttpRequest(source="test", url=f"http://127.0.0.1:{port}/x"))
+        refused = c.fetch(HttpRequest(source="test", url=f"http://127.0.0.1:{port}/x"))
     assert refused.fault is not None and refused.fault.kind == "connection"
     bad = c.fetch(HttpRequest(source="test", url="not a url"))
     assert bad.fault is not None and bad.fault.kind == "client-error"
