@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import pairwise
+from itertools import groupby, pairwise
 from typing import Any
 
 from .lexicon import IN_WORDS, ROLE_WORDS
@@ -45,6 +45,8 @@ __all__ = ["ONE_RUN", "one_run_per_field", "runs_of"]
 
 #: fields a reference gives once
 ONE_RUN = ("title", "container-title", "publisher", "location", "pages")
+#: every field that may be mended (authors only where no role word is)
+_ANY_FIELD = (*ONE_RUN, "author")
 #: names with a role: "In A. Brooks (ed.), Book" is not one title cut by a name
 _ROLES = frozenset({"editor", "translator"})
 #: labels no run is given here: where prose starts, and who the names are, are the
@@ -109,6 +111,9 @@ def one_run_per_field(labels: Sequence[str], tagger: Any, *,
     ``words`` (the tokens' texts): a run holding a word is not made a number
     (pages, volume, issue)."""
     labels = list(labels)
+    seen = [label for label, _ in groupby(labels)]
+    if all(seen.count(field) < 2 for field in _ANY_FIELD):
+        return labels  # most references: nothing to mend, found at the least cost
     cues = [w.lower().rstrip(":") in _CUE_WORDS for w in words]
     fields: tuple[str, ...] = ONE_RUN
     if words and not any(w.lower() in _ROLE_CUES for w in words):
