@@ -28,6 +28,8 @@ def _mojibake(text: str, times: int = 1) -> str:
         pytest.param(_mojibake("“Quoted”"), "“Quoted”", id="mojibake-closing-quote"),
         pytest.param("plain ascii, untouched.", "plain ascii, untouched.", id="ascii"),
         pytest.param("zero\u200bwidth\u00a0space", "zerowidth space", id="odd-spaces"),
+        pytest.param("pp. 125\u00ad140, infor\u00admation", "pp. 125\u2013140, information",
+                     id="soft-hyphen-range-dash-word-break"),
         pytest.param("Ä\u0308rger", "Ä\u0308rger", id="non-mojibake-unicode-kept"),
     ],
 )

@@ -481,6 +481,14 @@ def test_a_place_after_the_press_in_one_publisher_run() -> None:
     ("Smith, J., II, and K. Lee", [("Smith", "J.", "II"), ("Lee", "K.", None)]),
     ("Yan, L., Li, S., Xu, H.", [("Yan", "L.", None), ("Li", "S.", None), ("Xu", "H.", None)]),
     ("Th. Mann, Ch. Wolf", [("Mann", "Th.", None), ("Wolf", "Ch.", None)]),
+    # Vancouver puts the suffix after the initials; "Jr." is no initial like "Ch."
+    ("Garcia R Jr, Yue JJ", [("Garcia", "R", "Jr"), ("Yue", "JJ", None)]),
+    ("Schimmel, S. C., J. M. Patrick, Jr., and A. J. Wilson, Jr.",
+     [("Schimmel", "S. C.", None), ("Patrick", "J. M.", "Jr."), ("Wilson", "A. J.", "Jr")]),
+    ("Martin Luther King Jr", [("King", "Martin Luther", "Jr")]),
+    # footnote marks (equal contribution, corresponding author) are no part of a name
+    ("Zhou H*, Huang H*, Shi J\u2020", [("Zhou", "H", None), ("Huang", "H", None),
+                                      ("Shi", "J", None)]),
 ])
 def test_name_suffixes_and_two_letter_family_names(text: str, expected: list) -> None:
     assert [(n.family, n.given, n.suffix) for n in parse_names(text)[0]] == expected

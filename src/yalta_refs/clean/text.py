@@ -23,6 +23,9 @@ _MOJIBAKE_HINT = re.compile(
 )
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A soft hyphen between two digits is a range's dash that a PDF's text layer lost
+# ("125\u00ad140"); within a word it is only a hyphenation point and goes.
+_SOFT_HYPHEN_RANGE = re.compile("(?<=\\d)\u00ad(?=\\d)")
 # control characters, and the two private-use marks the markup stage uses
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\ue002]")  # \ue003: see jats.py
 
@@ -73,5 +76,5 @@ def fix_line(line: str) -> str:
     """Entities, mojibake, exotic spaces and zero-width characters of one line."""
     line = decode_entities(line)
     line = fix_mojibake(line)
-    line = _ZERO_WIDTH.sub("", line)
+    line = _ZERO_WIDTH.sub("", _SOFT_HYPHEN_RANGE.sub("\u2013", line))
     return _SPACES.sub(" ", _CONTROL.sub(" ", line))

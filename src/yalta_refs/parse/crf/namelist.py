@@ -64,9 +64,14 @@ _INITIAL_WORD = re.compile(
     rf"^\(?(?:[{UPPER}][a-zа-я]?\.(?:-?[{UPPER}]\.?)*|[{UPPER}])\)?$")
 
 
+#: a footnote mark after a name ("Zhou H*", "Smith J†"): equal contribution, the
+#: corresponding author; no part of the name
+_MARKS = re.compile(r"(?<=[^\W\d_.])[*†‡§¶]+(?=[\s,;.]|$)")
+
+
 def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
     """Names in a name run (any style: inverted, direct, Vancouver); True if "et al."."""
-    value = value.strip(" ,;:")
+    value = _MARKS.sub("", value).strip(" ,;:")
     if value.endswith(".") and (not re.search(rf"\b[{UPPER}]\.$", value) or (
             "." not in value[:-1] and _UNDOTTED.search(value))):
         value = value[:-1]  # a sentence period, not an initial's
@@ -127,8 +132,8 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
             names.append(family_first)  # "Janhäll S., Andreae M. O.", "ALLEN (J.P.)"
             i += 1
             continue
-        if nxt is not None and not _initials_only(piece, family=True) and _inverted(
-                piece, nxt, i, alone=i + 2 == len(pieces)):
+        if nxt is not None and not SUFFIX.match(nxt) and not _initials_only(
+                piece, family=True) and _inverted(piece, nxt, i, alone=i + 2 == len(pieces)):
             names.append(parse_name(f"{piece}, {nxt}"))  # "Smith, J. R."
             i += 2
             continue
@@ -181,7 +186,13 @@ def _one_name(part: str) -> Name:
 
 def _direct_name(piece: str) -> Name:
     """A name with no comma: family first ("Janhäll S.", "Doll R", "RAHNER Karl") or
-    given names first ("Antoine KOBAYASHI", "Anna Yastrzhembska")."""
+    given names first ("Antoine KOBAYASHI", "Anna Yastrzhembska"); a suffix after
+    either ("Garcia R Jr") stays the suffix."""
+    words = piece.split()
+    if len(words) >= 3 and SUFFIX.match(words[-1]):
+        name = _direct_name(" ".join(words[:-1]))
+        if name.family and not name.suffix:
+            return dataclasses.replace(name, suffix=words[-1])
     family_first = _family_first(piece)
     if family_first is not None:
         return family_first
