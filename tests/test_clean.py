@@ -30,6 +30,12 @@ def _mojibake(text: str, times: int = 1) -> str:
         pytest.param("zero\u200bwidth\u00a0space", "zerowidth space", id="odd-spaces"),
         pytest.param("pp. 125\u00ad140, infor\u00admation", "pp. 125\u2013140, information",
                      id="soft-hyphen-range-dash-word-break"),
+        pytest.param("doi: 10.1016/0043- 1354(84)90246-X.", "doi: 10.1016/0043-1354(84)90246-X.",
+                     id="doi-broken-after-hyphen"),
+        pytest.param("www.x.gouv.qc.ca/bilan- retablissement-faucon.pdf]",
+                     "www.x.gouv.qc.ca/bilan-retablissement-faucon.pdf]", id="link-broken"),
+        pytest.param("http://x.org/a- and http://x.org/ Center. 12-", "http://x.org/a- and "
+                     "http://x.org/ Center. 12-", id="link-then-words-kept-apart"),
         pytest.param("Ä\u0308rger", "Ä\u0308rger", id="non-mojibake-unicode-kept"),
     ],
 )

@@ -2255,3 +2255,51 @@ def test_a_title_the_names_ran_over_in_a_list_parted_by_commas() -> None:
                                     (1, "volume"), (1, "pages")])
     ref = assemble(text, tokens, labels)
     assert ref.title is None and [n.family for n in ref.author] == ["Nilsson", "Zhou", "Klein"]
+
+
+def test_a_law_review_cited_as_lawyers_do_has_its_first_page() -> None:
+    text = "Hickey, W. P., « Legal problems », (1970) 45 Tulane Law Rev. 863."
+    tokens, labels = _labels(text, [(3, "author"), (2, "title"), (1, "date"), (1, "volume"),
+                                    (3, "container-title"), (1, "volume")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.container_title, ref.page) == ("45", "Tulane Law Rev", "863")
+    # a volume after the journal with none before it stays the volume
+    text = "Roe, A. Things. Tulane Law Rev. 45."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (3, "container-title"),
+                                    (1, "volume")])
+    assert assemble(text, tokens, labels).volume == "45"
+
+
+def test_days_before_their_month_are_the_date_not_pages() -> None:
+    text = "Roe, A. A talk. Proc. Conf. AI, 12-14 February 2007, Innsbruck."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (3, "container-title"),
+                                    (2, "pages"), (2, "date"), (1, "location")])
+    ref = assemble(text, tokens, labels)
+    assert ref.page is None and ref.issued is not None and ref.issued.year == 2007
+    # pages of a journal, then a month in a sentence of its own, stay the pages
+    text = "Roe, A. Things. AFA Journal. 35(9): 18-19. October."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (2, "container-title"),
+                                    (1, "volume"), (1, "issue"), (2, "pages"), (1, "note")])
+    assert assemble(text, tokens, labels).page == "18-19"
+
+
+def test_page_numbers_glued_to_their_label_word() -> None:
+    text = "Roe, A. Things. Hombre y Ambiente Vol.4, Pg.19-55 Quito, 1990"
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (3, "container-title"),
+                                    (2, "volume"), (1, "pages"), (2, "note"), (1, "location"),
+                                    (1, "date")])
+    assert assemble(text, tokens, labels).page == "19-55"
+
+
+def test_a_german_ordinal_ends_no_title() -> None:
+    text = "Silvia Konecny, Die Frau vom 7. bis zum 10. Jahrhundert, Wien, 1976."
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (4, "container-title"),
+                                    (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Die Frau vom 7. bis zum 10. Jahrhundert" and not ref.container_title
+    # a closing quotation mark inside the run: the journal is not drawn into the title
+    text = "Roe, A. »Slovencev v drugi polovici 19. stoletja«. Šolska kronika 13 (2004)."
+    tokens, labels = _labels(text, [(2, "author"), (5, "title"), (3, "container-title"),
+                                    (1, "volume"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert "kronika" not in (ref.title or "") and "kronika" in (ref.container_title or "")

@@ -277,3 +277,12 @@ def test_one_reference_a_line_in_auto_is_read_by_the_crf_then_checked() -> None:
     first, second = library.references
     assert (first.title, first.publisher) == ("Beloved", "Vintage")
     assert (second.title, second.container_title) == (None, "Phys. Rev. Lett.")
+
+
+def test_a_link_or_doi_wrapped_across_lines_is_joined_again() -> None:
+    lib = clean_text(
+        "Rebhun, M. (1984). Contact flocculation. Water Research, 18(8), 963. "
+        "https://doi.org/10.1016/0043-\n1354(84)90246-X\n\n"
+        "Roe, A. (2001). A report. Available at http://example.org/reports/\n2001/roe.pdf\n")
+    assert [(r.DOI, r.URL) for r in lib.references] == [
+        ("10.1016/0043-1354(84)90246-X", None), (None, "http://example.org/reports/2001/roe.pdf")]

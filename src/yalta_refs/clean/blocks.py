@@ -20,7 +20,7 @@ from ..parse.names import HAN, UPPER
 from ..parse.segments import split_segments
 from .jats import PLACEHOLDER, JatsCitation, extract_element_citations
 from .markup import BREAK, CONTINUE, LINE, strip_markup
-from .text import fix_line, normalize_newlines
+from .text import fix_line, join_broken_links, normalize_newlines
 
 __all__ = ["SECOND_REFERENCE", "Block", "reference_score", "split_blocks", "split_lines"]
 
@@ -312,7 +312,7 @@ def _join_lines(units: list[_Unit]) -> str:
     for unit in units[1:]:
         sep = "" if text.endswith("-") and text[-2:-1].isalpha() else " "
         text = f"{text}{sep}{unit.text}"
-    return re.sub(r"\s{2,}", " ", text).strip()
+    return join_broken_links(re.sub(r"\s{2,}", " ", text).strip())
 
 
 def split_blocks(

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["decode_entities", "fix_line", "fix_mojibake", "normalize_newlines"]
+__all__ = ["decode_entities", "fix_line", "fix_mojibake", "join_broken_links", "normalize_newlines"]
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # characters that only show up when text was mis-decoded
@@ -26,6 +26,11 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # A soft hyphen between two digits is a range's dash that a PDF's text layer lost
 # ("125\u00ad140"); within a word it is only a hyphenation point and goes.
 _SOFT_HYPHEN_RANGE = re.compile("(?<=\\d)\u00ad(?=\\d)")
+# A link or DOI broken after a hyphen, slash, underscore or equals sign and left with
+# a space ("10.1016/0043- 1354(84)90246-X", ".../bilan- retablissement.pdf"): joined
+# when what follows looks like more of it (a digit, a slash, a dot inside a word).
+_LINK_BREAK = re.compile(
+    r"((?:https?://|www\.|\b10\.\d{4,9}/)\S*[-/_=])\s+(?=[\w(]\S*(?:\d|/|\.\w))", re.I)
 # control characters, and the two private-use marks the markup stage uses
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\ue002]")  # \ue003: see jats.py
 
@@ -77,4 +82,10 @@ def fix_line(line: str) -> str:
     line = decode_entities(line)
     line = fix_mojibake(line)
     line = _ZERO_WIDTH.sub("", _SOFT_HYPHEN_RANGE.sub("\u2013", line))
-    return _SPACES.sub(" ", _CONTROL.sub(" ", line))
+    return join_broken_links(_SPACES.sub(" ", _CONTROL.sub(" ", line)))
+
+
+def join_broken_links(text: str) -> str:
+    """A link or DOI that a space broke after a hyphen, slash, underscore or equals
+    sign, joined again: "10.1016/0043- 1354(84)90246-X" -> "10.1016/0043-1354(84)90246-X"."""
+    return _LINK_BREAK.sub(r"\1", text) if "/" in text else text

@@ -9,6 +9,7 @@ Commands::
     enrich [--cases FILE] [--json]                  enrichment precision set (fake catalogs)
     parser [--parser auto|crf|rules] [--splits a,b] parser token F1 per split and style family
     render [--styles a,b] [--corpus F] [--json]     rendering parity with citeproc-js per style
+    adjudication [--split S] [--sample] [--json]    who is right where parser and gold disagree
 
 It measures and never asserts: the exit code is 0 whatever the scores, and 2
 only when an input (directory, dataset, the pipeline itself) is missing.
@@ -293,6 +294,38 @@ def cmd_parser(args: argparse.Namespace) -> str | dict[str, Any]:
     return report.to_dict() if args.json else format_report(report, tables=not args.summary)
 
 
+def cmd_adjudication(args: argparse.Namespace) -> str | dict[str, Any]:
+    from .adjudication import (
+        adjudication_path,
+        disagreements,
+        format_adjudication,
+        load_verdicts,
+        run_adjudication,
+        sample_disagreements,
+    )
+    from .parser import DEV_PARTS
+
+    base = shared_dir()
+    if not (base / "data").is_dir():
+        raise MissingInput(f"no shared data at {base}")
+    if args.split not in DEV_PARTS:
+        raise MissingInput(f"no dev split {args.split!r} (one of {', '.join(DEV_PARTS)})")
+    if args.sample:
+        found = disagreements(args.split, base).found
+        rows = [{"key": d.key, "errors": d.errors, "text": d.text, "gold": d.gold,
+                 "pred": d.pred} for d in sample_disagreements(found, seed=args.seed)]
+        return "\n".join(json.dumps(r, ensure_ascii=False, default=str) for r in rows)
+    path = Path(args.verdicts) if args.verdicts else adjudication_path(args.split)
+    if not path.is_file():
+        raise MissingInput(f"no verdicts at {path}")
+    try:
+        verdicts = load_verdicts(path)
+    except ValueError as exc:
+        raise MissingInput(str(exc)) from exc
+    report = run_adjudication(args.split, base, verdicts)
+    return report.to_dict() if args.json else format_adjudication(report)
+
+
 # --------------------------------------------------------------------------- render
 
 
@@ -358,6 +391,15 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--summary", action="store_true", help="summary lines only")
     parse.add_argument("--json", action="store_true", help="machine-readable output")
     parse.set_defaults(func=cmd_parser)
+    adj = sub.add_parser("adjudication", help="who is right where parser and gold disagree: "
+                         "a sample of a dev split read again (tests/adjudication)")
+    adj.add_argument("--split", default="dev-anystyle-bad-ugly")
+    adj.add_argument("--verdicts", help="verdicts file (default tests/adjudication/SPLIT.jsonl)")
+    adj.add_argument("--sample", action="store_true",
+                     help="draw a sample to read (JSON lines: key, text, gold, parse)")
+    adj.add_argument("--seed", type=int, default=2026, help="the sample's seed")
+    adj.add_argument("--json", action="store_true", help="machine-readable output")
+    adj.set_defaults(func=cmd_adjudication)
     rend = sub.add_parser("render", help="rendering parity: our CSL engine vs citeproc-js "
                           "over tests/render/corpus.json, per style")
     rend.add_argument("--styles", help="comma-separated style ids (default: the seven verified)")

@@ -56,7 +56,8 @@ _TEXT_LABELS = {
     "location": "publisher_place", "genre": "genre",
 }
 _LEADING = re.compile(
-    r"^(?:in:?|dans\s*:?|pp?\.|pages?|s\.|vol(?:ume)?s?\.?|bd\.|band|t\.|tome|jg\.|"
+    r"^(?:in:?|dans\s*:?|pp?\.|pages?|s\.|pgs?\.|p[áa]gs?\.|vol(?:ume)?s?\.?|bd\.|band|"
+    r"t\.|tome|jg\.|"
     r"no\.|nos\.|nr\.|n°|№|no|issue|heft|h\.|num(?:ber)?\.?|retrieved\s+from|"
     r"с\.|стр\.|т\.|вып\.|"  # GOST: "С. 12–20", "Т. 3", "Вып. 2"
     r"v\.\s(?=\d)|n\.\s(?=\d)|"  # ABNT (Brazil): "v. 12, n. 3"
@@ -508,6 +509,10 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _subtitle_read_as_journal(tokens, out)
     _book_after_in_and_editors(tokens, out)
     _book_title(tokens, out)
+    _first_page_after_the_journal(tokens, out)
+    _day_range_read_as_pages(tokens, out)
+    _page_numbers_after_their_word(tokens, out)
+    _ordinal_inside_the_title(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -753,6 +758,70 @@ def _volume_and_pages_in_one_run(tokens: Sequence[Token], out: list[str]) -> Non
                 "volume" in out[:k - 1] and (k + 1 == len(tokens) or out[k + 1] != out[k]
                                              or tokens[k].after.strip()[:1] in (";", ",")):
             out[k] = "pages"
+            return
+
+
+def _first_page_after_the_journal(tokens: Sequence[Token], out: list[str]) -> None:
+    """A law review cited as lawyers do, "(1970) 45 Tulane Law Rev. 863": the volume
+    before the journal, and the number after it, read as a second volume, is the
+    first page."""
+    if "pages" in out:
+        return
+    vols = _label_runs(out, "volume")
+    if len(vols) != 2:
+        return
+    (_, b), (c, d) = vols
+    if c == d and tokens[c].text.isdigit() and c > 0 and out[c - 1] == "container-title" \
+            and b + 1 < len(out) and out[b + 1] == "container-title" \
+            and all(label in ("note", "other") for label in out[d + 1 :]):
+        out[c] = "pages"
+
+
+def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
+    """Days before their month, "12-14 February 2007", are the date, not pages."""
+    for a, b in _label_runs(out, "pages"):
+        if b == a + 1 and b + 1 < len(tokens) and tokens[b + 1].text.lower() in _MONTHS \
+                and not tokens[b].after.strip() and (a == 0 or out[a - 1] != "volume") \
+                and all(t.text.isdigit() and 1 <= int(t.text) <= 31 for t in tokens[a : b + 1]) \
+                and tokens[a].after.strip() in ("-", "–") and \
+                int(tokens[a].text) < int(tokens[b].text):
+            out[a : b + 1] = ["date"] * 2
+            k = b + 1
+            while k < len(tokens) and (tokens[k].text.lower() in _MONTHS or (
+                    _YEAR.match(tokens[k].text) and k == b + 2)):
+                out[k] = "date"
+                k += 1
+
+
+#: the page label words that are glued to their number or stand before it
+_PAGE_LABEL = PAGE_WORDS | {"pág", "págs", "pag", "str"}
+
+
+def _page_numbers_after_their_word(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Pg.19-55": the label word read as the pages and the numbers after it left
+    out are the pages."""
+    for a, b in _label_runs(out, "pages"):
+        if not all(t.text.lower() in _PAGE_LABEL for t in tokens[a : b + 1]):
+            continue
+        k = b + 1
+        while k < len(tokens) and out[k] in ("note", "other") and tokens[k].text.isdigit() \
+                and (k == b + 1 or tokens[k - 1].after.strip() in ("-", "–")):
+            k += 1
+        if k > b + 1:
+            out[b + 1 : k] = ["pages"] * (k - b - 1)
+            return
+
+
+def _ordinal_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """A German ordinal's period ("vom 7. bis zum 10. Jahrhundert") ends no title:
+    a container's title that opens with a small word after it goes on the title."""
+    for a, b in _label_runs(out, "container-title"):
+        if a >= 2 and out[a - 1] == "title" and tokens[a - 1].text.isdigit() and \
+                len(tokens[a - 1].text) <= 2 and tokens[a - 1].after.strip() == "." and \
+                tokens[a].text.islower() and tokens[a].text not in ("in", "dans", "im") and \
+                out[a - 2] == "title" and tokens[a - 2].text.islower() and \
+                not any(q in tokens[k].after for k in range(a, b + 1) for q in _QUOTES):
+            out[a : b + 1] = ["title"] * (b + 1 - a)
             return
 
 

@@ -1,0 +1,132 @@
+"""The second reading of the gold (python -m yalta_refs.eval adjudication)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from yalta_refs.eval.__main__ import main
+from yalta_refs.eval.adjudication import (
+    VERDICTS,
+    AdjudicationReport,
+    Disagreement,
+    adjudication_path,
+    cohen_kappa,
+    disagreements,
+    format_adjudication,
+    load_verdicts,
+    reference_key,
+    run_adjudication,
+    sample_disagreements,
+    wilson,
+)
+from yalta_refs.eval.metrics import Counts
+from yalta_refs.eval.shared import shared_dir
+
+SPLIT = "dev-anystyle-bad-ugly"
+
+
+def test_reference_key_ignores_spacing_only() -> None:
+    assert reference_key("Smith, J.  A title.\n") == reference_key(" Smith, J. A title.")
+    assert reference_key("Smith, J. A title.") != reference_key("Smith, J. A Title.")
+    assert len(reference_key("x")) == 12
+
+
+def test_wilson_interval_holds_the_share_and_narrows_with_n() -> None:
+    low, high = wilson(20, 50)
+    assert low < 0.4 < high
+    low2, high2 = wilson(200, 500)
+    assert low < low2 < 0.4 < high2 < high
+    assert wilson(0, 0) == (0.0, 0.0)
+    assert wilson(0, 10)[0] == 0.0
+
+
+def test_cohen_kappa() -> None:
+    assert cohen_kappa([("parser", "parser"), ("gold", "gold")]) == 1.0
+    # agreement no better than chance: every reader says the same whatever the case
+    assert cohen_kappa([("parser", "gold"), ("gold", "parser")]) < 0
+    pairs = [("parser", "parser")] * 8 + [("gold", "gold")] * 8 + [("parser", "gold")] * 4
+    assert 0.5 < cohen_kappa(pairs) < 0.7  # 0.8 observed, 0.5 by chance: 0.6
+    assert cohen_kappa([]) == 0.0
+
+
+def test_sample_is_drawn_by_key_whatever_the_order() -> None:
+    found = [Disagreement(f"{k:012x}", "t", {}, {}, 1) for k in range(100)]
+    one = sample_disagreements(found, size=10, seed=5)
+    two = sample_disagreements(list(reversed(found)), size=10, seed=5)
+    assert [d.key for d in one] == [d.key for d in two]
+    assert len(one) == 10 and len(sample_disagreements(found[:3], size=10)) == 3
+
+
+def test_verdicts_file_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "v.jsonl"
+    path.write_text('{"key": "a", "verdict": "parser"}\n\n{"key": "b", "verdict": "maybe"}\n',
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"v\.jsonl:3"):
+        load_verdicts(path)
+
+
+def test_gold_mended_estimate() -> None:
+    report = AdjudicationReport("x", 10, 5, 4, 0, 0, counts=Counts(tp=80, fp=10, fn=10))
+    assert report.f1_gold_mended() == report.counts.f1  # no verdicts: nothing to mend
+    report.errors_by_verdict = Counter({"parser": 10, "gold": 10})
+    # half the 20 errors are the gold's alone: 10 errors, 5 mislabelled tokens, go right
+    assert report.f1_gold_mended() == pytest.approx(2 * 85 / (2 * 85 + 10))
+    report.by_verdict = Counter({"parser": 2, "gold": 2})
+    text = format_adjudication(report)
+    assert "parser" in text and "50.0%" in text and "94.44" in text
+
+
+def test_shipped_verdicts_are_well_formed() -> None:
+    rows = [json.loads(line) for line in
+            adjudication_path(SPLIT).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == 60
+    assert len({r["key"] for r in rows}) == len(rows)
+    for row in rows:
+        assert row["verdict"] in VERDICTS and row["first"] in VERDICTS
+        assert row["second"] in VERDICTS and row["reason"].strip()
+        if row["first"] == row["second"]:  # a third reading only where the two differ
+            assert row["verdict"] == row["first"]
+    assert load_verdicts(adjudication_path(SPLIT)).keys() == {r["key"] for r in rows}
+
+
+needs_shared = pytest.mark.skipif(not (shared_dir() / "data").is_dir(),
+                                  reason="../shared data not available")
+
+
+@needs_shared
+def test_every_verdict_names_a_reference_of_the_split() -> None:
+    report = run_adjudication(SPLIT, shared_dir(), load_verdicts(adjudication_path(SPLIT)))
+    assert report.missing == 0
+    assert report.references == 412
+    assert sum(report.by_verdict.values()) + report.now_right == 60
+    assert report.readers_agree >= 56 and report.kappa > 0.85
+
+
+@needs_shared
+def test_scan_counts_match_the_parser_evaluation() -> None:
+    from yalta_refs.eval.parser import run_parser_eval
+
+    scan = disagreements(SPLIT, shared_dir())
+    split = run_parser_eval("auto", shared_dir(), splits=[SPLIT]).splits[0]
+    assert (scan.counts.tp, scan.counts.fp, scan.counts.fn) == (
+        split.issue_micro.tp, split.issue_micro.fp, split.issue_micro.fn)
+    assert sum(d.errors for d in scan.found) == scan.counts.fp + scan.counts.fn
+
+
+@needs_shared
+def test_cli_prints_the_report_and_a_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["adjudication"]) == 0
+    assert "Cohen's kappa" in capsys.readouterr().out
+    assert main(["adjudication", "--sample", "--seed", "3"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 60 and all(r["errors"] > 0 for r in rows)
+
+
+def test_cli_unknown_split_exits_2() -> None:
+    if not (shared_dir() / "data").is_dir():
+        pytest.skip("../shared data not available")
+    assert main(["adjudication", "--split", "nope"]) == 2
