@@ -2303,3 +2303,14 @@ def test_a_german_ordinal_ends_no_title() -> None:
                                     (1, "volume"), (1, "date")])
     ref = assemble(text, tokens, labels)
     assert "kronika" not in (ref.title or "") and "kronika" in (ref.container_title or "")
+
+
+def test_role_words_the_model_was_not_given() -> None:
+    text = "Roe, A. Le titre. Hommes et sociétés édité par BONNASSIE P. et TOUBERT P. Toulouse 2004."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (3, "container-title"),
+                                    (2, "other"), (5, "author"), (1, "location"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Roe"]
+    assert [n.family for n in ref.editor] == ["BONNASSIE", "TOUBERT"]
+    assert ref.note is None  # the role words are said by the role

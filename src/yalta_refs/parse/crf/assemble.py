@@ -34,6 +34,7 @@ from .lexicon import (
     CONNECTIVE_WORDS,
     GIVEN_NAMES,
     ISSUE_WORDS,
+    MORE_ROLE_WORDS,
     PAGE_WORDS,
     PLACE_WORDS,
     STATE_WORDS,
@@ -294,6 +295,9 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
             values["edition"] = parse_edition(value)
         elif _LABEL_WORD.fullmatch(value):
             pass  # "vol", "pp.", "No." left over from a number the tagger took without it
+        elif (words := re.findall(r"\w+", value.lower())) and all(
+                w in _CUE_ROLES or w in _LINKS for w in words):
+            pass  # "édité par" before the names it gives their role: said by the role
         elif value and label == "other" and value.isdigit() and not values:
             # a list number before the reference ("7984. Holm-Nielsen …"): left out, said so
             diagnostics.append(Diagnostic("list-number",
@@ -2955,7 +2959,7 @@ def _inverted_first_name(tokens: Sequence[Token], out: list[str]) -> None:
 
 _CUE_ROLES = {
     **dict.fromkeys(("ed", "eds", "edited", "editor", "editors", "hrsg", "hg", "herausgegeben",
-                     "éd", "éds", "dir", "coord"), "editor"),
+                     "éd", "éds", "dir", "coord", *(MORE_ROLE_WORDS - {"cura"})), "editor"),
     **dict.fromkeys(("trans", "transl", "translated", "translator", "translators", "übers",
                      "übersetzt", "trad", "traduit"), "translator"),
 }

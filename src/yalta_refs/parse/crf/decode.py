@@ -39,7 +39,7 @@ from collections.abc import Callable, Sequence
 from itertools import groupby, pairwise
 from typing import Any
 
-from .lexicon import IN_WORDS, ROLE_WORDS
+from .lexicon import IN_WORDS, MORE_ROLE_WORDS, ROLE_WORDS
 
 __all__ = ["ONE_RUN", "one_run_per_field", "runs_of"]
 
@@ -57,7 +57,7 @@ _LINKS = frozenset({"doi", "url"})
 #: words that give names a role (the lexicon's, less "by", "von", "par", which
 #: titles and names hold too, and "In" before editors); where one is, author runs
 #: are the repairs' to read
-_ROLE_CUES = (ROLE_WORDS - {"by", "von", "par"}) | {"in"}
+_ROLE_CUES = (ROLE_WORDS - {"by", "von", "par"}) | MORE_ROLE_WORDS | {"in"}
 #: words that only say what follows ("In:", "dans", "Em:"); a run of nothing else is
 #: no field
 _CUE_WORDS = IN_WORDS | {"en", "im", "em", "w"}

@@ -136,6 +136,14 @@ ed eds editor editors edited hrsg hg herausgegeben herausgeber éd éds dir coor
 transl translated translator translators übers übersetzt trad traduit traduction by von par
 """)
 
+#: more role words, in the languages the model's features were not given them for
+#: (the repairs and the decoding read them; the model was trained without them):
+#: "édité par", "editado por", "organizado por", "(org.)", "a cura di"
+MORE_ROLE_WORDS = _words("""
+édité édités éditée éditées edité editado editada editados editadas organizado organizada
+organizadores org orgs cura
+""")
+
 EDITION_WORDS = _words("""
 edition edn ed aufl auflage éd édition rev revised reprint neuausg überarb erw
 """)
