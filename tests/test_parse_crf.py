@@ -2306,7 +2306,8 @@ def test_a_german_ordinal_ends_no_title() -> None:
 
 
 def test_role_words_the_model_was_not_given() -> None:
-    text = "Roe, A. Le titre. Hommes et sociétés édité par BONNASSIE P. et TOUBERT P. Toulouse 2004."
+    text = ("Roe, A. Le titre. Hommes et sociétés édité par BONNASSIE P. et TOUBERT P. "
+            "Toulouse 2004.")
     tokens, labels = _labels(text, [(2, "author"), (2, "title"), (3, "container-title"),
                                     (2, "other"), (5, "author"), (1, "location"),
                                     (1, "date")])
@@ -2314,3 +2315,20 @@ def test_role_words_the_model_was_not_given() -> None:
     assert [n.family for n in ref.author] == ["Roe"]
     assert [n.family for n in ref.editor] == ["BONNASSIE", "TOUBERT"]
     assert ref.note is None  # the role words are said by the role
+
+
+def test_a_publisher_read_as_the_end_of_the_title() -> None:
+    text = "SILVESTRE, Armand, Au pays des souvenirs, Librairie illustrée, Paris, 1892"
+    tokens, labels = _labels(text, [(2, "author"), (6, "title"), (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.publisher, ref.publisher_place) == (
+        "Au pays des souvenirs", "Librairie illustrée", "Paris")
+    text = ("Sungur Savran, Türkiye'de Darbeler [Les coups], Istanbul, Uluslararası Yayıncılık, "
+            "1986.")
+    tokens, labels = _labels(text, [(2, "author"), (7, "title"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.publisher_place) == ("Uluslararası Yayıncılık", "Istanbul")
+    # a title's last piece with no publisher's word stays the title
+    text = "Roe, A., Au pays des souvenirs, mes maîtres, Paris, 1892"
+    tokens, labels = _labels(text, [(2, "author"), (6, "title"), (1, "location"), (1, "date")])
+    assert assemble(text, tokens, labels).title == "Au pays des souvenirs, mes maîtres"

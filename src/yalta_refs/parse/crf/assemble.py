@@ -514,6 +514,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _book_after_in_and_editors(tokens, out)
     _book_title(tokens, out)
     _first_page_after_the_journal(tokens, out)
+    _publisher_ending_the_title(tokens, out)
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
@@ -779,6 +780,39 @@ def _first_page_after_the_journal(tokens: Sequence[Token], out: list[str]) -> No
             and b + 1 < len(out) and out[b + 1] == "container-title" \
             and all(label in ("note", "other") for label in out[d + 1 :]):
         out[c] = "pages"
+
+
+#: the words a publisher's name opens with ("Librairie illustrée", "Éditions du
+#: Seuil") or ends with ("Dost Yayınları", "Remzi Kitabevi")
+_PUBLISHER_HEAD = frozenset({"librairie", "éditions", "editions", "edizioni", "ediciones",
+                             "editorial", "editora", "verlag", "uitgeverij", "wydawnictwo",
+                             "nakladatelství", "förlag", "forlag"})
+_PUBLISHER_TAIL = frozenset({"yayınları", "yayınevi", "yayıncılık", "kitabevi", "verlag",
+                             "uitgeverij", "förlag", "forlag", "kiadó"})
+
+
+def _publisher_ending_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """The last comma piece of a title, before the place, that is a publisher's name
+    ("Au pays des souvenirs, Librairie illustrée, Paris, 1892"), with no publisher
+    labelled: the publisher."""
+    if "publisher" in out:
+        return
+    for a, b in _label_runs(out, "title"):
+        if b + 1 < len(out) and (out[b + 1] not in ("location", "date") or
+                                 "," not in tokens[b].after):
+            continue
+        commas = [k for k in range(a, b) if tokens[k].after.strip().lstrip(")]") == ","]
+        if not commas or b - commas[-1] > 4:
+            return
+        first, last = tokens[commas[-1] + 1].text.lower(), tokens[b].text.lower()
+        if first not in _PUBLISHER_HEAD and last not in _PUBLISHER_TAIL:
+            return
+        out[commas[-1] + 1 : b + 1] = ["publisher"] * (b - commas[-1])
+        if "location" not in out and len(commas) > 1 and commas[-1] - commas[-2] <= 2 and \
+                all(t.text.lower() in PLACE_WORDS
+                    for t in tokens[commas[-2] + 1 : commas[-1] + 1]):
+            out[commas[-2] + 1 : commas[-1] + 1] = ["location"] * (commas[-1] - commas[-2])
+        return
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
