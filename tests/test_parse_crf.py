@@ -2332,3 +2332,36 @@ def test_a_publisher_read_as_the_end_of_the_title() -> None:
     text = "Roe, A., Au pays des souvenirs, mes maîtres, Paris, 1892"
     tokens, labels = _labels(text, [(2, "author"), (6, "title"), (1, "location"), (1, "date")])
     assert assemble(text, tokens, labels).title == "Au pays des souvenirs, mes maîtres"
+
+
+def test_a_title_does_not_end_on_a_small_word() -> None:
+    text = ("Reimer, B. (2006). Toward a Philosophical Foundation for Research, MENC Handbook "
+            "(Ed. Colwell, R.), Oxford University Press.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (6, "container-title"), (3, "editor"), (3, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Toward a Philosophical Foundation for Research"
+    assert ref.container_title == "MENC Handbook"
+
+
+def test_a_body_or_printer_read_as_another_field_is_the_publisher() -> None:
+    text = "Minority issues in the Caucasus, European Center for Minority Issues, Tbilisi, 2011"
+    tokens, labels = _labels(text, [(10, "title"), (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.publisher) == ("Minority issues in the Caucasus",
+                                          "European Center for Minority Issues")
+    text = ("Bozzano M (2014) Genetic considerations. Thematic Study. FAO and Bioversity "
+            "International, Rome")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (4, "title"),
+                                    (4, "container-title"), (1, "location")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.container_title) == ("FAO and Bioversity International", None)
+    text = "Hutchinson, William. 1778. A View. Newcastle: Printed by T. Saint."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"), (1, "location"),
+                                    (4, "note")])
+    assert assemble(text, tokens, labels).publisher == "Printed by T. Saint"
+    # a journal's name with a body's word, with its numbers, stays the journal
+    text = "Roe, A. Things. International Affairs, London, 12: 3-4."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (2, "container-title"),
+                                    (1, "location"), (1, "volume"), (2, "pages")])
+    assert assemble(text, tokens, labels).container_title == "International Affairs"

@@ -515,6 +515,9 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _book_title(tokens, out)
     _first_page_after_the_journal(tokens, out)
     _publisher_ending_the_title(tokens, out)
+    _title_ends_on_a_small_word(tokens, out)
+    _printed_by(tokens, out)
+    _body_read_as_container(tokens, out)
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
@@ -802,10 +805,11 @@ def _publisher_ending_the_title(tokens: Sequence[Token], out: list[str]) -> None
                                  "," not in tokens[b].after):
             continue
         commas = [k for k in range(a, b) if tokens[k].after.strip().lstrip(")]") == ","]
-        if not commas or b - commas[-1] > 4:
+        if not commas:
             return
         first, last = tokens[commas[-1] + 1].text.lower(), tokens[b].text.lower()
-        if first not in _PUBLISHER_HEAD and last not in _PUBLISHER_TAIL:
+        named = (first in _PUBLISHER_HEAD or last in _PUBLISHER_TAIL) and b - commas[-1] <= 4
+        if not (named or _body_name(tokens[commas[-1] + 1 : b + 1])):
             return
         out[commas[-1] + 1 : b + 1] = ["publisher"] * (b - commas[-1])
         if "location" not in out and len(commas) > 1 and commas[-1] - commas[-2] <= 2 and \
@@ -813,6 +817,73 @@ def _publisher_ending_the_title(tokens: Sequence[Token], out: list[str]) -> None
                     for t in tokens[commas[-2] + 1 : commas[-1] + 1]):
             out[commas[-2] + 1 : commas[-1] + 1] = ["location"] * (commas[-1] - commas[-2])
         return
+
+
+#: the words that make a run of capitalised words a body's name: "European Center
+#: for Minority Issues", "FAO and Bioversity International"
+_BODY_WORDS = frozenset({
+    "center", "centre", "institute", "institut", "association", "commission", "council",
+    "committee", "ministry", "department", "agency", "foundation", "bureau", "office",
+    "organization", "organisation", "university", "society", "academy", "international",
+    "federation", "authority", "secretariat", "laboratory", "survey"})
+
+
+def _body_name(tokens: Sequence[Token]) -> bool:
+    """Whether the tokens are an organisation's name: capitalised words (and the
+    small words between them), one of them a body's word, a capital first."""
+    words = [t.text for t in tokens]
+    return bool(words) and words[0][:1].isupper() and len(words) <= 8 and \
+        any(w.lower() in _BODY_WORDS for w in words) and \
+        all(w[:1].isupper() or w.lower() in ORG_LINKS for w in words)
+
+
+def _title_ends_on_a_small_word(tokens: Sequence[Token], out: list[str]) -> None:
+    """A title does not end on "a", "the" or "of" with nothing after it: "Toward a |
+    Philosophical Foundation for …, MENC Handbook": the title goes on to the first
+    comma or sentence end of the container's run."""
+    for a, b in _label_runs(out, "title"):
+        if b + 1 >= len(out) or out[b + 1] != "container-title" or \
+                tokens[b].text.lower() not in _SMALL_END or tokens[b].after.strip():
+            continue
+        _, d = next(r for r in _label_runs(out, "container-title") if r[0] == b + 1)
+        end = next((k for k in range(b + 1, d)
+                    if tokens[k].after.strip()[:1] in tuple(",.:;")), None)
+        if end is not None:
+            out[b + 1 : end + 1] = ["title"] * (end - b)
+        return
+
+
+_SMALL_END = frozenset({"a", "an", "the", "of", "for", "to", "and", "with", "on", "der",
+                        "die", "das", "des", "le", "la", "les", "du", "un", "une", "el"})
+
+
+def _printed_by(tokens: Sequence[Token], out: list[str]) -> None:
+    """An old book's imprint, "Newcastle: Printed by T. Saint", read as a note after the
+    place: the printer is the publisher."""
+    if "publisher" in out:
+        return
+    for a, b in [*_label_runs(out, "note"), *_label_runs(out, "other")]:
+        if a > 0 and out[a - 1] == "location" and b > a + 1 and \
+                tokens[a].text.lower() in ("printed", "published") and \
+                tokens[a + 1].text.lower() in ("by", "for"):
+            out[a : b + 1] = ["publisher"] * (b + 1 - a)
+            return
+
+
+def _body_read_as_container(tokens: Sequence[Token], out: list[str]) -> None:
+    """A body's name before the place, in a reference with no journal numbers and no
+    publisher ("… Thematic Study. FAO and Bioversity International, Rome"): the
+    publisher, not a container."""
+    if "publisher" in out or any(label in out for label in ("volume", "issue", "pages")):
+        return
+    runs_ = _label_runs(out, "container-title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    if b + 1 < len(out) and out[b + 1] == "location" and "," in tokens[b].after and \
+            _body_name(tokens[a : b + 1]) and \
+            (a == 0 or tokens[a - 1].text.lower() not in ("in", "dans", "im")):
+        out[a : b + 1] = ["publisher"] * (b + 1 - a)
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
