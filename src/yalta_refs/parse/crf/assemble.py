@@ -841,7 +841,7 @@ def _title_ends_on_a_small_word(tokens: Sequence[Token], out: list[str]) -> None
     """A title does not end on "a", "the" or "of" with nothing after it: "Toward a |
     Philosophical Foundation for …, MENC Handbook": the title goes on to the first
     comma or sentence end of the container's run."""
-    for a, b in _label_runs(out, "title"):
+    for _, b in _label_runs(out, "title"):
         if b + 1 >= len(out) or out[b + 1] != "container-title" or \
                 tokens[b].text.lower() not in _SMALL_END or tokens[b].after.strip():
             continue
