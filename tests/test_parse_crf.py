@@ -2365,3 +2365,30 @@ def test_a_body_or_printer_read_as_another_field_is_the_publisher() -> None:
     tokens, labels = _labels(text, [(2, "author"), (1, "title"), (2, "container-title"),
                                     (1, "location"), (1, "volume"), (2, "pages")])
     assert assemble(text, tokens, labels).container_title == "International Affairs"
+
+
+def test_a_chicago_note_title_read_as_a_second_name_or_a_container() -> None:
+    text = "Anthony Giddens, Beyond Left and Right: The Future (Cambridge: Polity, 1994)."
+    tokens, labels = _labels(text, [(6, "author"), (2, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Giddens"]
+    assert ref.title == "Beyond Left and Right: The Future"
+    text = "Philip Grierson, La maison de Frioul, Revue du Nord, 24, 1938, 241-266."
+    tokens, labels = _labels(text, [(6, "author"), (3, "container-title"), (1, "volume"),
+                                    (1, "date"), (2, "pages")])
+    assert assemble(text, tokens, labels).title == "La maison de Frioul"
+    # names, not a title: "A." an initial, "La Fontaine" a family name, a list of names
+    for text, count in (("Saint-Paul, A. 1895. La question. Bulletin, 22, 55-72.", 4),
+                        ("Jean de La Fontaine, Fables choisies, Paris, 1668.", 4),
+                        ("Ann Lee, the Rev. Smith, Jo Roe, Title, 1990.", 7)):
+        tokens = tokenize(text)
+        labels = ["author"] * count + ["title"] * (len(tokens) - count)
+        assert assemble(text, tokens, labels).author, text
+    text = ("Levin, David, Unsettling Opera: Mozart, Verdi, Wagner, and Zemlinsky (Chicago UP, "
+            "2007).")
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (3, "container-title"),
+                                    (2, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == (
+        "Unsettling Opera: Mozart, Verdi, Wagner, and Zemlinsky", None)

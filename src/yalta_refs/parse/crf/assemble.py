@@ -518,6 +518,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _title_ends_on_a_small_word(tokens, out)
     _printed_by(tokens, out)
     _body_read_as_container(tokens, out)
+    _title_read_as_a_second_name(tokens, out)
+    _title_before_a_bracketed_imprint(tokens, out)
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
@@ -884,6 +886,52 @@ def _body_read_as_container(tokens: Sequence[Token], out: list[str]) -> None:
             _body_name(tokens[a : b + 1]) and \
             (a == 0 or tokens[a - 1].text.lower() not in ("in", "dans", "im")):
         out[a : b + 1] = ["publisher"] * (b + 1 - a)
+
+
+#: the words a title may open with that no name does: "Beyond Left and Right"
+_TITLE_OPENERS = frozenset({"the", "a", "an", "beyond", "toward", "towards", "between",
+                            "against", "on", "from", "after", "before", "why", "how", "what"})
+
+
+def _title_read_as_a_second_name(tokens: Sequence[Token], out: list[str]) -> None:
+    """One name in direct order, a comma, then a title read as a second name, as
+    Chicago's notes write a book ("Anthony Giddens, Beyond Left and Right: The
+    Future …", "Philip Grierson, La maison d’Évrard …"): a piece after the name with
+    a word no name has (a small word in lower case, or "Beyond", "The" first) opens
+    the title."""
+    runs_ = _label_runs(out, "author")
+    if not runs_ or runs_[0][0] != 0:
+        return
+    first, last = runs_[0]
+    comma = next((k for k in range(first, last) if tokens[k].after.strip() == ","), None)
+    if comma is None or not 2 <= comma - first + 1 <= 3 or \
+            len(_direct_pieces(tokens, first, comma)) != 1:
+        return
+    piece = [t.text for t in tokens[comma + 1 : last + 1]]
+    lowered = [w for w in piece if w.islower() and w not in PARTICLES and
+               w not in CONNECTIVE_WORDS and w not in _ETAL_WORDS]
+    more = any(tokens[k].after.strip() == "," for k in range(comma + 1, last))
+    opener = piece[0].lower() in _TITLE_OPENERS and not (
+        len(piece[0]) == 1 and tokens[comma + 1].after.startswith("."))  # "A." an initial
+    if (lowered or opener) and not more:  # not a list of names
+        out[comma + 1 : last + 1] = ["title"] * (last - comma)
+
+
+def _title_before_a_bracketed_imprint(tokens: Sequence[Token], out: list[str]) -> None:
+    """A book's title cut at a comma, its end read as a container, right before the
+    imprint in brackets that Chicago's notes give ("Unsettling Opera: Staging Mozart,
+    Verdi, | Wagner, and Zemlinsky (University of Chicago Press, 2007)"): one title."""
+    if any(label in out for label in ("volume", "issue", "editor")):
+        return
+    runs_ = _label_runs(out, "container-title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    if a > 0 and out[a - 1] == "title" and tokens[a - 1].after.strip() == "," and \
+            b + 1 < len(out) and out[b + 1] in ("publisher", "location") and \
+            "(" in tokens[b].after and tokens[a - 1].text.lower() not in ("in", "dans") and \
+            tokens[a].text.lower() not in ("in", "dans"):
+        out[a : b + 1] = ["title"] * (b + 1 - a)
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
