@@ -2392,3 +2392,30 @@ def test_a_chicago_note_title_read_as_a_second_name_or_a_container() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.container_title) == (
         "Unsettling Opera: Mozart, Verdi, Wagner, and Zemlinsky", None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Department of Defense, United States (DoD)",
+     [(None, None, "Department of Defense, United States (DoD)")]),
+    ("Environmental Protection Agency, United States, Region 4 (EPA Region 4)",
+     [(None, None, "Environmental Protection Agency, United States, Region 4 (EPA Region 4)")]),
+    ("AECOM Technical Services, Inc. (AECOM)",
+     [(None, None, "AECOM Technical Services, Inc. (AECOM)")]),
+    # a person or a title after the body: not one name
+    ("World Health Organization, John Smith",
+     [(None, None, "World Health Organization"), ("Smith", "John", None)]),
+    ("Cancer Research Institute, Smith AB, Roe CD",
+     [(None, None, "Cancer Research Institute"), ("Smith", "AB", None), ("Roe", "CD", None)]),
+    ("United Nations, Apuleius Philosophicus",
+     [(None, None, "United Nations"), ("Philosophicus", "Apuleius", None)]),
+])
+def test_a_body_named_with_its_country_or_acronym_is_one_name(text: str, expected: list) -> None:
+    assert _split(text) == expected
+
+
+def test_pages_that_look_like_years_before_the_year_in_brackets() -> None:
+    text = "Reimer DS. A novel approach. Spine 19, 2026–2032 (1994)"
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (1, "container-title"),
+                                    (1, "volume"), (1, "date"), (1, "pages"), (1, "note")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.page, ref.issued.year if ref.issued else None) == ("2026-2032", 1994)

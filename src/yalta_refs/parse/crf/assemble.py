@@ -520,6 +520,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _body_read_as_container(tokens, out)
     _title_read_as_a_second_name(tokens, out)
     _title_before_a_bracketed_imprint(tokens, out)
+    _page_range_before_a_bracketed_year(tokens, out)
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
@@ -932,6 +933,25 @@ def _title_before_a_bracketed_imprint(tokens: Sequence[Token], out: list[str]) -
             "(" in tokens[b].after and tokens[a - 1].text.lower() not in ("in", "dans") and \
             tokens[a].text.lower() not in ("in", "dans"):
         out[a : b + 1] = ["title"] * (b + 1 - a)
+
+
+def _page_range_before_a_bracketed_year(tokens: Sequence[Token], out: list[str]) -> None:
+    """Pages that look like years, after the volume and before the year in brackets
+    ("Spine 19, 2026–2032 (1994)"), read as the date: they are the pages."""
+    if "volume" not in out:
+        return
+    for k in range(len(tokens) - 2):
+        a, b = tokens[k], tokens[k + 1]
+        if not ({out[k], out[k + 1]} <= {"date", "pages"} and "date" in (out[k], out[k + 1])
+                and a.text.isdigit() and b.text.isdigit() and a.after.strip() in ("-", "–")
+                and int(b.text) > int(a.text) and out[k - 1 if k else 0] in ("volume", "issue")):
+            continue
+        year = next((m for m in range(k + 2, len(tokens)) if _YEAR.match(tokens[m].text)
+                     and "(" in tokens[m].before), None)
+        if year is not None and out[year] in ("date", "note", "other"):
+            out[k : k + 2] = ["pages", "pages"]
+            out[year] = "date"
+        return
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:

@@ -12,7 +12,7 @@ import re
 
 from ...model import Name
 from ..names import PARTICLES, UPPER, parse_name
-from .lexicon import GIVEN_NAMES
+from .lexicon import GIVEN_NAMES, PLACE_WORDS, STATE_WORDS
 
 __all__ = ["BOTH_ROLES", "ETAL_WORDS", "ORG_LINKS", "SUFFIX", "capitals_family", "parse_names"]
 
@@ -90,6 +90,8 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
         value = _ETAL.sub("", value).strip(" ,;:")
     if not value:
         return (), etal
+    if _one_body(value):
+        return (Name(literal=value),), etal  # "Department of Health, State of Hawaii (DOH)"
     value = _ROLE_BRACKET.sub("", value)  # "Smith, J. (ed.), Jones, K."
     value = _PERIOD_BETWEEN_NAMES.sub("; ", value)  # "OASI, Christel. FOLIO, Philippe"
     semi = [p.strip(" ,&") for p in value.split(";") if p.strip(" ,&")]
@@ -140,6 +142,36 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
         names.append(_direct_name(piece))
         i += 1
     return tuple(n for n in names if n.family or n.literal), etal
+
+
+#: a piece after a body's name that goes on naming it: capitalised words, small
+#: words, numbers, an acronym in brackets ("United States (DoD)", "Region 4")
+_BODY_PIECE = re.compile(
+    r"(?:(?:[A-Z][\w'’&.-]+|\d+|\([^()]+\)|of|the|and|for|de|du|des|la|le|für|und)\s*)+")
+
+
+_PLACE_OR_FORM = PLACE_WORDS | STATE_WORDS | {"inc", "ltd", "llc", "co", "corp", "gmbh",
+                                              "of", "the"}
+
+
+def _one_body(value: str) -> bool:
+    """Whether ``value`` is one organisation's name with its country, region or
+    acronym after commas ("Environmental Protection Agency, United States, Region 4
+    (EPA Region 4)"): a body's name first, then pieces with no initial and no given
+    name."""
+    pieces = [p.strip() for p in value.split(",")]
+    if not 2 <= len(pieces) <= 3 or not _corporate(pieces[0]) or ";" in value:
+        return False
+    if not value.endswith(")") and not all(
+            w.lower() in _PLACE_OR_FORM for p in pieces[1:] for w in re.findall(r"\w+", p)):
+        return False  # "United Nations, Apuleius Philosophicus": a title after the body
+    for piece in pieces[1:]:
+        words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", "", piece))
+        if not _BODY_PIECE.fullmatch(piece) or any(
+                len(w) == 1 or w.lower() in GIVEN_NAMES or (w.isupper() and len(w) <= 3)
+                for w in words):  # an initial, a given name, Vancouver's "AB"
+            return False
+    return True
 
 
 def _split_and(value: str) -> list[str]:
