@@ -486,6 +486,9 @@ def test_a_place_after_the_press_in_one_publisher_run() -> None:
     ("Schimmel, S. C., J. M. Patrick, Jr., and A. J. Wilson, Jr.",
      [("Schimmel", "S. C.", None), ("Patrick", "J. M.", "Jr."), ("Wilson", "A. J.", "Jr")]),
     ("Martin Luther King Jr", [("King", "Martin Luther", "Jr")]),
+    # ACM's capitals, "AND" too; initials glued to the family name by PDF extraction
+    ("JAYARAM, M., AND VARGHESE, G.", [("JAYARAM", "M.", None), ("VARGHESE", "G.", None)]),
+    ("C.Cartier, E.J.Copeland", [("Cartier", "C.", None), ("Copeland", "E.J.", None)]),
     # footnote marks (equal contribution, corresponding author) are no part of a name
     ("Zhou H*, Huang H*, Shi J\u2020", [("Zhou", "H", None), ("Huang", "H", None),
                                       ("Shi", "J", None)]),

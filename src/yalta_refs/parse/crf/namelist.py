@@ -43,7 +43,7 @@ _ROLE_PIECE = re.compile(rf"(?:eds|editors?|hrsg)\.?|[([]{_ROLE}\.?[)\]]|{_ROLE}
 _ETAL = re.compile(
     r"[,，]?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.|等|и\s+др\.?)\s*$", re.I)
 _AND_SPLIT = re.compile(
-    r"\s*(?:;|\s&\s|[・、，]|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y)\s+"
+    r"\s*(?:;|\s&\s|[・、，]|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y|AND|UND|ET)\s+"
     # "e" before an inverted name: "Smith, J. e Rossi, M.", "… e Silva e Sousa, J."
     r"|(?<=[\w.]),?\s+e\s+(?=[A-ZÀ-Ý][\w'’-]*(?:\s+(?:e|y|de|da|do|dos|das)\s+"
     r"[A-ZÀ-Ý][\w'’-]*)*,))\s*")
@@ -69,9 +69,13 @@ _INITIAL_WORD = re.compile(
 _MARKS = re.compile(r"(?<=[^\W\d_.])[*†‡§¶]+(?=[\s,;.]|$)")
 
 
+#: initials glued to the family name by PDF extraction: "C.Cartier", "E.J.Copeland"
+_GLUED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.-?){1,3})(?=[A-Z][a-z]{2,})")
+
+
 def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
     """Names in a name run (any style: inverted, direct, Vancouver); True if "et al."."""
-    value = _MARKS.sub("", value).strip(" ,;:")
+    value = _GLUED_INITIALS.sub(r"\1 ", _MARKS.sub("", value)).strip(" ,;:")
     if value.endswith(".") and (not re.search(rf"\b[{UPPER}]\.$", value) or (
             "." not in value[:-1] and _UNDOTTED.search(value))):
         value = value[:-1]  # a sentence period, not an initial's
