@@ -2422,3 +2422,18 @@ def test_pages_that_look_like_years_before_the_year_in_brackets() -> None:
                                     (1, "volume"), (1, "date"), (1, "pages"), (1, "note")])
     ref = assemble(text, tokens, labels)
     assert (ref.page, ref.issued.year if ref.issued else None) == ("2026-2032", 1994)
+
+
+def test_a_chinese_reference_parted_by_commas_only() -> None:
+    # read so whatever the tagger said (here: one note)
+    text = "歐素瑛, 近代臺灣工業敎育之濫觴: 以臺灣總督府工業講習所爲中心, 敎育資料與硏究 第104期, 2012."
+    tokens = tokenize(text)
+    ref = assemble(text, tokens, ["note"] * len(tokens))
+    assert [n.family for n in ref.author] == ["歐素瑛"]
+    assert (ref.title, ref.container_title, ref.issue) == (
+        "近代臺灣工業敎育之濫觴: 以臺灣總督府工業講習所爲中心", "敎育資料與硏究", "104")
+    text = "张三, 李四, 深度学习方法研究综述, 计算机学报, 2020."
+    tokens = tokenize(text)
+    ref = assemble(text, tokens, ["author"] * (len(tokens) - 1) + ["date"])
+    assert [n.family for n in ref.author] == ["张三", "李四"]
+    assert (ref.title, ref.container_title) == ("深度学习方法研究综述", "计算机学报")

@@ -171,6 +171,9 @@ def _dates(value: str) -> tuple[Date | None, Date | None, str]:
 
 
 def _number(value: str) -> str:
+    numbered = _CJK_NUMBERED.match(value.strip(_TRIM))
+    if numbered:
+        return numbered.group(1)  # "第104期": issue 104
     value = _clean_label_words(value)
     return value.strip(_TRIM + "()[]")
 
@@ -1041,6 +1044,8 @@ def _chinese_names_and_title(tokens: Sequence[Token], out: list[str]) -> None:
     title, is the journal, and "上海: 上海人民出版社, 2010" is the place and the publisher."""
     if not tokens or not _CJK.match(tokens[0].text):
         return
+    if _chinese_comma_list(tokens, out):
+        return
     k = 0
     while k < len(tokens) and _CJK.match(tokens[k].text) and (
             2 <= len(tokens[k].text) <= 4 or (tokens[k].text == "等" and k)):
@@ -1070,6 +1075,46 @@ def _chinese_names_and_title(tokens: Sequence[Token], out: list[str]) -> None:
             _CJK.match(tokens[j + 1].text) and tokens[j].after.strip() in (":", "：") and \
             tokens[j + 1].after.strip() in (",", "，") and out[j + 2] == "date":
         out[j : j + 2] = ["location", "publisher"]  # "上海: 上海人民出版社, 2010"
+
+
+_CJK_NUMBERED = re.compile(r"^第?(\d+)([卷期號号辑輯])$")
+
+
+def _chinese_comma_list(tokens: Sequence[Token], out: list[str]) -> bool:
+    """A reference in Chinese parted by commas only, no period before the year ("王俊翰,
+    接受美学视域下看 舞蹈风暴 的大众化呈现, 品位经典, 2019."): the names of two to four
+    characters first, then the title, then the journal (its "第104期" the issue,
+    "第3卷" the volume), then the year. True when it was read so."""
+    year = next((k for k, t in enumerate(tokens) if _YEAR.match(t.text)), None)
+    if year is None or year < 3 or any(
+            t.after.strip()[:1] in (".", "．", "。") for t in tokens[:year]):
+        return False
+    pieces: list[list[int]] = [[]]
+    for k in range(year):
+        pieces[-1].append(k)
+        if tokens[k].after.strip() in _CJK_NAME_MARKS:
+            pieces.append([])
+    if pieces[-1] or not all(_CJK.match(tokens[k].text) or _CJK_NUMBERED.match(tokens[k].text)
+                             for k in range(year)):
+        return False
+    names = 0
+    while names < len(pieces) and len(pieces[names]) == 1 and \
+            2 <= len(tokens[pieces[names][0]].text) <= 4:
+        names += 1
+    rest = pieces[names:-1]
+    if not names or len(rest) != 2:
+        return False
+    for piece in pieces[:names]:
+        out[piece[0]] = "author"
+    title, journal = rest
+    for k in title:
+        out[k] = "title"
+    for k in journal:
+        m = _CJK_NUMBERED.match(tokens[k].text)
+        out[k] = "container-title" if not m or k == journal[0] else (
+            "volume" if m.group(2) == "卷" else "issue")
+    out[year] = "date"
+    return True
 
 
 #: role words of other languages, cues only abbreviated and after names: Dutch and
