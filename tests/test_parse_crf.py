@@ -2426,7 +2426,8 @@ def test_pages_that_look_like_years_before_the_year_in_brackets() -> None:
 
 def test_a_chinese_reference_parted_by_commas_only() -> None:
     # read so whatever the tagger said (here: one note)
-    text = "歐素瑛, 近代臺灣工業敎育之濫觴: 以臺灣總督府工業講習所爲中心, 敎育資料與硏究 第104期, 2012."
+    text = ("歐素瑛, 近代臺灣工業敎育之濫觴: 以臺灣總督府工業講習所爲中心, "
+            "敎育資料與硏究 第104期, 2012.")
     tokens = tokenize(text)
     ref = assemble(text, tokens, ["note"] * len(tokens))
     assert [n.family for n in ref.author] == ["歐素瑛"]
