@@ -2438,3 +2438,27 @@ def test_a_chinese_reference_parted_by_commas_only() -> None:
     ref = assemble(text, tokens, ["author"] * (len(tokens) - 1) + ["date"])
     assert [n.family for n in ref.author] == ["张三", "李四"]
     assert (ref.title, ref.container_title) == ("深度学习方法研究综述", "计算机学报")
+
+
+def test_a_lone_name_before_the_year_a_status_for_the_year_a_journal_number() -> None:
+    text = "Plato 1999. The Symposium. Trans. Christopher Gill. London: Penguin."
+    tokens, labels = _labels(text, [(1, "container-title"), (1, "date"), (2, "title"),
+                                    (3, "translator"), (1, "location"), (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Plato"] and ref.container_title is None
+    text = "Henneton, “Plots,” in Fear and Shaping (Boston: Brill, forthcoming)."
+    tokens, labels = _labels(text, [(1, "author"), (1, "title"), (4, "container-title"),
+                                    (1, "location"), (2, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.publisher == "Brill" and ref.issued is not None
+    assert ref.issued.literal == "forthcoming"
+    text = "Fritts, S. H. 1981. Dynamics of a wolf population. Wildlife Monographs 80."
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (5, "title"),
+                                    (3, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.volume) == ("Wildlife Monographs", "80")
+    # a meeting's number stays in its name
+    text = "Roe, A. 1993. Robots for the home of the future. Proc. IROS 93."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (7, "title"),
+                                    (3, "container-title")])
+    assert assemble(text, tokens, labels).container_title == "Proc. IROS 93"

@@ -524,6 +524,9 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _title_read_as_a_second_name(tokens, out)
     _title_before_a_bracketed_imprint(tokens, out)
     _page_range_before_a_bracketed_year(tokens, out)
+    _lone_name_before_the_year(tokens, out)
+    _forthcoming(tokens, out)
+    _number_ending_the_journal(tokens, out)
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
@@ -955,6 +958,55 @@ def _page_range_before_a_bracketed_year(tokens: Sequence[Token], out: list[str])
             out[k : k + 2] = ["pages", "pages"]
             out[year] = "date"
         return
+
+
+def _lone_name_before_the_year(tokens: Sequence[Token], out: list[str]) -> None:
+    """A reference that opens with a name of one to three words and the year, no mark
+    between ("Plato 1999. The Symposium.", "Group μ 1981. A General Rhetoric."), and
+    has no author: the name is the author's."""
+    if "author" in out or "editor" in out:
+        return
+    k = next((k for k in range(1, min(4, len(tokens))) if _YEAR.match(tokens[k].text)), None)
+    if k is None or out[k] not in ("date", out[0]) or not tokens[0].text[:1].isupper() or \
+            any(t.after.strip() for t in tokens[:k]) or "title" not in out[k + 1 :]:
+        return
+    out[:k] = ["author"] * k
+    out[k] = "date"
+
+
+def _forthcoming(tokens: Sequence[Token], out: list[str]) -> None:
+    """A reference with no date whose imprint or note ends on a status
+    ("forthcoming", "in press"): the status is the date (CSL gives it as a literal)."""
+    if "date" in out:
+        return
+    for size in (1, 2):
+        k = len(tokens) - size
+        if k > 0 and out[k] in ("publisher", "location", "note", "other") and \
+                " ".join(t.text.lower() for t in tokens[k:]) in _STATUS and \
+                tokens[k - 1].after.strip()[:1] in (",", ".", "(", ";"):
+            out[k:] = ["date"] * size
+            return
+
+
+_MEETING = frozenset({"proceedings", "proc", "conference", "conf", "symposium", "workshop",
+                      "congress", "meeting"})
+
+
+def _number_ending_the_journal(tokens: Sequence[Token], out: list[str]) -> None:
+    """A journal's run that ends the reference with a bare number and no volume
+    labelled ("Wildlife Monographs 80."): the number is the volume."""
+    if any(label in out for label in ("volume", "issue", "pages")):
+        return
+    runs_ = _label_runs(out, "container-title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    last = tokens[b]
+    if b > a and b == len(tokens) - 1 and last.text.isdigit() and len(last.text) <= 4 and \
+            not _YEAR.match(last.text) and not last.before.strip() and \
+            not any(t.text.lower() in _MEETING for t in tokens[a:b]) and \
+            a > 0 and out[a - 1] == "title":
+        out[b] = "volume"
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
