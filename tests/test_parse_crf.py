@@ -2462,3 +2462,11 @@ def test_a_lone_name_before_the_year_a_status_for_the_year_a_journal_number() ->
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (7, "title"),
                                     (3, "container-title")])
     assert assemble(text, tokens, labels).container_title == "Proc. IROS 93"
+
+
+def test_a_word_read_as_the_volume_opens_the_series_after_it() -> None:
+    text = "Ringe, W. “Hedge funds”, (2012) Legal Research Paper Series, University of Oxford."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (1, "date"), (1, "volume"),
+                                    (3, "collection-title"), (3, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.collection_title, ref.volume) == ("Legal Research Paper Series", None)

@@ -1211,16 +1211,18 @@ def _journal_word_read_as_volume(tokens: Sequence[Token], out: list[str]) -> Non
     | ecuatoriana, 3"): a word of letters, no volume or issue cue nor a roman numeral,
     with no mark between it and the journal, is the journal's."""
     for first, last in _label_runs(out, "volume"):
-        if first == 0 or out[first - 1] != "container-title" or \
-                tokens[first - 1].after != " ":
-            continue
         k = first
         while k <= last and tokens[k].text.isalpha() and len(tokens[k].text) > 2 and \
                 tokens[k].text.lower() not in _NUMBER_WORDS and \
                 not re.fullmatch(r"[ivxlcdm]+", tokens[k].text.lower()):
             k += 1
-        if first < k <= last:
+        if first > 0 and out[first - 1] == "container-title" and \
+                tokens[first - 1].after == " " and first < k <= last:
             out[first:k] = ["container-title"] * (k - first)
+        elif k > last and last + 1 < len(out) and tokens[last].after == " " and \
+                out[last + 1] in ("container-title", "collection-title"):
+            # only words, opening the series' name: "(2012) Legal | Research Paper Series"
+            out[first : last + 1] = [out[last + 1]] * (last + 1 - first)
 
 
 def _newspaper_section(tokens: Sequence[Token], out: list[str]) -> None:
