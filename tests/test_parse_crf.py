@@ -2470,3 +2470,18 @@ def test_a_word_read_as_the_volume_opens_the_series_after_it() -> None:
                                     (3, "collection-title"), (3, "publisher")])
     ref = assemble(text, tokens, labels)
     assert (ref.collection_title, ref.volume) == ("Legal Research Paper Series", None)
+
+
+def test_a_book_subtitle_after_a_period_is_the_title() -> None:
+    text = ("Bernhard, Stefan. 2010. Die Konstruktion von Inklusion. Europäische Sozialpolitik "
+            "aus soziologischer Perspektive. Frankfurt und New York: Campus.")
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (4, "title"),
+                                    (5, "container-title"), (4, "location"), (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == ("Die Konstruktion von Inklusion. Europäische Sozialpolitik aus "
+                         "soziologischer Perspektive") and ref.container_title is None
+    # a series after the period stays apart
+    text = "Roe, Ann. 2010. A Book. Oxford Studies in Things. Oxford: Clarendon."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (4, "container-title"), (1, "location"), (1, "publisher")])
+    assert assemble(text, tokens, labels).title == "A Book"

@@ -3052,8 +3052,13 @@ def _subtitle_read_as_book(tokens: Sequence[Token], out: list[str]) -> None:
     if len(titles) != 1 or len(books) != 1:
         return
     (first, end), (start, last) = titles[0], books[0]
-    if start != end + 1 or any(q in tokens[first].before for q in _QUOTES) or \
-            ":" not in tokens[end].after:
+    if start != end + 1 or any(q in tokens[first].before for q in _QUOTES):
+        return
+    if ":" not in tokens[end].after and not (
+            tokens[end].after.strip() == "." and not any(
+                t.text.lower() in _SERIES_WORDS or t.text.isdigit()
+                for t in tokens[start : last + 1])
+            and tokens[last].after.strip()[:1] == "."):
         return
     if any(lab in ("editor", "volume", "issue", "pages") for lab in out):
         return
@@ -3061,6 +3066,13 @@ def _subtitle_read_as_book(tokens: Sequence[Token], out: list[str]) -> None:
             lab in ("publisher", "location") for lab in out[last + 1 :]):
         return
     out[start : last + 1] = ["title"] * (last + 1 - start)
+
+
+#: words of a series' name: "Oxford Studies in …", "Lecture Notes in …", "Schriftenreihe"
+_SERIES_WORDS = frozenset({"series", "studies", "library", "collection", "monographs",
+                           "papers", "notes", "reihe", "schriftenreihe", "beiträge", "cahiers",
+                           "travaux", "collana", "studi", "bibliothèque", "bibliothek",
+                           "texts", "classics", "handbooks", "history", "report", "reports"})
 
 
 def _book_after_in_and_editors(tokens: Sequence[Token], out: list[str]) -> None:
