@@ -34,6 +34,10 @@ def _mojibake(text: str, times: int = 1) -> str:
                      id="doi-broken-after-hyphen"),
         pytest.param("www.x.gouv.qc.ca/bilan- retablissement-faucon.pdf]",
                      "www.x.gouv.qc.ca/bilan-retablissement-faucon.pdf]", id="link-broken"),
+        pytest.param("http://naca.central. cranfield.ac.uk/reports/1954/r.pdf",
+                     "http://naca.central.cranfield.ac.uk/reports/1954/r.pdf", id="host-broken"),
+        pytest.param("www.site.org. www.other.org/x", "www.site.org. www.other.org/x",
+                     id="two-links-kept-apart"),
         pytest.param("http://x.org/a- and http://x.org/ Center. 12-", "http://x.org/a- and "
                      "http://x.org/ Center. 12-", id="link-then-words-kept-apart"),
         pytest.param("Ä\u0308rger", "Ä\u0308rger", id="non-mojibake-unicode-kept"),
