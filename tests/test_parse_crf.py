@@ -2485,3 +2485,16 @@ def test_a_book_subtitle_after_a_period_is_the_title() -> None:
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
                                     (4, "container-title"), (1, "location"), (1, "publisher")])
     assert assemble(text, tokens, labels).title == "A Book"
+
+
+def test_a_journal_running_head_copied_as_a_reference() -> None:
+    text = "APPLIED AND ENVIRONMENTAL MICROBIOLOGY, July 2005, p. 3433–3441 Vol. 71, No. 7"
+    tokens, labels = _labels(text, [(4, "author"), (2, "date"), (3, "pages"), (1, "other"),
+                                    (1, "volume"), (2, "issue")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "APPLIED AND ENVIRONMENTAL MICROBIOLOGY" and not ref.author
+    # names in capitals before the year stay names
+    text = "SMITH, J., 1999. A title. Nature 3: 4-5."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (1, "container-title"), (1, "volume"), (2, "pages")])
+    assert [n.family for n in assemble(text, tokens, labels).author] == ["SMITH"]

@@ -527,6 +527,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _lone_name_before_the_year(tokens, out)
     _forthcoming(tokens, out)
     _number_ending_the_journal(tokens, out)
+    _journal_page_header(tokens, out)
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
@@ -1007,6 +1008,23 @@ def _number_ending_the_journal(tokens: Sequence[Token], out: list[str]) -> None:
             not any(t.text.lower() in _MEETING for t in tokens[a:b]) and \
             a > 0 and out[a - 1] == "title":
         out[b] = "volume"
+
+
+def _journal_page_header(tokens: Sequence[Token], out: list[str]) -> None:
+    """A journal's running head copied as a reference ("APPLIED AND ENVIRONMENTAL
+    MICROBIOLOGY, July 2005, p. 3433–3441 Vol. 71, No. 7"): the words in capitals
+    before the date, read as names or a publisher, are the journal."""
+    if "title" in out or "container-title" in out or not (
+            "volume" in out or "pages" in out):
+        return
+    k = 0
+    while k < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.isupper() and \
+            len(tokens[k].text) > 1 and not tokens[k].after.strip():
+        k += 1
+    if 2 <= k + 1 < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.isupper() \
+            and tokens[k].after.strip() == "," and out[k + 1] == "date" and \
+            all(label in ("author", "publisher", "other", "note") for label in out[: k + 1]):
+        out[: k + 1] = ["container-title"] * (k + 1)
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
