@@ -78,6 +78,23 @@ def test_gold_mended_estimate() -> None:
     report.by_verdict = Counter({"parser": 2, "gold": 2})
     text = format_adjudication(report)
     assert "parser" in text and "50.0%" in text and "94.44" in text
+    # the whole dev set the split is part of: the same errors mended there
+    whole = Counts(tp=180, fp=15, fn=15)
+    assert report.f1_gold_mended(whole) == pytest.approx(2 * 185 / (2 * 185 + 20))
+    assert report.interval() == (0.0, 0.0)  # nothing judged to draw from
+
+
+def test_bootstrap_interval_holds_the_estimate() -> None:
+    report = AdjudicationReport("x", 10, 5, 4, 0, 0, counts=Counts(tp=80, fp=10, fn=10))
+    report.judged = [("parser", 4), ("gold", 6), ("both", 5), ("parser", 1), ("gold", 4)]
+    report.errors_by_verdict = Counter({"parser": 5, "gold": 10, "both": 5})
+    low, high = report.interval(rounds=500)
+    assert low <= report.f1_gold_mended() <= high
+    assert low < high
+    assert report.interval(rounds=500) == (low, high)  # seeded: the same every run
+    report.judged = [("parser", 3)] * 4  # every error the gold's: no spread
+    low, high = report.interval(rounds=100)
+    assert low == high == report.f1_gold_mended(share=1.0)
 
 
 def test_shipped_verdicts_are_well_formed() -> None:
@@ -104,6 +121,11 @@ def test_every_verdict_names_a_reference_of_the_split() -> None:
     assert report.references == 412
     assert sum(report.by_verdict.values()) + report.now_right == 60
     assert report.readers_agree >= 56 and report.kappa > 0.85
+    assert report.whole is not None and report.whole.tp > report.counts.tp
+    data = report.to_dict()
+    assert data["dev_f1"] < data["dev_f1_gold_mended"]
+    low, high = data["dev_f1_gold_mended_interval"]
+    assert low <= data["dev_f1_gold_mended"] <= high
 
 
 @needs_shared

@@ -164,6 +164,8 @@ class AdjudicationReport:
     by_verdict: Counter[str] = field(default_factory=Counter)
     errors_by_verdict: Counter[str] = field(default_factory=Counter)
     counts: Counts = field(default_factory=Counts)  # the split's token counts
+    whole: Counts | None = None  # the token counts of all dev, the split a part of it
+    judged: list[tuple[str, int]] = field(default_factory=list)  # (verdict, token errors)
     read_twice: int = 0  # verdicts with two independent readings ("first", "second")
     readers_agree: int = 0
     kappa: float = 0.0  # Cohen's kappa of the two readings
@@ -176,19 +178,50 @@ class AdjudicationReport:
                 "errors_by_verdict": dict(self.errors_by_verdict),
                 "read_twice": self.read_twice, "readers_agree": self.readers_agree,
                 "kappa": round(self.kappa, 3), "f1": round(self.counts.f1, 4),
-                "f1_gold_mended": round(self.f1_gold_mended(), 4)}
+                "f1_gold_mended": round(self.f1_gold_mended(), 4),
+                "f1_gold_mended_interval": [round(v, 4) for v in self.interval()],
+                **({"dev_f1": round(self.whole.f1, 4),
+                    "dev_f1_gold_mended": round(self.f1_gold_mended(self.whole), 4),
+                    "dev_f1_gold_mended_interval": [round(v, 4)
+                                                    for v in self.interval(self.whole)]}
+                   if self.whole else {})}
 
-    def f1_gold_mended(self) -> float:
-        """An estimate: the split's F1 against its gold mended where only the gold is
-        wrong, if the sample's share of token errors in such references holds for
-        the whole split and each such pair of errors (a false positive and a false
-        negative) is one mislabelled token, which then counts as a true positive."""
-        errors = sum(self.errors_by_verdict.values())
-        if not errors:
-            return self.counts.f1
-        gone = (self.counts.fp + self.counts.fn) * self.errors_by_verdict["parser"] / errors
-        tp = self.counts.tp + gone / 2
-        rest = self.counts.fp + self.counts.fn - gone
+    def gold_errors(self, share: float | None = None) -> float:
+        """The split's token errors estimated to be the gold's alone: its false
+        positives and negatives times the sample's share of errors in references
+        where only the gold is wrong (or ``share``)."""
+        if share is None:
+            errors = sum(self.errors_by_verdict.values())
+            share = self.errors_by_verdict["parser"] / errors if errors else 0.0
+        return (self.counts.fp + self.counts.fn) * share
+
+    def interval(self, whole: Counts | None = None, rounds: int = 2000,
+                 seed: int = SAMPLE_SEED) -> tuple[float, float]:
+        """A 95% bootstrap interval of :meth:`f1_gold_mended`: the judged references
+        drawn again with replacement, ``rounds`` times."""
+        if not self.judged:
+            return (0.0, 0.0)
+        rng = random.Random(seed)
+        values = []
+        for _ in range(rounds):
+            draw = [rng.choice(self.judged) for _ in self.judged]
+            errors = sum(e for _, e in draw)
+            share = sum(e for v, e in draw if v == "parser") / errors if errors else 0.0
+            values.append(self.f1_gold_mended(whole, share=share))
+        values.sort()
+        return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
+
+    def f1_gold_mended(self, whole: Counts | None = None, *,
+                       share: float | None = None) -> float:
+        """An estimate: the F1 of the split (or of ``whole``, a set the split is part
+        of) against the split's gold mended where only the gold is wrong, if the
+        sample's share of such errors holds for the whole split and each pair of them
+        (a false positive and a false negative) is one mislabelled token, which then
+        counts as a true positive."""
+        counts = whole or self.counts
+        gone = self.gold_errors(share)
+        tp = counts.tp + gone / 2
+        rest = counts.fp + counts.fn - gone
         return 2 * tp / (2 * tp + rest)
 
 
@@ -221,6 +254,11 @@ def run_adjudication(split: str, shared: Path, verdicts: Mapping[str, Mapping[st
             continue
         report.by_verdict[row["verdict"]] += 1
         report.errors_by_verdict[row["verdict"]] += d.errors
+        report.judged.append((row["verdict"], d.errors))
+    whole = Counts()
+    for part in DEV_PARTS:
+        whole.add(scan.counts if part == split else disagreements(part, shared, parser).counts)
+    report.whole = whole
     pairs = [(row["first"], row["second"]) for row in verdicts.values()
              if "first" in row and "second" in row]
     report.read_twice = len(pairs)
@@ -251,7 +289,14 @@ def format_adjudication(report: AdjudicationReport) -> str:
         lines.append(f"{verdict:8s} {k:5d}  {100 * k / max(n, 1):5.1f}%  "
                      f"{100 * low:5.1f}–{100 * high:5.1f}%  {e:12d}  "
                      f"{100 * e / max(errors, 1):5.1f}%")
+    low, high = report.interval()
     lines.append(f"token micro F1 now {100 * report.counts.f1:.2f}; estimated against the "
                  f"gold mended where only the gold is wrong: {100 * report.f1_gold_mended():.2f}"
-                 " (the sample's share of such errors taken for the whole split)")
+                 f" (95% bootstrap interval {100 * low:.2f}–{100 * high:.2f}; the sample's "
+                 "share of such errors taken for the whole split)")
+    if report.whole is not None:
+        low, high = report.interval(report.whole)
+        lines.append(f"dev as a whole: now {100 * report.whole.f1:.2f}; with this part's gold so "
+                     f"mended: {100 * report.f1_gold_mended(report.whole):.2f} "
+                     f"({100 * low:.2f}–{100 * high:.2f})")
     return "\n".join(lines)
