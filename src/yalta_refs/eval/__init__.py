@@ -6,6 +6,8 @@
 * :mod:`.labels` — token-level field F1 against the shared datasets' labels.
 * :mod:`.corpus`, :mod:`.shared` — runners that read the gold corpus and the
   shared datasets, run the pipeline and score it.
+* :mod:`.adjudication` — a second reading of the gold where the parser and a
+  damaged gold set disagree: verdicts, their agreement, what they imply.
 
 Run ``python -m yalta_refs.eval --help`` for the reports.
 """
