@@ -880,16 +880,23 @@ def _printed_by(tokens: Sequence[Token], out: list[str]) -> None:
             return
 
 
+def _lone_container(out: Sequence[str], *absent: str) -> tuple[int, int] | None:
+    """The one container-title run of a labelling with none of the labels ``absent``
+    (None if there are two, or none, or one of those labels)."""
+    if any(label in out for label in absent):
+        return None
+    runs_ = _label_runs(out, "container-title")
+    return runs_[0] if len(runs_) == 1 else None
+
+
 def _body_read_as_container(tokens: Sequence[Token], out: list[str]) -> None:
     """A body's name before the place, in a reference with no journal numbers and no
     publisher ("… Thematic Study. FAO and Bioversity International, Rome"): the
     publisher, not a container."""
-    if "publisher" in out or any(label in out for label in ("volume", "issue", "pages")):
+    run = _lone_container(out, "publisher", "volume", "issue", "pages")
+    if run is None:
         return
-    runs_ = _label_runs(out, "container-title")
-    if len(runs_) != 1:
-        return
-    a, b = runs_[0]
+    a, b = run
     if b + 1 < len(out) and out[b + 1] == "location" and "," in tokens[b].after and \
             _body_name(tokens[a : b + 1]) and \
             (a == 0 or tokens[a - 1].text.lower() not in ("in", "dans", "im")):
@@ -911,17 +918,16 @@ def _title_read_as_a_second_name(tokens: Sequence[Token], out: list[str]) -> Non
     if not runs_ or runs_[0][0] != 0:
         return
     first, last = runs_[0]
-    comma = next((k for k in range(first, last) if tokens[k].after.strip() == ","), None)
-    if comma is None or not 2 <= comma - first + 1 <= 3 or \
-            len(_direct_pieces(tokens, first, comma)) != 1:
-        return
+    commas = [k for k in range(first, last) if tokens[k].after.strip() == ","]
+    if len(commas) != 1 or not 2 <= commas[0] - first + 1 <= 3:
+        return  # no comma, or more names may follow: not this case
+    comma = commas[0]
     piece = [t.text for t in tokens[comma + 1 : last + 1]]
     lowered = [w for w in piece if w.islower() and w not in PARTICLES and
                w not in CONNECTIVE_WORDS and w not in _ETAL_WORDS]
-    more = any(tokens[k].after.strip() == "," for k in range(comma + 1, last))
     opener = piece[0].lower() in _TITLE_OPENERS and not (
         len(piece[0]) == 1 and tokens[comma + 1].after.startswith("."))  # "A." an initial
-    if (lowered or opener) and not more:  # not a list of names
+    if (lowered or opener) and len(_direct_pieces(tokens, first, comma)) == 1:
         out[comma + 1 : last + 1] = ["title"] * (last - comma)
 
 
@@ -929,12 +935,10 @@ def _title_before_a_bracketed_imprint(tokens: Sequence[Token], out: list[str]) -
     """A book's title cut at a comma, its end read as a container, right before the
     imprint in brackets that Chicago's notes give ("Unsettling Opera: Staging Mozart,
     Verdi, | Wagner, and Zemlinsky (University of Chicago Press, 2007)"): one title."""
-    if any(label in out for label in ("volume", "issue", "editor")):
+    run = _lone_container(out, "volume", "issue", "editor")
+    if run is None:
         return
-    runs_ = _label_runs(out, "container-title")
-    if len(runs_) != 1:
-        return
-    a, b = runs_[0]
+    a, b = run
     if a > 0 and out[a - 1] == "title" and tokens[a - 1].after.strip() == "," and \
             b + 1 < len(out) and out[b + 1] in ("publisher", "location") and \
             "(" in tokens[b].after and tokens[a - 1].text.lower() not in ("in", "dans") and \
@@ -947,11 +951,14 @@ def _page_range_before_a_bracketed_year(tokens: Sequence[Token], out: list[str])
     ("Spine 19, 2026–2032 (1994)"), read as the date: they are the pages."""
     if "volume" not in out:
         return
-    for k in range(len(tokens) - 2):
+    starts = [k for first, last in _label_runs(out, "date") for k in range(first - 1, last + 1)]
+    for k in starts:  # a pair of tokens with a date in it
+        if not 0 < k < len(tokens) - 2:
+            continue
         a, b = tokens[k], tokens[k + 1]
         if not ({out[k], out[k + 1]} <= {"date", "pages"} and "date" in (out[k], out[k + 1])
                 and a.text.isdigit() and b.text.isdigit() and a.after.strip() in ("-", "–")
-                and int(b.text) > int(a.text) and out[k - 1 if k else 0] in ("volume", "issue")):
+                and int(b.text) > int(a.text) and out[k - 1] in ("volume", "issue")):
             continue
         year = next((m for m in range(k + 2, len(tokens)) if _YEAR.match(tokens[m].text)
                      and "(" in tokens[m].before), None)
@@ -996,12 +1003,10 @@ _MEETING = frozenset({"proceedings", "proc", "conference", "conf", "symposium", 
 def _number_ending_the_journal(tokens: Sequence[Token], out: list[str]) -> None:
     """A journal's run that ends the reference with a bare number and no volume
     labelled ("Wildlife Monographs 80."): the number is the volume."""
-    if any(label in out for label in ("volume", "issue", "pages")):
+    run = _lone_container(out, "volume", "issue", "pages")
+    if run is None:
         return
-    runs_ = _label_runs(out, "container-title")
-    if len(runs_) != 1:
-        return
-    a, b = runs_[0]
+    a, b = run
     last = tokens[b]
     if b > a and b == len(tokens) - 1 and last.text.isdigit() and len(last.text) <= 4 and \
             not _YEAR.match(last.text) and not last.before.strip() and \
@@ -2696,20 +2701,18 @@ def _label_runs(out: Sequence[str], label: str) -> list[tuple[int, int]]:
     """(first, last) token index of each run labelled ``label``. Called by most
     repairs, so it leans on ``index`` rather than a loop over every label."""
     found: list[tuple[int, int]] = []
-    n = len(out)
-    try:
-        k = out.index(label)
-    except ValueError:
+    if label not in out:  # most calls: a membership test is cheaper than a ValueError
         return found
+    n = len(out)
+    k = out.index(label)
     while True:
         j = k
         while j + 1 < n and out[j + 1] == label:
             j += 1
         found.append((k, j))
-        try:
-            k = out.index(label, j + 1)
-        except ValueError:
+        if label not in out[j + 1 :]:
             return found
+        k = out.index(label, j + 1)
 
 
 def _editor_run_with_book(tokens: Sequence[Token], out: list[str]) -> None:
@@ -3063,8 +3066,10 @@ def _subtitle_read_as_book(tokens: Sequence[Token], out: list[str]) -> None:
     """A book's subtitle read as the book it is in ("Unsettling Opera: | Staging
     Mozart. Chicago: UP"): an unquoted title that ends at a colon, straight followed
     by a "container" with no cue of a part ("In", editors, volume, issue, pages) and
-    an imprint after it, is one title. (After a period it is not: there the second
-    sentence is as often a series or a journal.)"""
+    an imprint after it, is one title. After a period the second sentence is as often
+    a series: there only a sentence with no number and no series' word ("Studies",
+    "Reihe" …) is the subtitle ("Die Konstruktion von Inklusion. Europäische
+    Sozialpolitik aus soziologischer Perspektive. Frankfurt: Campus")."""
     titles = _label_runs(out, "title")
     books = _label_runs(out, "container-title")
     if len(titles) != 1 or len(books) != 1:
