@@ -2498,3 +2498,23 @@ def test_a_journal_running_head_copied_as_a_reference() -> None:
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
                                     (1, "container-title"), (1, "volume"), (2, "pages")])
     assert [n.family for n in assemble(text, tokens, labels).author] == ["SMITH"]
+
+
+def test_a_date_with_no_number_is_no_date() -> None:
+    text = "BARRUCAND, Michel, Histoire de la Litterature Irlandaise, Ellipses (Paris), 178."
+    tokens, labels = _labels(text, [(2, "author"), (2, "date"), (4, "title"), (1, "location"),
+                                    (1, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued is None and ref.title is not None
+    assert ref.title.startswith("Histoire de la Litterature")
+    text = "Braun, H., and E. Vallance, (eds) Context of Consciences (New York, 2004)"
+    tokens, labels = _labels(text, [(5, "author"), (1, "date"), (3, "title"), (2, "location"),
+                                    (1, "note")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.editor] == ["Braun", "Vallance"] and not ref.author
+    # a status, a month, a season stay the date
+    for word in ("forthcoming", "Spring"):
+        text = f"Roe, A. ({word}). A title. Journal."
+        tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                        (1, "container-title")])
+        assert assemble(text, tokens, labels).issued is not None, word

@@ -528,6 +528,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _forthcoming(tokens, out)
     _number_ending_the_journal(tokens, out)
     _journal_page_header(tokens, out)
+    _date_without_a_number(tokens, out)
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
@@ -1030,6 +1031,26 @@ def _journal_page_header(tokens: Sequence[Token], out: list[str]) -> None:
             and tokens[k].after.strip() == "," and out[k + 1] == "date" and \
             all(label in ("author", "publisher", "other", "note") for label in out[: k + 1]):
         out[: k + 1] = ["container-title"] * (k + 1)
+
+
+def _date_without_a_number(tokens: Sequence[Token], out: list[str]) -> None:
+    """A date run with no number, no month or season and no status ("forthcoming",
+    "n.d."), is no date: the title's first words ("BARRUCAND, Michel, Histoire de | la
+    Litterature …") go to the title after them, a role word ("(eds)") to the names'
+    role, anything else to a note."""
+    for first, last in _label_runs(out, "date"):
+        words = [t.text.lower() for t in tokens[first : last + 1]]
+        if any(ch.isdigit() for w in words for ch in w) or " ".join(words) in _STATUS or \
+                any(w in _MONTHS for w in words) or _SEASON.search(" ".join(words)):
+            continue
+        after = out[last + 1] if last + 1 < len(out) else None
+        if after in ("title", "container-title") and not tokens[last].after.strip():
+            label = after
+        elif all(w in _CUE_ROLES for w in words):
+            label = "other"  # read as the role of the names next to it
+        else:
+            label = "note"
+        out[first : last + 1] = [label] * (last + 1 - first)
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
