@@ -489,6 +489,14 @@ def test_a_place_after_the_press_in_one_publisher_run() -> None:
     # ACM's capitals, "AND" too; initials glued to the family name by PDF extraction
     ("JAYARAM, M., AND VARGHESE, G.", [("JAYARAM", "M.", None), ("VARGHESE", "G.", None)]),
     ("C.Cartier, E.J.Copeland", [("Cartier", "C.", None), ("Copeland", "E.J.", None)]),
+    # "et al." glued, turned about, or French: no name; "Hetal" is a name
+    ("Konopliv, A. S., Folkner, W. M., etal", [("Konopliv", "A. S.", None),
+                                               ("Folkner", "W. M.", None)]),
+    ("Goldberg, Y., MacDonald, M., & al, e.", [("Goldberg", "Y.", None),
+                                               ("MacDonald", "M.", None)]),
+    ("Liu D. et coll", [("Liu", "D.", None)]),
+    ("Shah, Hetal", [("Shah", "Hetal", None)]),
+    ("and", []),  # between two repeat marks: "--, and --"
     # footnote marks (equal contribution, corresponding author) are no part of a name
     ("Zhou H*, Huang H*, Shi J\u2020", [("Zhou", "H", None), ("Huang", "H", None),
                                       ("Shi", "J", None)]),

@@ -60,7 +60,8 @@ PRED_LABELS: dict[str, str] = {
 }
 
 _NAME_WORDS = frozenset({
-    "and", "et", "al", "eds", "ed", "edited", "editor", "editors", "by", "trans", "tr",
+    "and", "et", "al", "etal", "coll", "eds", "ed", "edited", "editor", "editors", "by",
+    "trans", "tr",
     "transl", "translated", "translator", "trad", "hrsg", "hg", "in", "with",
 })
 #: Label words dropped from both sides before counting, per label.

@@ -41,7 +41,8 @@ _ROLE_BRACKET = re.compile(rf"\s*[([]{_ROLE}\.?[)\]]", re.I)
 #: short one needs its period or brackets ("Smith, Ed" is a name).
 _ROLE_PIECE = re.compile(rf"(?:eds|editors?|hrsg)\.?|[([]{_ROLE}\.?[)\]]|{_ROLE}\.", re.I)
 _ETAL = re.compile(
-    r"[,，]?\s*(?:et\s+al\.?|u\.\s*a\.?|and\s+others|et\s+coll\.|等|и\s+др\.?)\s*$", re.I)
+    r"[,，]?\s*(?:\bet\s*al\.?|&\s*al\.?(?:,\s*e\.?)?|u\.\s*a\.?|and\s+others|\bet\s+coll\.?|"
+    r"等|и\s+др\.?)\s*$", re.I)  # "& al, e." is "et al." turned about
 _AND_SPLIT = re.compile(
     r"\s*(?:;|\s&\s|[・、，]|(?<=\w)\s?/\s?(?=[A-Z])|,?\s+(?:and|und|et|y|AND|UND|ET)\s+"
     # "e" before an inverted name: "Smith, J. e Rossi, M.", "… e Silva e Sousa, J."
@@ -92,8 +93,8 @@ def parse_names(value: str) -> tuple[tuple[Name, ...], bool]:
         value = _ROLE_AROUND.sub("", value).strip(" ,;:")
         etal = etal or bool(_ETAL.search(value))
         value = _ETAL.sub("", value).strip(" ,;:")
-    if not value:
-        return (), etal
+    if not value or all(w in ("and", "und", "et", "&") for w in value.lower().split()):
+        return (), etal  # nothing, or only "and" between two repeat marks ("--, and --")
     if _one_body(value):
         return (Name(literal=value),), etal  # "Department of Health, State of Hawaii (DOH)"
     value = _ROLE_BRACKET.sub("", value)  # "Smith, J. (ed.), Jones, K."
