@@ -90,5 +90,6 @@ def fix_line(line: str) -> str:
 
 def join_broken_links(text: str) -> str:
     """A link or DOI that a space broke after a hyphen, slash, underscore or equals
-    sign, joined again: "10.1016/0043- 1354(84)90246-X" -> "10.1016/0043-1354(84)90246-X"."""
+    sign, or after a dot of its host name, joined again: "10.1016/0043- 1354(84)90246-X"
+    -> "10.1016/0043-1354(84)90246-X"."""
     return _LINK_BREAK.sub(lambda m: m.group(1) or m.group(2), text) if "/" in text else text
