@@ -286,3 +286,17 @@ def test_a_link_or_doi_wrapped_across_lines_is_joined_again() -> None:
         "Roe, A. (2001). A report. Available at http://example.org/reports/\n2001/roe.pdf\n")
     assert [(r.DOI, r.URL) for r in lib.references] == [
         ("10.1016/0043-1354(84)90246-X", None), (None, "http://example.org/reports/2001/roe.pdf")]
+
+
+def test_with_fields_copies_as_dataclasses_replace_does() -> None:
+    from dataclasses import FrozenInstanceError, replace
+
+    ref = Reference(title="A", volume="1", extra={"k": "v"})
+    copy = ref.with_fields(title="B", issue="2")
+    assert copy == replace(ref, title="B", issue="2")
+    assert (ref.title, ref.issue) == ("A", None)  # the original is untouched
+    assert copy.extra is ref.extra  # a shallow copy, as replace makes
+    with pytest.raises(FrozenInstanceError):
+        copy.title = "C"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="no field 'bogus'"):
+        ref.with_fields(bogus=1)

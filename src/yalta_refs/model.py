@@ -241,8 +241,18 @@ class Reference:
     extra: Mapping[str, str] = field(default_factory=dict)
 
     def with_fields(self, **changes: Any) -> Reference:
-        """A copy with ``changes`` applied (attribute names, not CSL names)."""
-        return replace(self, **changes)
+        """A copy with ``changes`` applied (attribute names, not CSL names).
+
+        As ``dataclasses.replace`` does, for a reference has no ``__post_init__``, but
+        without calling ``__init__`` with every field again: the pipeline copies each
+        reference several times, and that call cost a tenth of clean's time."""
+        unknown = changes.keys() - _REFERENCE_FIELDS
+        if unknown:
+            raise TypeError(f"Reference has no field {min(unknown)!r}")
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
 
     def get(self, csl_name: str) -> Any:
         """The value of a field by its CSL name ("container-title")."""
@@ -278,6 +288,9 @@ CSL_DATE_FIELDS = ("issued", "original-date", "accessed")
 CSL_TEXT_FIELDS = tuple(
     k for k in CSL_FIELDS if k not in CSL_NAME_FIELDS and k not in CSL_DATE_FIELDS
 )
+
+
+_REFERENCE_FIELDS = frozenset(f.name for f in fields(Reference))
 
 
 @dataclass(frozen=True)

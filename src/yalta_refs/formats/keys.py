@@ -124,8 +124,10 @@ _BAD_KEY_CHARS = re.compile(r"[\s,{}()\"#%'=\\@~]")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
+@lru_cache(maxsize=65_536)
 def fold_ascii(text: str) -> str:
-    """``text`` folded to lowercase ``[a-z0-9]`` ("Ö" -> "o", "Łódź" -> "lodz")."""
+    """``text`` folded to lowercase ``[a-z0-9]`` ("Ö" -> "o", "Łódź" -> "lodz"); cached,
+    as a reading list folds the same title words again and again."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     return "".join(ch for ch in ascii_text if ch.isalnum())
