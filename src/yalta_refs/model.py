@@ -267,7 +267,8 @@ class Reference:
 
     def warn(self, code: str, message: str, field_name: str | None = None) -> Reference:
         """A copy with one more diagnostic."""
-        return self.with_fields(diagnostics=(*self.diagnostics, Diagnostic(code, message, field_name)))
+        diagnostic = Diagnostic(code, message, field_name)
+        return self.with_fields(diagnostics=(*self.diagnostics, diagnostic))
 
 
 def _csl_name(attr: str) -> str:
