@@ -2526,3 +2526,25 @@ def test_a_date_with_no_number_is_no_date() -> None:
         tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
                                         (1, "container-title")])
         assert assemble(text, tokens, labels).issued is not None, word
+
+
+def test_in_inside_the_title_a_country_before_a_body_a_cjk_quotation() -> None:
+    text = ("The Responsibility to Protect. In: International Commission on Intervention. "
+            "Ottawa: IDRC; 2001.")
+    tokens, labels = _labels(text, [(9, "title"), (1, "location"), (1, "publisher"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("The Responsibility to Protect",
+                                                "International Commission on Intervention")
+    text = ("U.S. Board of Governors of the Federal Reserve System. Fifty-Third Annual Report. "
+            "Washington: Federal Reserve System (1966).")
+    tokens, labels = _labels(text, [(2, "author"), (12, "title"), (1, "location"),
+                                    (3, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.literal for n in ref.author] == [
+        "U.S. Board of Governors of the Federal Reserve System"]
+    assert ref.title == "Fifty-Third Annual Report"
+    text = "Zhao, B. R. (1994). 关于用“认知”取代“认识”的问题. Social Sciences in China, 3."
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (4, "title"), (1, "note"),
+                                    (4, "container-title"), (1, "volume")])
+    assert assemble(text, tokens, labels).title == "关于用“认知”取代“认识”的问题"

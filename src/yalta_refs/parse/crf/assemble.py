@@ -529,6 +529,9 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _number_ending_the_journal(tokens, out)
     _journal_page_header(tokens, out)
     _date_without_a_number(tokens, out)
+    _in_inside_the_title(tokens, out)
+    _initials_of_a_country_before_a_body(tokens, out)
+    _cjk_title_goes_on_after_a_quotation(tokens, out)
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
@@ -836,7 +839,7 @@ _BODY_WORDS = frozenset({
     "center", "centre", "institute", "institut", "association", "commission", "council",
     "committee", "ministry", "department", "agency", "foundation", "bureau", "office",
     "organization", "organisation", "university", "society", "academy", "international",
-    "federation", "authority", "secretariat", "laboratory", "survey"})
+    "federation", "authority", "secretariat", "laboratory", "survey", "board"})
 
 
 def _body_name(tokens: Sequence[Token]) -> bool:
@@ -1051,6 +1054,57 @@ def _date_without_a_number(tokens: Sequence[Token], out: list[str]) -> None:
         else:
             label = "note"
         out[first : last + 1] = [label] * (last + 1 - first)
+
+
+def _in_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"The Responsibility to Protect. In: International Commission on …. Ottawa": an
+    "In:" opening a sentence inside the only title run, with no container labelled,
+    starts the container, which runs to that sentence's end."""
+    if "container-title" in out:
+        return
+    runs_ = _label_runs(out, "title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    for k in range(a + 1, b):
+        if tokens[k].text in ("In", "in") and tokens[k - 1].after.strip() == "." and \
+                tokens[k].after.strip() == ":" and tokens[k + 1].text[:1].isupper():
+            end = next((j for j in range(k + 1, b) if tokens[j].after.strip()[:1] == "."), b)
+            out[k : end + 1] = ["container-title"] * (end + 1 - k)
+            return
+
+
+def _initials_of_a_country_before_a_body(tokens: Sequence[Token], out: list[str]) -> None:
+    """"U.S. Board of Governors of the Federal Reserve System. Fifty-Third Annual
+    Report.": a country's initials read as the author and the body's name as the start
+    of the title; the author is the whole first sentence."""
+    if len(tokens) < 4 or out[0] != "author" or tokens[0].text not in ("U", "UK", "US"):
+        return
+    k = 0
+    while k < len(tokens) and out[k] == "author" and len(tokens[k].text) <= 2 and \
+            tokens[k].text.isupper():
+        k += 1
+    if k == 0 or k >= len(tokens) or out[k] != "title":
+        return
+    end = next((j for j in range(k, len(tokens)) if tokens[j].after.strip() == "."), None)
+    if end is not None and end + 1 < len(tokens) and out[end + 1] == "title" and \
+            _body_name(tokens[k : end + 1]):
+        out[k : end + 1] = ["author"] * (end + 1 - k)
+
+
+def _cjk_title_goes_on_after_a_quotation(tokens: Sequence[Token], out: list[str]) -> None:
+    """A Chinese or Japanese title holding a quotation ("关于用“认知”取代“认识”的问题"): the
+    closing mark, with the title's characters straight after it, ends no title."""
+    for _, b in _label_runs(out, "title"):
+        if b + 1 >= len(tokens) or not _CJK.match(tokens[b].text) or \
+                tokens[b].after not in ("”", "」", "』", "’") or \
+                out[b + 1] not in ("note", "other") or not _CJK.match(tokens[b + 1].text):
+            continue
+        k = b + 1
+        while k < len(tokens) and out[k] == out[b + 1] and _CJK.match(tokens[k].text):
+            k += 1
+        out[b + 1 : k] = ["title"] * (k - b - 1)
+        return
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
