@@ -3167,10 +3167,10 @@ def _subtitle_read_as_book(tokens: Sequence[Token], out: list[str]) -> None:
 
 
 #: words of a series' name: "Oxford Studies in …", "Lecture Notes in …", "Schriftenreihe"
-_SERIES_WORDS = frozenset({"series", "studies", "library", "collection", "monographs",
-                           "papers", "notes", "reihe", "schriftenreihe", "beiträge", "cahiers",
-                           "travaux", "collana", "studi", "bibliothèque", "bibliothek",
-                           "texts", "classics", "handbooks", "history", "report", "reports"})
+_SERIES_WORDS = _SERIES_CUES | {"studies", "library", "monographs", "papers", "notes",
+                                "schriftenreihe", "beiträge", "cahiers", "travaux", "studi",
+                                "bibliothèque", "bibliothek", "texts", "classics", "handbooks",
+                                "history", "report", "reports"}
 
 
 def _book_after_in_and_editors(tokens: Sequence[Token], out: list[str]) -> None:
