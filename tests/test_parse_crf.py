@@ -2548,3 +2548,47 @@ def test_in_inside_the_title_a_country_before_a_body_a_cjk_quotation() -> None:
     tokens, labels = _labels(text, [(3, "author"), (1, "date"), (4, "title"), (1, "note"),
                                     (4, "container-title"), (1, "volume")])
     assert assemble(text, tokens, labels).title == "关于用“认知”取代“认识”的问题"
+
+
+def test_an_imprint_read_as_the_container_and_editors_inside_the_title() -> None:
+    text = "Scheller, Ulf. El mundo de los Salasacas. Guayaquil: Fundación Antropológica " \
+        "Ecuatoriana, 1972."
+    tokens, labels = _labels(text, [(2, "author"), (5, "title"), (4, "container-title"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher_place, ref.publisher, ref.container_title) == (
+        "Guayaquil", "Fundación Antropológica Ecuatoriana", None)
+    # the last sentence of a container; an "In:" is no place
+    text = "Birk, H. Go-Between. Neue Ansätze in der Erzähltheorie. Trier: WVT, 2003."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (7, "container-title"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.publisher_place, ref.publisher) == (
+        "Neue Ansätze in der Erzähltheorie", "Trier", "WVT")
+    text = "Clifford, James. 1986 Partial Truths. In Writing Culture: The Poetics of Ethnography."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (7, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "Writing Culture: The Poetics of Ethnography"
+    assert ref.publisher is None
+    # a journal keeps its colon
+    text = "Smith, J. A study of things. Ethnos: Journal of Anthropology, 1999."
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (4, "container-title"),
+                                    (1, "date")])
+    assert assemble(text, tokens, labels).container_title == "Ethnos: Journal of Anthropology"
+    text = "Schildmann, U. Frauenforschung, in: Georg Antor und Ulrich Bleidick (Hrsg.): " \
+        "Handlexikon der Behindertenpädagogik. Stuttgart (Kohlhammer) 2001."
+    tokens, labels = _labels(text, [(2, "author"), (11, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("Frauenforschung",
+                                                "Handlexikon der Behindertenpädagogik")
+    assert [n.family for n in ref.editor] == ["Antor", "Bleidick"]
+    assert [n.family for n in ref.author] == ["Schildmann"]
+    # Bulgarian "Състав." (compiled by) names editors
+    text = "История на книгата / Състав. Ани Гергова. – София: Унив. изд., 2001."
+    tokens, labels = _labels(text, [(3, "title"), (3, "author"), (1, "location"),
+                                    (2, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [(n.family, n.given) for n in ref.editor] == [("Гергова", "Ани")]
+    assert not ref.author

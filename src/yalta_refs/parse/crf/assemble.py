@@ -535,6 +535,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _day_range_read_as_pages(tokens, out)
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
+    _imprint_read_as_container(tokens, out)
+    _in_editors_inside_the_title(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1105,6 +1107,65 @@ def _cjk_title_goes_on_after_a_quotation(tokens: Sequence[Token], out: list[str]
             k += 1
         out[b + 1 : k] = ["title"] * (k - b - 1)
         return
+
+
+def _in_editors_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Frauenforschung, in: Georg Antor und Ulrich Bleidick (Hrsg.): Handlexikon der
+    Behindertenpädagogik": "in:" after the title's first sentence or clause, then
+    names closed by a bracketed role word, all read as one title. The names are the
+    editors and the book's title starts after the role word."""
+    runs_ = _label_runs(out, "title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    for k in range(a + 1, b - 2):
+        if tokens[k].text not in ("in", "In") or tokens[k].after.strip() != ":" or \
+                tokens[k - 1].after.strip() not in (",", "."):
+            continue
+        cue = next((c for c in range(k + 2, min(k + 14, b)) if "(" in tokens[c].before and
+                    _CUE_ROLES.get(tokens[c].text.lower()) == "editor"), None)
+        if cue is None or not all(t.text[:1].isupper() or t.text.lower() in _LINKS or
+                                  len(t.text) <= 3 for t in tokens[k + 1 : cue]):
+            continue
+        out[k : cue + 1] = ["editor"] * (cue + 1 - k)
+        out[cue + 1 : b + 1] = ["container-title"] * (b - cue)
+        return
+
+
+def _imprint_read_as_container(tokens: Sequence[Token], out: list[str]) -> None:
+    """"El mundo de los Salasacas. Guayaquil: Fundación Antropológica Ecuatoriana,
+    1972.": with no place or publisher labelled, a container after the title that is
+    (or whose last sentence is) "Place: Publisher" just before the year or at the end
+    is the imprint ("Neue Ansätze in der Erzähltheorie. Trier: WVT, 2002"). The place
+    is one to three capitalised words; a journal's words, a volume or an "In:" rule it
+    out ("In: Mouillebouche 2010")."""
+    if "location" in out or "publisher" in out or "volume" in out or "issue" in out or \
+            "title" not in out:
+        return
+    runs_ = _label_runs(out, "container-title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    if out.index("title") > a or (b + 1 < len(out) and out[b + 1] != "date") or \
+            tokens[b].after.strip()[:1] not in ("", ",", "."):
+        return
+    colons = [m for m in range(a, b) if ":" in tokens[m].after]
+    if len(colons) != 1:
+        return
+    colon = start = colons[0]
+    while start > a and start > colon - 2 and not tokens[start - 1].after.strip():
+        start -= 1
+    if start > a and tokens[start - 1].after.strip()[:1] not in (".", "–", "—"):
+        return
+    if tokens[start].text.lower() in ("in", "dans", "en", "em", "im", "w") or not all(
+            t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in _JOURNAL_WORDS
+            for t in tokens[start : colon + 1]):
+        return
+    if any(t.text.lower() in _JOURNAL_WORDS for t in tokens[colon + 1 : b + 1]) or \
+            not tokens[colon + 1].text[:1].isupper():
+        return
+    out[start : colon + 1] = ["location"] * (colon + 1 - start)
+    out[colon + 1 : b + 1] = ["publisher"] * (b - colon)
 
 
 def _day_range_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:

@@ -138,10 +138,11 @@ transl translated translator translators übers übersetzt trad traduit traducti
 
 #: more role words, in the languages the model's features were not given them for
 #: (the repairs and the decoding read them; the model was trained without them):
-#: "édité par", "editado por", "organizado por", "(org.)", "a cura di"
+#: "édité par", "editado por", "organizado por", "(org.)", "a cura di"; Bulgarian and
+#: Russian "ред." (edited), "Състав." and "сост." (compiled)
 MORE_ROLE_WORDS = _words("""
 édité édités éditée éditées edité editado editada editados editadas organizado organizada
-organizadores org orgs cura
+organizadores org orgs cura ред редактор редактори съст състав сост составитель
 """)
 
 EDITION_WORDS = _words("""
