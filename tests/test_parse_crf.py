@@ -2592,3 +2592,36 @@ def test_an_imprint_read_as_the_container_and_editors_inside_the_title() -> None
     ref = assemble(text, tokens, labels)
     assert [(n.family, n.given) for n in ref.editor] == [("Гергова", "Ани")]
     assert not ref.author
+
+
+def test_names_cut_at_a_colon_a_role_word_or_no_date_and_a_body_left_out() -> None:
+    text = "Roe, A. « Politique d’abord », Pierre BIRNBAUM (dir.), Les élites socialistes " \
+        "au pouvoir, Paris, 1985."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (3, "other"),
+                                    (5, "container-title"), (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.editor] == ["BIRNBAUM"]
+    assert ref.container_title == "Les élites socialistes au pouvoir"
+    text = "1995: Ulf Preuss-Lausitz: Schreien, Toben, Boxen: Wider die Schule. Seelze 1995."
+    tokens, labels = _labels(text, [(1, "date"), (6, "author"), (3, "title"), (1, "location"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Preuss-Lausitz"]
+    assert ref.title == "Schreien, Toben, Boxen: Wider die Schule"
+    text = 'Holm, Bill. N.d. "Holm on Goldman." Manuscript.'
+    tokens, labels = _labels(text, [(4, "author"), (3, "title"), (1, "note")])
+    assert [(n.family, n.given) for n in assemble(text, tokens, labels).author] == [
+        ("Holm", "Bill")]
+    text = "Silvia Stoller, Gerhard Unterthurner (Hg.): Entgrenzungen der Hermeneutik. " \
+        "Nordhausen 2012."
+    tokens, labels = _labels(text, [(3, "author"), (5, "title"), (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.editor] == ["Stoller", "Unterthurner"] and not ref.author
+    assert ref.title == "Entgrenzungen der Hermeneutik"
+    text = "Lee, J.K.(2009). Housing in Seoul, Journal of Korea Planning Association 44(7), " \
+        "Korea Planning Association, 97-108."
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (3, "title"),
+                                    (5, "container-title"), (1, "volume"), (1, "issue"),
+                                    (3, "other"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher, ref.page) == ("Korea Planning Association", "97-108")

@@ -537,6 +537,11 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _ordinal_inside_the_title(tokens, out)
     _imprint_read_as_container(tokens, out)
     _in_editors_inside_the_title(tokens, out)
+    _names_with_a_role_left_out(tokens, out)
+    _body_left_out_of_the_imprint(tokens, out)
+    _names_end_at_their_colon(tokens, out)
+    _no_date_read_as_a_name(tokens, out)
+    _last_name_and_role_read_as_the_title(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1107,6 +1112,75 @@ def _cjk_title_goes_on_after_a_quotation(tokens: Sequence[Token], out: list[str]
             k += 1
         out[b + 1 : k] = ["title"] * (k - b - 1)
         return
+
+
+def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
+    """"1995: Ulf Preuss-Lausitz: Schreien, Toben, Boxen: Wider die aseptische Schule":
+    names end at the colon after them; the words after it, read as more names, open
+    the title that follows."""
+    for a, b in _label_runs(out, "author"):
+        if b + 1 >= len(out) or out[b + 1] != "title":
+            continue
+        colon = next((k for k in range(a + 1, b) if tokens[k].after.strip() == ":"), None)
+        if colon is not None and tokens[colon + 1].text[:1].isupper():
+            out[colon + 1 : b + 1] = ["title"] * (b - colon)
+            return
+
+
+def _no_date_read_as_a_name(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Holm, Bill. N.d. "Holm on Goldman …"": "N.d." (no date) at the end of the
+    names is the date's place, not a name."""
+    for a, b in _label_runs(out, "author") + _label_runs(out, "editor"):
+        if b - a >= 2 and tokens[b - 1].text in ("N", "n") and tokens[b].text == "d" and \
+                tokens[b - 1].after.strip() == "." and \
+                tokens[b - 2].after.strip()[:1] in (".", ","):
+            out[b - 1 : b + 1] = ["date", "date"]
+
+
+def _last_name_and_role_read_as_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Silvia Stoller, Gerhard | Unterthurner (Hg.): Entgrenzungen der
+    Phänomenologie": the title run opens with the last name and the bracketed role
+    word closing the names; they go back to the names (editors, by the role word)."""
+    for a, b in _label_runs(out, "title"):
+        if a == 0 or out[a - 1] not in ("author", "editor"):
+            continue
+        cue = next((c for c in range(a + 1, min(a + 4, b)) if "(" in tokens[c].before and
+                    _CUE_ROLES.get(tokens[c].text.lower()) is not None), None)
+        if cue is not None and ")" in tokens[cue].after[:3] and \
+                all(t.text[:1].isupper() for t in tokens[a:cue]):
+            out[a : cue + 1] = [out[a - 1]] * (cue + 1 - a)
+        return
+
+
+def _names_with_a_role_left_out(tokens: Sequence[Token], out: list[str]) -> None:
+    """"« Politique d’abord … », Pierre BIRNBAUM (dir.), Les élites socialistes au
+    pouvoir": names closed by a bracketed role word, labelled as no field, before
+    the book's title, are that book's editors."""
+    for label in ("other", "note"):
+        for a, b in _label_runs(out, label):
+            if b - a < 2 or b - a > 10 or b + 1 >= len(out) or \
+                    out[b + 1] not in ("container-title", "title") or \
+                    "(" not in tokens[b].before or _CUE_ROLES.get(tokens[b].text.lower()) is None:
+                continue
+            names = tokens[a:b]
+            if names[0].text[:1].isupper() and all(
+                    t.text[:1].isupper() or t.text.lower() in _LINKS for t in names):
+                out[a : b + 1] = [_CUE_ROLES[tokens[b].text.lower()]] * (b + 1 - a)
+
+
+def _body_left_out_of_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Journal of Korea Planning Association 44(7), Korea Planning Association,
+    97-108": a body's name labelled as no field inside the reference, with no
+    publisher labelled, is the publisher."""
+    if "publisher" in out:
+        return
+    for a, b in _label_runs(out, "other"):
+        if a == 0 or b + 1 >= len(out) or out[b + 1] in ("other", "note", "annotation"):
+            continue
+        words = [t.text.lower() for t in tokens[a : b + 1]]
+        if _body_name(tokens[a : b + 1]) and any(w in _PRESS_WORDS for w in words):
+            out[a : b + 1] = ["publisher"] * (b + 1 - a)
+            return
 
 
 def _in_editors_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
