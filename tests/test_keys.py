@@ -70,6 +70,8 @@ def book(
             "gogh1850letters", id="particle-not-in-key"),
         pytest.param(book("Sebag Montefiore", "Young Stalin", 2007),
                      "sebagmontefiore2007young", id="two-word-family"),
+        pytest.param(book("Иванова", "Агиографските произведения", 2004),
+                     "ivanova2004agiografskite", id="cyrillic-transliterated"),
     ],
 )
 def test_make_key(ref: Reference, expected: str) -> None:
@@ -83,7 +85,10 @@ def test_make_key(ref: Reference, expected: str) -> None:
         pytest.param("Straße", "strasse", id="sharp-s"),
         pytest.param("Dvořák", "dvorak", id="caron"),
         pytest.param("O'Brien-Smith", "obriensmith", id="punctuation"),
-        pytest.param("Полян", "", id="cyrillic-dropped"),
+        pytest.param("Полян", "polyan", id="cyrillic"),
+        pytest.param("Αριστοτέλης", "aristotelis", id="greek"),
+        pytest.param("王俊翰", "wangjunhan", id="chinese"),
+        pytest.param("ŋ", "ng", id="eng"),
     ],
 )
 def test_fold_ascii(text: str, expected: str) -> None:

@@ -127,10 +127,23 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 @lru_cache(maxsize=65_536)
 def fold_ascii(text: str) -> str:
     """``text`` folded to lowercase ``[a-z0-9]`` ("Ö" -> "o", "Łódź" -> "lodz"); cached,
-    as a reading list folds the same title words again and again."""
+    as a reading list folds the same title words again and again.
+
+    Letters of other scripts are transliterated (anyascii): "Иванова" -> "ivanova",
+    "王俊翰" -> "wangjunhan", as Better BibTeX does, rather than dropped, which left
+    such a reference a key of its year alone."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    return "".join(ch for ch in ascii_text if ch.isalnum())
+    if not decomposed.isascii():
+        decomposed = "".join(_transliterate(ch) for ch in decomposed)
+    return "".join(ch for ch in decomposed.lower() if ch.isalnum() and ch.isascii())
+
+
+def _transliterate(ch: str) -> str:
+    if ch.isascii() or unicodedata.combining(ch):
+        return ch if ch.isascii() else ""
+    from anyascii import anyascii
+
+    return str(anyascii(ch))
 
 
 def _significant_words(text: str | None) -> Iterator[str]:
