@@ -2625,3 +2625,25 @@ def test_names_cut_at_a_colon_a_role_word_or_no_date_and_a_body_left_out() -> No
                                     (3, "other"), (2, "pages")])
     ref = assemble(text, tokens, labels)
     assert (ref.publisher, ref.page) == ("Korea Planning Association", "97-108")
+
+
+def test_an_imprint_or_a_newspaper_as_the_titles_last_sentence() -> None:
+    text = "Beltran J: Abnormal Psychology. Rex Bookstore, 2008."
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.publisher) == ("Abnormal Psychology", "Rex Bookstore")
+    text = "Lazard, Gilbert. 1992. A Grammar of Persian. Mazda, Costa Mesa, California."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (8, "title")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.publisher, ref.publisher_place) == (
+        "A Grammar of Persian", "Mazda", "Costa Mesa, California")
+    # a subtitle is no imprint
+    text = "Lazard, Gilbert. 1992. A Grammar of Persian. Studies in Grammar, 2008."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (7, "title"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.publisher is None and ref.publisher_place is None
+    text = "Grubb, B. (2014, August 16). What is metadata? The Sydney Morning Herald. " \
+        "Retrieved from http://www.smh.com.au/a.html"
+    tokens, labels = _labels(text, [(2, "author"), (3, "date"), (7, "title"), (3, "url")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("What is metadata?", "The Sydney Morning Herald")

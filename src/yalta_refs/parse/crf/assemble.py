@@ -542,6 +542,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_end_at_their_colon(tokens, out)
     _no_date_read_as_a_name(tokens, out)
     _last_name_and_role_read_as_the_title(tokens, out)
+    _imprint_sentence_ending_the_title(tokens, out)
+    _newspaper_after_the_title(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1112,6 +1114,56 @@ def _cjk_title_goes_on_after_a_quotation(tokens: Sequence[Token], out: list[str]
             k += 1
         out[b + 1 : k] = ["title"] * (k - b - 1)
         return
+
+
+_REGION_WORDS = STATE_WORDS | PLACE_WORDS
+#: the last word of a publisher's name written after the title's last sentence
+_PRESS_TAIL = frozenset({"press", "publishers", "publishing", "publications", "books",
+                         "bookstore", "bookshop", "inc", "ltd", "verlag", "buchhandlung"})
+
+
+def _imprint_sentence_ending_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Abnormal Psychology. Rex Bookstore, 2008.", "A Grammar of contemporary Persian.
+    Mazda, Costa Mesa, California.": with no publisher or place labelled, the title's
+    last sentence is the imprint when it names a press, or is a name followed by a
+    known place and region."""
+    if "publisher" in out or "location" in out:
+        return
+    for a, b in _label_runs(out, "title"):
+        if b + 1 < len(out) and out[b + 1] not in ("date", "annotation", "pages"):
+            continue
+        k = next((m for m in range(b - 1, a, -1) if tokens[m].after.strip()[:1] == "."), None)
+        if k is None or b - k > 6 or not all(t.text[:1].isupper() or t.text.lower() in
+                                             ORG_LINKS for t in tokens[k + 1 : b + 1]):
+            return
+        commas = [m for m in range(k + 1, b) if tokens[m].after.strip() == ","]
+        if not commas and (tokens[b].text.lower() in _PRESS_TAIL or
+                           tokens[k + 1].text.lower() in _PUBLISHER_HEAD):
+            out[k + 1 : b + 1] = ["publisher"] * (b - k)
+        elif commas and commas[0] - k <= 3 and tokens[b].text.lower() in _REGION_WORDS:
+            out[k + 1 : commas[0] + 1] = ["publisher"] * (commas[0] - k)
+            out[commas[0] + 1 : b + 1] = ["location"] * (b - commas[0])
+        return
+
+
+def _newspaper_after_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"What is "metadata" and should you worry if yours is stored by law? The Sydney
+    Morning Herald. Retrieved from …": with no container labelled, a newspaper's name
+    as the only title's last sentence is the container."""
+    if "container-title" in out:
+        return
+    runs_ = _label_runs(out, "title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    k = next((m for m in range(b - 1, a, -1)
+              if tokens[m].after.strip()[:1] in (".", "?", "!")), None)
+    if k is None or b - k > 6:
+        return
+    tail = tokens[k + 1 : b + 1]
+    if all(t.text[:1].isupper() for t in tail) and \
+            _NEWSPAPER.search(" ".join(t.text for t in tail)):
+        out[k + 1 : b + 1] = ["container-title"] * (b - k)
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
