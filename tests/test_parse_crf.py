@@ -2647,3 +2647,20 @@ def test_an_imprint_or_a_newspaper_as_the_titles_last_sentence() -> None:
     tokens, labels = _labels(text, [(2, "author"), (3, "date"), (7, "title"), (3, "url")])
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.container_title) == ("What is metadata?", "The Sydney Morning Herald")
+
+
+def test_a_page_range_read_as_dates_a_single_quoted_title_a_chinese_year_after_names() -> None:
+    text = "Shoemaker WC. Multicenter trial. Crit Care med 22:1907-1912, 1994."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (3, "container-title"),
+                                    (1, "volume"), (3, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.page, ref.issued.parts[0] if ref.issued else None) == ("1907-1912", (1994,))
+    text = "김흥규, 'Q방법론의 유용성,' 주관성연구, pp.15-33, 1996."
+    tokens, labels = _labels(text, [(3, "author"), (1, "container-title"), (3, "pages"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, [n.family for n in ref.author]) == ("Q방법론의 유용성", ["김흥규"])
+    text = "陈大为, 1995, 辽宁高句丽山城再探, 北方文物 3期."
+    tokens, labels = _labels(text, [(1, "author"), (1, "date"), (3, "note")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title, ref.issue) == ("辽宁高句丽山城再探", "北方文物", "3")

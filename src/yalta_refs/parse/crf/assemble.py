@@ -544,6 +544,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _last_name_and_role_read_as_the_title(tokens, out)
     _imprint_sentence_ending_the_title(tokens, out)
     _newspaper_after_the_title(tokens, out)
+    _page_range_read_as_dates(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1166,6 +1167,18 @@ def _newspaper_after_the_title(tokens: Sequence[Token], out: list[str]) -> None:
         out[k + 1 : b + 1] = ["container-title"] * (b - k)
 
 
+def _page_range_read_as_dates(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Crit Care med 22:1907-1912, 1994.": a range of two year-like numbers after the
+    volume's colon, with the year after it in the same date run, is the pages."""
+    for a, b in _label_runs(out, "date"):
+        if b - a == 2 and a > 0 and out[a - 1] == "volume" and ":" in tokens[a - 1].after and \
+                tokens[a].after.strip() in ("-", "–") and \
+                all(_YEAR.match(t.text) for t in tokens[a : b + 1]) and \
+                int(tokens[a].text) < int(tokens[a + 1].text):
+            out[a : a + 2] = ["pages", "pages"]
+            return
+
+
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
     """"1995: Ulf Preuss-Lausitz: Schreien, Toben, Boxen: Wider die aseptische Schule":
     names end at the colon after them; the words after it, read as more names, open
@@ -1423,6 +1436,9 @@ def _chinese_comma_list(tokens: Sequence[Token], out: list[str]) -> bool:
     characters first, then the title, then the journal (its "第104期" the issue,
     "第3卷" the volume), then the year. True when it was read so."""
     year = next((k for k, t in enumerate(tokens) if _YEAR.match(t.text)), None)
+    if year is not None and 0 < year < 5 and year + 3 <= len(tokens) and \
+            tokens[year].after.strip() in _CJK_NAME_MARKS:
+        return _chinese_year_after_the_names(tokens, out, year)
     if year is None or year < 3 or any(
             t.after.strip()[:1] in (".", "．", "。") for t in tokens[:year]):
         return False
@@ -1451,6 +1467,32 @@ def _chinese_comma_list(tokens: Sequence[Token], out: list[str]) -> bool:
         out[k] = "container-title" if not m or k == journal[0] else (
             "volume" if m.group(2) == "卷" else "issue")
     out[year] = "date"
+    return True
+
+
+def _chinese_year_after_the_names(tokens: Sequence[Token], out: list[str], year: int) -> bool:
+    """The same list with the year after the names ("陈大为, 1995, 辽宁高句丽山城再探,
+    北方文物 3期."): names, year, title, journal and its number."""
+    names = range(year)
+    if not all(2 <= len(tokens[k].text) <= 4 and _CJK.match(tokens[k].text) and
+               tokens[k].after.strip() in _CJK_NAME_MARKS for k in names):
+        return False
+    rest = range(year + 1, len(tokens))
+    if not all(_CJK.match(tokens[k].text) or _CJK_NUMBERED.match(tokens[k].text)
+               for k in rest):
+        return False
+    commas = [k for k in rest if tokens[k].after.strip() in _CJK_NAME_MARKS]
+    if len(commas) != 1 or commas[0] + 1 >= len(tokens):
+        return False
+    for k in names:
+        out[k] = "author"
+    out[year] = "date"
+    for k in range(year + 1, commas[0] + 1):
+        out[k] = "title"
+    for k in range(commas[0] + 1, len(tokens)):
+        m = _CJK_NUMBERED.match(tokens[k].text)
+        out[k] = "container-title" if not m or k == commas[0] + 1 else (
+            "volume" if m.group(2) == "卷" else "issue")
     return True
 
 
@@ -1819,15 +1861,16 @@ def _names_before_a_quoted_title(tokens: Sequence[Token], out: list[str]) -> Non
     title ("Wikipedia contributors. "Yalta Conference." Wikipedia, …"): with no names
     labelled, the sentence before the quotation mark is the author's. And the other
     way round, an author run that goes on past its sentence into a quoted title
-    ("World Health Organization. "Malaria." WHO, 2020."): the quotation is the title,
-    and what follows it in the run the container."""
+    ("World Health Organization. "Malaria." WHO, 2020.", "김흥규, 'Q방법론의 유용성,'
+    주관성연구"): the quotation is the title, and what follows it in the run the
+    container."""
     if out and out[0] == "author" and "title" not in out:
         last = _label_runs(out, "author")[0][1]
         for m in range(1, last + 1):
-            if any(q in tokens[m].before for q in "“\"«„") and \
-                    tokens[m - 1].after.strip()[:1] == ".":
+            if any(q in tokens[m].before for q in "“\"«„'‘") and \
+                    tokens[m - 1].after.strip()[:1] in (".", ","):
                 close = next((c for c in range(m, last + 1)
-                              if any(q in tokens[c].after for q in "”\"»“")), None)
+                              if any(q in tokens[c].after for q in "”\"»“'’")), None)
                 if close is not None:
                     out[m : close + 1] = ["title"] * (close + 1 - m)
                     out[close + 1 : last + 1] = ["container-title"] * (last - close)
