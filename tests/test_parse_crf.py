@@ -2664,3 +2664,29 @@ def test_a_page_range_read_as_dates_a_single_quoted_title_a_chinese_year_after_n
     tokens, labels = _labels(text, [(1, "author"), (1, "date"), (3, "note")])
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.container_title, ref.issue) == ("辽宁高句丽山城再探", "北方文物", "3")
+
+
+def test_an_ieee_book_and_imprint_read_as_editors_and_names_after_the_title() -> None:
+    text = "Soete, L. Knowledge and innovation, in National innovation, indicators and " \
+        "policy, L. Earl & F. Gault, Eds. Cheltenham: Edward Elgar, 2006."
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (14, "editor"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "National innovation, indicators and policy"
+    assert [n.family for n in ref.editor] == ["Earl", "Gault"]
+    assert (ref.publisher_place, ref.publisher) == ("Cheltenham", "Edward Elgar")
+    # Vancouver's "In: names, editors." holds names only
+    text = "Manns MP. Hepatitis. In: Schiff ER, Sorrell MF, editors. Diseases of the Liver."
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (6, "editor"),
+                                    (4, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.editor] == ["Schiff", "Sorrell"]
+    assert ref.container_title == "Diseases of the Liver"
+    text = "Detecting noun compounds: a study. Veronika Vincze, Istvan Nagy T. and Gabor Berend"
+    tokens, labels = _labels(text, [(5, "title"), (8, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Vincze", "Istvan Nagy", "Berend"]
+    assert ref.container_title is None
+    # a publisher's name is no list of names
+    text = "A study of things. Harper and Row"
+    tokens, labels = _labels(text, [(4, "title"), (3, "publisher")])
+    assert not assemble(text, tokens, labels).author

@@ -545,6 +545,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _imprint_sentence_ending_the_title(tokens, out)
     _newspaper_after_the_title(tokens, out)
     _page_range_read_as_dates(tokens, out)
+    _book_and_imprint_read_as_editors(tokens, out)
+    _names_after_the_title(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1177,6 +1179,69 @@ def _page_range_read_as_dates(tokens: Sequence[Token], out: list[str]) -> None:
                 int(tokens[a].text) < int(tokens[a + 1].text):
             out[a : a + 2] = ["pages", "pages"]
             return
+
+
+def _book_and_imprint_read_as_editors(tokens: Sequence[Token], out: list[str]) -> None:
+    """IEEE's chapter, "in National innovation, indicators and policy, L. Earl & F.
+    Gault, Eds. Cheltenham: Edward Elgar, 2006", read as one run of editors: the comma
+    piece before "Eds." is the names, what comes before it after "in" the book, and
+    "Place: Publisher" after the role word the imprint."""
+    for a, b in _label_runs(out, "editor"):
+        if tokens[a].text.lower() not in ("in", "dans") or b - a < 5:
+            continue
+        cue = next((c for c in range(a + 3, b + 1) if tokens[c].text.lower() in
+                    ("ed", "eds", "editor", "editors") and tokens[c - 1].after.strip() == ","),
+                   None)
+        if cue is None:
+            continue
+        commas = [m for m in range(a + 1, cue - 1) if tokens[m].after.strip() == ","]
+        if not commas:
+            continue
+        names = commas[-1] + 1
+        if not all(t.text[:1].isupper() or t.text.lower() in _LINKS or t.text == "&"
+                   for t in tokens[names:cue]) or cue - names > 12:
+            continue
+        if not any(t.text.isalpha() and t.text.islower() and t.text not in ORG_LINKS
+                   for t in tokens[a + 1 : names]):
+            continue  # "In: Schiff ER, Sorrell MF, Maddrey WC, editors.": names only
+        out[a:names] = ["container-title"] * (names - a)
+        colon = next((m for m in range(cue + 1, b) if ":" in tokens[m].after), None)
+        if colon is not None and colon - cue <= 4:
+            out[cue + 1 : colon + 1] = ["location"] * (colon - cue)
+            out[colon + 1 : b + 1] = ["publisher"] * (b - colon)
+        return
+
+
+def _names_after_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Detecting noun compounds …: a contrastive study. Veronika Vincze, Istvan Nagy T.
+    and Gabor Berend": with no names labelled, a last run after the title made of
+    names (two or more of two or three capitalised words, the last after "and") is
+    the authors."""
+    if any(label in out for label in _NAME_LABELS) or len(out) < 6:
+        return
+    label = out[-1]
+    if label not in ("container-title", "publisher", "note", "other"):
+        return
+    a = len(out) - 1
+    while a > 0 and out[a - 1] == label:
+        a -= 1
+    if a == 0 or out[a - 1] != "title" or tokens[a - 1].after.strip()[:1] not in (".", "?"):
+        return
+    pieces: list[list[Token]] = [[]]
+    for t in tokens[a:]:
+        if t.text.lower() in ("and", "&"):
+            pieces.append([])
+            continue
+        pieces[-1].append(t)
+        if t.after.strip() == ",":
+            pieces.append([])
+    pieces = [p for p in pieces if p]
+    if len(pieces) >= 2 and len(pieces) <= 8 and \
+            tokens[a:][-len(pieces[-1]) - 1].text.lower() in ("and", "&") and all(
+                2 <= len(p) <= 3 and all(t.text[:1].isupper() and t.text.isalpha() for t in p)
+                and sum(len(t.text) == 1 for t in p) <= 1 and len(p[0].text) > 1
+                for p in pieces):
+        out[a:] = ["author"] * (len(out) - a)
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
