@@ -2690,3 +2690,18 @@ def test_an_ieee_book_and_imprint_read_as_editors_and_names_after_the_title() ->
     text = "A study of things. Harper and Row"
     tokens, labels = _labels(text, [(4, "title"), (3, "publisher")])
     assert not assemble(text, tokens, labels).author
+
+
+def test_a_name_before_a_lone_role_word_and_an_article_number_ending_the_journal() -> None:
+    text = "Conati, Marcello (ed.), Encounters with Verdi, Richard Stokes (trans.) " \
+        "(Ithaca, NY: Cornell University Press, 1984)."
+    tokens, labels = _labels(text, [(3, "editor"), (5, "title"), (1, "translator"),
+                                    (2, "location"), (3, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Encounters with Verdi"
+    assert [(n.family, n.given) for n in ref.translator] == [("Stokes", "Richard")]
+    text = "Kiwelu, I.E., 2013. Frequent Recombination. PLOS ONE 8, e71131."
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (2, "title"),
+                                    (4, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.volume, ref.page) == ("PLOS ONE", "8", "e71131")

@@ -547,6 +547,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _page_range_read_as_dates(tokens, out)
     _book_and_imprint_read_as_editors(tokens, out)
     _names_after_the_title(tokens, out)
+    _names_before_a_lone_role_word(tokens, out)
+    _volume_and_article_number_ending_the_journal(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1242,6 +1244,37 @@ def _names_after_the_title(tokens: Sequence[Token], out: list[str]) -> None:
                 and sum(len(t.text) == 1 for t in p) <= 1 and len(p[0].text) > 1
                 for p in pieces):
         out[a:] = ["author"] * (len(out) - a)
+
+
+def _names_before_a_lone_role_word(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Encounters with Verdi, Richard Stokes (trans.) (Ithaca, NY: …)": a translator or
+    editor run of nothing but its bracketed role word, after a title whose last comma
+    piece is a name (two or three capitalised words): that name has the role."""
+    for role in ("translator", "editor"):
+        for a, b in _label_runs(out, role):
+            if a != b or "(" not in tokens[a].before or a < 3 or out[a - 1] not in (
+                    "title", "container-title"):
+                continue
+            k = a - 1
+            while k > a - 4 and out[k - 1] == out[a - 1] and not tokens[k - 1].after.strip():
+                k -= 1
+            if tokens[k - 1].after.strip() == "," and 2 <= a - k <= 3 and all(
+                    t.text[:1].isupper() and t.text.isalpha() for t in tokens[k:a]):
+                out[k:a] = [role] * (a - k)
+
+
+def _volume_and_article_number_ending_the_journal(tokens: Sequence[Token],
+                                                  out: list[str]) -> None:
+    """"PLOS ONE 8, e71131": with no volume or pages labelled, a journal run ending in
+    a number, a comma and an article number ends in its volume and pages."""
+    if "volume" in out or "pages" in out:
+        return
+    for a, b in _label_runs(out, "container-title"):
+        if b - a >= 2 and tokens[b - 1].text.isdigit() and len(tokens[b - 1].text) <= 4 and \
+                tokens[b - 1].after.strip() == "," and re.fullmatch(r"e?\d{3,}", tokens[b].text):
+            out[b - 1] = "volume"
+            out[b] = "pages"
+            return
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
