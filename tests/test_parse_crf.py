@@ -2705,3 +2705,32 @@ def test_a_name_before_a_lone_role_word_and_an_article_number_ending_the_journal
                                     (4, "container-title")])
     ref = assemble(text, tokens, labels)
     assert (ref.container_title, ref.volume, ref.page) == ("PLOS ONE", "8", "e71131")
+
+
+def test_lowercase_words_are_no_names_and_in_after_a_comma_inside_the_title() -> None:
+    text = "Militantismes institutionnels, 2005, Politix, n° 70."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "container-title"),
+                                    (2, "volume")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Militantismes institutionnels" and not ref.author
+    text = "Jean Devisse, Hincmar, archevêque de Reims, Genève, 1976."
+    tokens, labels = _labels(text, [(6, "author"), (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, [n.family for n in ref.author]) == (
+        "Hincmar, archevêque de Reims", ["Devisse"])
+    # initials or a colon: names there are
+    text = "W. Hatke: Folien aus COC, Kunststoffe 87 (1997) 1, S. 58-62"
+    tokens, labels = _labels(text, [(5, "author"), (1, "container-title"), (1, "volume"),
+                                    (1, "date"), (1, "issue"), (3, "pages")])
+    assert assemble(text, tokens, labels).title is None
+    text = "Prengel, A. (2015): Verschiedenes, in: Ethik & Unterricht. Seelze, 2015."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (4, "title"),
+                                    (1, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("Verschiedenes", "Ethik & Unterricht")
+
+
+def test_a_name_with_a_small_word_no_person_holds_is_a_body() -> None:
+    assert [n.literal for n in parse_names("Rio on Watch")[0]] == ["Rio on Watch"]
+    assert [n.family for n in parse_names("Bernard of Clairvaux, Smith, J.")[0]][-1:] == [
+        "Smith"]

@@ -549,6 +549,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_after_the_title(tokens, out)
     _names_before_a_lone_role_word(tokens, out)
     _volume_and_article_number_ending_the_journal(tokens, out)
+    _lowercase_words_are_no_names(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1070,10 +1071,15 @@ def _date_without_a_number(tokens: Sequence[Token], out: list[str]) -> None:
         out[first : last + 1] = [label] * (last + 1 - first)
 
 
+#: "In:" in the languages that write it so (Polish "w:", Portuguese "Em:", French "Dans :")
+_IN_CUES = frozenset({"In", "in", "W", "w", "Em", "em", "Dans", "dans"})
+
+
 def _in_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     """"The Responsibility to Protect. In: International Commission on …. Ottawa": an
-    "In:" opening a sentence inside the only title run, with no container labelled,
-    starts the container, which runs to that sentence's end."""
+    "In:" opening a sentence or a comma piece inside the only title run ("…, w:
+    Ajdukiewicz Kazimierz, Język i poznanie"), with no container labelled, starts the
+    container, which runs to that sentence's end."""
     if "container-title" in out:
         return
     runs_ = _label_runs(out, "title")
@@ -1081,7 +1087,7 @@ def _in_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
         return
     a, b = runs_[0]
     for k in range(a + 1, b):
-        if tokens[k].text in ("In", "in") and tokens[k - 1].after.strip() == "." and \
+        if tokens[k].text in _IN_CUES and tokens[k - 1].after.strip() in (".", ",") and \
                 tokens[k].after.strip() == ":" and tokens[k + 1].text[:1].isupper():
             end = next((j for j in range(k + 1, b) if tokens[j].after.strip()[:1] == "."), b)
             out[k : end + 1] = ["container-title"] * (end + 1 - k)
@@ -1275,6 +1281,33 @@ def _volume_and_article_number_ending_the_journal(tokens: Sequence[Token],
             out[b - 1] = "volume"
             out[b] = "pages"
             return
+
+
+def _lowercase_words_are_no_names(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Militantismes institutionnels, 2005, Politix, n° 70.": with no title labelled,
+    a first run of names holding a lowercase word that is no particle, no "and" and
+    no "et al." is the title."""
+    if not out or out[0] != "author" or "title" in out:
+        return
+    b = _label_runs(out, "author")[0][1]
+    words = tokens[: b + 1]
+    if not 2 <= len(words) <= 8 or not words[0].text[:1].isupper() or any(
+            len(t.text) == 1 or ":" in t.after for t in words):
+        return  # initials, or "W. Hatke: Folien aus COC": names there are
+    low = next((k for k, t in enumerate(words) if k and t.text.isalpha() and
+                t.text.islower() and t.text not in PARTICLES and t.text not in _LINKS and
+                t.text not in _ETAL_WORDS), None)
+    if low is None:
+        return
+    # "BION, Réflexion faite", "Jean Devisse, Hincmar, archevêque de Reims": a name
+    # before the first comma stays
+    comma = next((k for k, t in enumerate(words) if t.after.strip() == ","), None)
+    start = 0
+    if comma is not None and comma < min(3, low) and (
+            capitals_family(words[0].text) if comma == 0 else
+            all(t.text[:1].isupper() and t.text[1:].islower() for t in words[: comma + 1])):
+        start = comma + 1
+    out[start : b + 1] = ["title"] * (b + 1 - start)
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:

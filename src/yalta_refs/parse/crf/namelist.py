@@ -272,9 +272,16 @@ _CORPORATE_ENDINGS = ("ministerium", "institut", "gesellschaft", "verband", "bun
 
 
 def _corporate(text: str) -> bool:
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    found = re.findall(r"[^\W\d_]+", text)
+    words = [w.lower() for w in found]
+    if len(words) >= 3 and any(w in _NO_NAME_LINKS for w in found[1:-1]):
+        return True  # "Rio on Watch", "Friends for the Earth": no person's name
     return len(words) >= 2 and any(w in _CORPORATE_WORDS or w.endswith(_CORPORATE_ENDINGS)
                                    for w in words)
+
+
+#: small words a person's name never holds ("of" and "de" it may: "Bernard of Clairvaux")
+_NO_NAME_LINKS = frozenset({"on", "for", "to", "the"})
 
 
 def _family_first(piece: str) -> Name | None:
