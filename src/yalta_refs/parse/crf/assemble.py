@@ -529,6 +529,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _number_ending_the_journal(tokens, out)
     _journal_page_header(tokens, out)
     _date_without_a_number(tokens, out)
+    _in_editors_inside_the_title(tokens, out)
     _in_inside_the_title(tokens, out)
     _initials_of_a_country_before_a_body(tokens, out)
     _cjk_title_goes_on_after_a_quotation(tokens, out)
@@ -536,7 +537,6 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _page_numbers_after_their_word(tokens, out)
     _ordinal_inside_the_title(tokens, out)
     _imprint_read_as_container(tokens, out)
-    _in_editors_inside_the_title(tokens, out)
     _names_with_a_role_left_out(tokens, out)
     _body_left_out_of_the_imprint(tokens, out)
     _names_end_at_their_colon(tokens, out)
@@ -1296,9 +1296,9 @@ def _lowercase_words_are_no_names(tokens: Sequence[Token], out: list[str]) -> No
         return  # initials, or "W. Hatke: Folien aus COC": names there are
     low = next((k for k, t in enumerate(words) if k and t.text.isalpha() and
                 t.text.islower() and t.text not in PARTICLES and t.text not in _LINKS and
-                t.text not in _ETAL_WORDS), None)
-    if low is None:
-        return
+                t.text not in ORG_LINKS and t.text not in _ETAL_WORDS), None)
+    if low is None or _body_name(words):
+        return  # "Department of Health (2019).": a body's name
     # "BION, Réflexion faite", "Jean Devisse, Hincmar, archevêque de Reims": a name
     # before the first comma stays
     comma = next((k for k, t in enumerate(words) if t.after.strip() == ","), None)
