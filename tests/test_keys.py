@@ -72,6 +72,8 @@ def book(
                      "sebagmontefiore2007young", id="two-word-family"),
         pytest.param(book("Иванова", "Агиографските произведения", 2004),
                      "ivanova2004agiografskite", id="cyrillic-transliterated"),
+        pytest.param(book("長塚", "新型コロナウイルス感染症の拡大と図書館", 2020),
+                     "zhangzhong2020xin", id="cjk-title-one-character-a-word"),
     ],
 )
 def test_make_key(ref: Reference, expected: str) -> None:

@@ -2734,3 +2734,22 @@ def test_a_name_with_a_small_word_no_person_holds_is_a_body() -> None:
     assert [n.literal for n in parse_names("Rio on Watch")[0]] == ["Rio on Watch"]
     assert [n.family for n in parse_names("Bernard of Clairvaux, Smith, J.")[0]][-1:] == [
         "Smith"]
+
+
+def test_east_asian_names_a_chinese_list_with_numbers_and_a_cjk_title_in_the_journal() -> None:
+    assert [(n.family, n.given) for n in parse_names("長塚 隆")[0]] == [("長塚", "隆")]
+    assert [(n.family, n.given) for n in parse_names("가토 기요후미")[0]] == [("가토", "기요후미")]
+    text = "王进玉, 王进聪, 2002, 敦煌石窟铜绿颜料的应用与来源, 敦煌研究, 74(4), pp.23-28."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "container-title"),
+                                    (1, "volume"), (1, "issue"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "敦煌石窟铜绿颜料的应用与来源", "敦煌研究", "74", "4", "23-28")
+    assert [n.family for n in ref.author] == ["王进玉", "王进聪"]
+    text = "長塚 隆 (2020). 新型コロナウイルス感染症の拡大と図書館. " \
+        "日本農学図書館協議会誌, 199, 8-14."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "container-title"),
+                                    (1, "volume"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("新型コロナウイルス感染症の拡大と図書館",
+                                                "日本農学図書館協議会誌")

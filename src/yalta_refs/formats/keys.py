@@ -146,8 +146,13 @@ def _transliterate(ch: str) -> str:
     return str(anyascii(ch))
 
 
+#: Chinese characters and kana: a title in them has no spaces, so each character
+#: counts as a word of the key ("新型コロナ…" gives "xin", not the whole title)
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _significant_words(text: str | None) -> Iterator[str]:
-    for word in _WORD.findall(text or ""):
+    for word in _WORD.findall(_CJK_CHARS.sub(lambda m: f" {m.group(0)} ", text or "")):
         folded = fold_ascii(word)
         if folded and folded not in STOPWORDS:
             yield folded

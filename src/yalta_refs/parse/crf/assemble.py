@@ -550,6 +550,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_before_a_lone_role_word(tokens, out)
     _volume_and_article_number_ending_the_journal(tokens, out)
     _lowercase_words_are_no_names(tokens, out)
+    _cjk_title_and_journal_in_one_run(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1310,6 +1311,23 @@ def _lowercase_words_are_no_names(tokens: Sequence[Token], out: list[str]) -> No
     out[start : b + 1] = ["title"] * (b + 1 - start)
 
 
+def _cjk_title_and_journal_in_one_run(tokens: Sequence[Token], out: list[str]) -> None:
+    """"長塚 隆 (2020). 新型コロナウイルス感染症の拡大と図書館. 日本農学図書館協議会誌, 199":
+    with no title labelled, a container in Chinese or Japanese holding one sentence
+    end is the title, then the journal."""
+    if "title" in out:
+        return
+    runs_ = _label_runs(out, "container-title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    if not all(_CJK.match(t.text) for t in tokens[a : b + 1]):
+        return
+    ends = [k for k in range(a, b) if tokens[k].after.strip()[:1] in (".", "．", "。")]
+    if len(ends) == 1:
+        out[a : ends[0] + 1] = ["title"] * (ends[0] + 1 - a)
+
+
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
     """"1995: Ulf Preuss-Lausitz: Schreien, Toben, Boxen: Wider die aseptische Schule":
     names end at the colon after them; the words after it, read as more names, open
@@ -1603,27 +1621,36 @@ def _chinese_comma_list(tokens: Sequence[Token], out: list[str]) -> bool:
 
 def _chinese_year_after_the_names(tokens: Sequence[Token], out: list[str], year: int) -> bool:
     """The same list with the year after the names ("陈大为, 1995, 辽宁高句丽山城再探,
-    北方文物 3期."): names, year, title, journal and its number."""
+    北方文物 3期.", "王进玉, 王进聪, 2002, 敦煌石窟铜绿颜料的应用与来源, 敦煌研究, 74(4),
+    pp.23-28."): names, year, title, journal and its number; numbers after the
+    journal keep the labels they have (a bare one is the volume)."""
     names = range(year)
     if not all(2 <= len(tokens[k].text) <= 4 and _CJK.match(tokens[k].text) and
                tokens[k].after.strip() in _CJK_NAME_MARKS for k in names):
         return False
-    rest = range(year + 1, len(tokens))
-    if not all(_CJK.match(tokens[k].text) or _CJK_NUMBERED.match(tokens[k].text)
-               for k in rest):
+    end = year + 1
+    while end < len(tokens) and (_CJK.match(tokens[end].text) or
+                                 _CJK_NUMBERED.match(tokens[end].text)):
+        end += 1
+    if any(t.text.isalpha() and not _CJK.match(t.text) and t.text.lower() not in PAGE_WORDS
+           for t in tokens[end:]):
         return False
-    commas = [k for k in rest if tokens[k].after.strip() in _CJK_NAME_MARKS]
-    if len(commas) != 1 or commas[0] + 1 >= len(tokens):
+    commas = [k for k in range(year + 1, end - 1)
+              if tokens[k].after.strip() in _CJK_NAME_MARKS]
+    if len(commas) != 1:
         return False
     for k in names:
         out[k] = "author"
     out[year] = "date"
     for k in range(year + 1, commas[0] + 1):
         out[k] = "title"
-    for k in range(commas[0] + 1, len(tokens)):
+    for k in range(commas[0] + 1, end):
         m = _CJK_NUMBERED.match(tokens[k].text)
         out[k] = "container-title" if not m or k == commas[0] + 1 else (
             "volume" if m.group(2) == "卷" else "issue")
+    for k in range(end, len(tokens)):
+        if out[k] not in ("volume", "issue", "pages"):
+            out[k] = "volume" if k == end and tokens[k].text.isdigit() else out[k]
     return True
 
 

@@ -11,7 +11,7 @@ import itertools
 import re
 
 from ...model import Name
-from ..names import PARTICLES, UPPER, parse_name
+from ..names import HAN, KANA, PARTICLES, UPPER, parse_name
 from .lexicon import GIVEN_NAMES, PLACE_WORDS, STATE_WORDS
 
 __all__ = ["BOTH_ROLES", "ETAL_WORDS", "ORG_LINKS", "SUFFIX", "capitals_family", "parse_names"]
@@ -222,11 +222,18 @@ def _one_name(part: str) -> Name:
     return _direct_name(part)
 
 
+#: a name word in Chinese characters, kana or hangul: such names put the family first
+_EAST_ASIAN = re.compile(rf"[{HAN}{KANA}\uac00-\ud7af]+")
+
+
 def _direct_name(piece: str) -> Name:
     """A name with no comma: family first ("Janhäll S.", "Doll R", "RAHNER Karl") or
     given names first ("Antoine KOBAYASHI", "Anna Yastrzhembska"); a suffix after
-    either ("Garcia R Jr") stays the suffix."""
+    either ("Garcia R Jr") stays the suffix. Chinese, Japanese and Korean names put
+    the family name first ("長塚 隆", "가토 기요후미")."""
     words = piece.split()
+    if len(words) == 2 and all(_EAST_ASIAN.fullmatch(w) for w in words):
+        return Name(family=words[0], given=words[1])  # "長塚 隆": the family name first
     if len(words) >= 3 and SUFFIX.match(words[-1]):
         name = _direct_name(" ".join(words[:-1]))
         if name.family and not name.suffix:
