@@ -2753,3 +2753,25 @@ def test_east_asian_names_a_chinese_list_with_numbers_and_a_cjk_title_in_the_jou
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.container_title) == ("新型コロナウイルス感染症の拡大と図書館",
                                                 "日本農学図書館協議会誌")
+
+
+def test_a_meeting_inside_the_title_and_a_journal_cut_at_a_hyphen() -> None:
+    text = "Sarver, E. Connecting Dust and Health in Coal Mining, 2015 Joint Meeting of the " \
+        "Section of SME, Roanoke, WV, 2015."
+    tokens, labels = _labels(text, [(2, "author"), (15, "title"), (2, "location"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Connecting Dust and Health in Coal Mining"
+    assert ref.container_title == "2015 Joint Meeting of the Section of SME"
+    # a title that opens with a meeting's words keeps them
+    text = "Roe, A. The Meeting of Minds, and Other Essays. London, 2015."
+    tokens, labels = _labels(text, [(2, "author"), (7, "title"), (1, "location"),
+                                    (1, "date")])
+    assert assemble(text, tokens, labels).title == "The Meeting of Minds, and Other Essays"
+    text = "Domke, W. 1932. Zur Kenntnis einiger Thymelaeaceen. Notizblatt des Museums zu " \
+        "Berlin-Dahlem 11: 348-363."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (9, "title"),
+                                    (1, "container-title"), (1, "volume"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == (
+        "Zur Kenntnis einiger Thymelaeaceen", "Notizblatt des Museums zu Berlin-Dahlem")

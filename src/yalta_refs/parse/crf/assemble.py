@@ -551,6 +551,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _volume_and_article_number_ending_the_journal(tokens, out)
     _lowercase_words_are_no_names(tokens, out)
     _cjk_title_and_journal_in_one_run(tokens, out)
+    _meeting_inside_the_title(tokens, out)
+    _journal_cut_at_a_hyphen(tokens, out)
     i = 0
     while i < len(out):
         j = i
@@ -1326,6 +1328,42 @@ def _cjk_title_and_journal_in_one_run(tokens: Sequence[Token], out: list[str]) -
     ends = [k for k in range(a, b) if tokens[k].after.strip()[:1] in (".", "．", "。")]
     if len(ends) == 1:
         out[a : ends[0] + 1] = ["title"] * (ends[0] + 1 - a)
+
+
+def _meeting_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Connecting Dust Characteristics and Worker Health in Coal Mining, 2015 Joint
+    Meeting of the Central Appalachian Section of SME": with no container labelled,
+    a comma piece or sentence ending the only title run that names a meeting in its
+    first words is the meeting (the container)."""
+    if "container-title" in out:
+        return
+    runs_ = _label_runs(out, "title")
+    if len(runs_) != 1:
+        return
+    a, b = runs_[0]
+    for k in range(a + 3, b):
+        if tokens[k - 1].after.strip()[:1] not in (",", ".") or tokens[k].text.lower() in (
+                "in", "a", "the", "and"):
+            continue
+        head = [t.text.lower() for t in tokens[k : min(k + 6, b + 1)]]
+        if any(w in _MEETING and w not in ("proc", "conf") for w in head) and \
+                (tokens[k].text[:1].isupper() or tokens[k].text.isdigit()):
+            out[k : b + 1] = ["container-title"] * (b + 1 - k)
+            return
+
+
+def _journal_cut_at_a_hyphen(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Zur Kenntnis einiger Thymelaeaceen. Notizblatt des Botanischen Gartens und
+    Museums zu Berlin-Dahlem 11: 348-363": a container that starts inside a hyphenated
+    word started at the title's last sentence end."""
+    for a, _ in _label_runs(out, "container-title"):
+        if a < 2 or out[a - 1] != "title" or tokens[a - 1].after != "-":
+            continue
+        k = next((m for m in range(a - 2, max(a - 14, 0), -1)
+                  if out[m] == "title" and tokens[m].after.strip()[:1] == "."), None)
+        if k is not None and tokens[k + 1].text[:1].isupper():
+            out[k + 1 : a] = ["container-title"] * (a - k - 1)
+        return
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
