@@ -2775,3 +2775,13 @@ def test_a_meeting_inside_the_title_and_a_journal_cut_at_a_hyphen() -> None:
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.container_title) == (
         "Zur Kenntnis einiger Thymelaeaceen", "Notizblatt des Museums zu Berlin-Dahlem")
+
+
+def test_a_journal_starting_on_a_small_word_mid_sentence_ending_the_reference() -> None:
+    text = "Kendrick, M.A. (2013). Fluxes of noble gases in seafloor serpentinites. " \
+        "Earth and Planetary Science Letters (in press)."
+    tokens, labels = _labels(text, [(3, "author"), (1, "date"), (4, "title"),
+                                    (8, "container-title"), (2, "note")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == (
+        "Fluxes of noble gases in seafloor serpentinites", "Earth and Planetary Science Letters")

@@ -3173,8 +3173,11 @@ def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> Non
     (_, end), (start, last) = titles[0], journals[0]
     if start != end + 1 or any(ch in tokens[end].after for ch in ".?!:\"”’»"):
         return
-    if not any(lab in ("volume", "issue", "pages") for lab in out[last + 1 :]):
-        return
+    if not any(lab in ("volume", "issue", "pages") for lab in out[last + 1 :]) and not (
+            tokens[start].text.islower() and
+            all(lab in ("note", "date", "other") for lab in out[last + 1 :])):
+        return  # "… noble gases | in seafloor … serpentinites. Earth and Planetary Science
+        # Letters (in press).": a journal starting on a small word may end the reference
     cut = None
     for k in range(start, last):
         token, nxt = tokens[k], tokens[k + 1]
