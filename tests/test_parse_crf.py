@@ -2785,3 +2785,16 @@ def test_a_journal_starting_on_a_small_word_mid_sentence_ending_the_reference() 
     ref = assemble(text, tokens, labels)
     assert (ref.title, ref.container_title) == (
         "Fluxes of noble gases in seafloor serpentinites", "Earth and Planetary Science Letters")
+
+
+def test_cjk_names_before_a_quoted_title() -> None:
+    text = "塩 津 ゆりか, 原田禎夫, '市町村合併の実証分析,' 会計検査研究, pp.65-86, 2001."
+    tokens, labels = _labels(text, [(5, "title"), (1, "container-title"), (3, "pages"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "市町村合併の実証分析"
+    assert [(n.family, n.given) for n in ref.author] == [("塩", "津 ゆりか"), ("原田禎夫", None)]
+    # a closing quotation mark opens nothing
+    text = "何梦莹, 互联网+, '时代下的传播策略分析,' 视听, 2018."
+    tokens, labels = _labels(text, [(4, "title"), (1, "date")])
+    assert not assemble(text, tokens, labels).author

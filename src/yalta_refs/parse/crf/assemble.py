@@ -552,6 +552,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _lowercase_words_are_no_names(tokens, out)
     _cjk_title_and_journal_in_one_run(tokens, out)
     _meeting_inside_the_title(tokens, out)
+    _cjk_names_before_a_quoted_title(tokens, out)
     _journal_cut_at_a_hyphen(tokens, out)
     i = 0
     while i < len(out):
@@ -1364,6 +1365,22 @@ def _journal_cut_at_a_hyphen(tokens: Sequence[Token], out: list[str]) -> None:
         if k is not None and tokens[k + 1].text[:1].isupper():
             out[k + 1 : a] = ["container-title"] * (a - k - 1)
         return
+
+
+def _cjk_names_before_a_quoted_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"塩 津 ゆりか, 原田禎夫, 伊多波 良 雄, '市町村合併の実証分析,' 会計検査研究": a title
+    run opening with names in Chinese characters or kana, parted by commas, before a
+    quoted title: the names are the authors."""
+    if not out or out[0] != "title" or any(lab in _NAME_LABELS for lab in out) or \
+            not _CJK.match(tokens[0].text):
+        return
+    for m in range(1, min(len(tokens), 12)):
+        if out[m] != "title" or not _CJK.match(tokens[m].text):
+            return
+        if tokens[m].before[-1:] in ("'", "‘", "“", "「", "『", '"') and \
+                tokens[m - 1].after.strip()[:1] in (",", "，", "、"):
+            out[:m] = ["author"] * m
+            return
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:

@@ -232,8 +232,8 @@ def _direct_name(piece: str) -> Name:
     either ("Garcia R Jr") stays the suffix. Chinese, Japanese and Korean names put
     the family name first ("長塚 隆", "가토 기요후미")."""
     words = piece.split()
-    if len(words) == 2 and all(_EAST_ASIAN.fullmatch(w) for w in words):
-        return Name(family=words[0], given=words[1])  # "長塚 隆": the family name first
+    if len(words) >= 2 and all(_EAST_ASIAN.fullmatch(w) for w in words):
+        return Name(family=words[0], given=" ".join(words[1:]))  # "長塚 隆": family first
     if len(words) >= 3 and SUFFIX.match(words[-1]):
         name = _direct_name(" ".join(words[:-1]))
         if name.family and not name.suffix:
