@@ -2798,3 +2798,19 @@ def test_cjk_names_before_a_quoted_title() -> None:
     text = "何梦莹, 互联网+, '时代下的传播策略分析,' 视听, 2018."
     tokens, labels = _labels(text, [(4, "title"), (1, "date")])
     assert not assemble(text, tokens, labels).author
+
+
+def test_a_quoted_title_read_as_names() -> None:
+    text = "Saying ‘When.’ (1995, December). Wake Forest University Magazine, 43(2), p. 15."
+    tokens, labels = _labels(text, [(2, "author"), (2, "date"), (4, "container-title"),
+                                    (1, "volume"), (1, "issue"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Saying ‘When’" and not ref.author
+
+
+def test_a_title_keeps_the_quotation_mark_it_closes() -> None:
+    for text, title in (("Smith, J. 2001. Reading “Ulysses”. Dublin: Lilliput Press.",
+                         "Reading “Ulysses”"),
+                        ("Müller, H. 2001. Zur „Frage“. Berlin: Verlag.", "Zur „Frage“"),
+                        ("Smith, J. “A title.” Journal 3 (2001): 1-2.", "A title")):
+        assert parse_crf(text).title == title, text

@@ -71,6 +71,10 @@ _TRIM = " .,;:/"
 _QUOTES = "\"“”‘’«»„'"
 
 
+#: quotation marks a title may open inside itself and close at its end
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"))
+
+
 def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tuple[str, str]]:
     """(label, text) of each run of equal labels, in order."""
     out: list[tuple[str, str]] = []
@@ -92,6 +96,11 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[tupl
             value += "."  # kept only after an abbreviation (_field)
         elif labels[i] == "location" and re.match(r"\.\s*:", tail):
             value += "."  # "М.: Наука", "СПб.: Питер": a place abbreviated (_field)
+        if labels[i] in ("title", "container-title"):
+            closing = next((c for o, c in _QUOTE_PAIRS if value.count(o) > value.count(c)),
+                           None)
+            if closing is not None and closing in tail.lstrip(".,?!")[:1]:
+                value += closing  # "Reading “Ulysses”.": the quotation the title opened
         if labels[i] == "annotation":  # verbatim, with the quotation mark it opens with
             opening = len(tokens[i].before) - len(tokens[i].before.rstrip("“‘«„\"'(["))
             value = text[tokens[i].start - opening :]
@@ -115,7 +124,13 @@ def _strip(value: str) -> str:
     """``value`` without the punctuation, quotes and unpaired brackets around it
     ("(Hrsg.)", "[online]" lose theirs; "SU(5)" keeps its closing one)."""
     pairs = {"(": ")", "[": "]", ")": "(", "]": "["}
+    original = value
     value = value.strip(_TRIM).strip(_QUOTES + _TRIM)
+    for opening, closing in _QUOTE_PAIRS:  # "Reading “Ulysses”" keeps the mark it closes
+        if value.count(opening) > value.count(closing) and not value.startswith(opening):
+            end = original.find(value) + len(value)
+            if closing in original[end : end + 3]:
+                value += closing
     changed = True
     while changed and value:
         changed = False
@@ -553,6 +568,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _cjk_title_and_journal_in_one_run(tokens, out)
     _meeting_inside_the_title(tokens, out)
     _cjk_names_before_a_quoted_title(tokens, out)
+    _quoted_title_read_as_names(tokens, out)
     _journal_cut_at_a_hyphen(tokens, out)
     i = 0
     while i < len(out):
@@ -1381,6 +1397,18 @@ def _cjk_names_before_a_quoted_title(tokens: Sequence[Token], out: list[str]) ->
                 tokens[m - 1].after.strip()[:1] in (",", "，", "、"):
             out[:m] = ["author"] * m
             return
+
+
+def _quoted_title_read_as_names(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Saying ‘When.’ (1995, December). Wake Forest University Magazine": with no
+    title labelled, names that run into a quotation are the title (no name holds
+    quotation marks)."""
+    if not out or out[0] != "author" or "title" in out:
+        return
+    b = _label_runs(out, "author")[0][1]
+    quoted = [k for k in range(b + 1) if tokens[k].before[-1:] in ("‘", "“", '"', "«", "„")]
+    if quoted and quoted[0] <= 2 and any(q in tokens[b].after for q in ("’", "”", '"', "»")):
+        out[: b + 1] = ["title"] * (b + 1)
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
