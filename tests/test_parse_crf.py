@@ -2814,3 +2814,12 @@ def test_a_title_keeps_the_quotation_mark_it_closes() -> None:
                         ("Müller, H. 2001. Zur „Frage“. Berlin: Verlag.", "Zur „Frage“"),
                         ("Smith, J. “A title.” Journal 3 (2001): 1-2.", "A title")):
         assert parse_crf(text).title == title, text
+
+
+def test_a_body_as_the_titles_last_sentence_is_the_publisher() -> None:
+    text = "ECESR. Data Base of Labor Protests for Year 2015. The Egyptian Center for " \
+        "Economic and Social Rights (unpublished)"
+    tokens, labels = _labels(text, [(1, "author"), (16, "title"), (1, "note")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Data Base of Labor Protests for Year 2015"
+    assert ref.publisher == "The Egyptian Center for Economic and Social Rights"

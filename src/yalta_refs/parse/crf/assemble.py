@@ -1156,20 +1156,22 @@ _PRESS_TAIL = frozenset({"press", "publishers", "publishing", "publications", "b
 def _imprint_sentence_ending_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     """"Abnormal Psychology. Rex Bookstore, 2008.", "A Grammar of contemporary Persian.
     Mazda, Costa Mesa, California.": with no publisher or place labelled, the title's
-    last sentence is the imprint when it names a press, or is a name followed by a
-    known place and region."""
+    last sentence is the imprint when it names a press or a body ("… for Year 2015.
+    The Egyptian Center for Economic and Social Rights (unpublished)"), or is a name
+    followed by a known place and region."""
     if "publisher" in out or "location" in out:
         return
     for a, b in _label_runs(out, "title"):
-        if b + 1 < len(out) and out[b + 1] not in ("date", "annotation", "pages"):
+        if b + 1 < len(out) and out[b + 1] not in ("date", "annotation", "pages", "note"):
             continue
         k = next((m for m in range(b - 1, a, -1) if tokens[m].after.strip()[:1] == "."), None)
-        if k is None or b - k > 6 or not all(t.text[:1].isupper() or t.text.lower() in
+        if k is None or b - k > 8 or not all(t.text[:1].isupper() or t.text.lower() in
                                              ORG_LINKS for t in tokens[k + 1 : b + 1]):
             return
         commas = [m for m in range(k + 1, b) if tokens[m].after.strip() == ","]
         if not commas and (tokens[b].text.lower() in _PRESS_TAIL or
-                           tokens[k + 1].text.lower() in _PUBLISHER_HEAD):
+                           tokens[k + 1].text.lower() in _PUBLISHER_HEAD or
+                           (b - k >= 3 and _body_name(tokens[k + 1 : b + 1]))):
             out[k + 1 : b + 1] = ["publisher"] * (b - k)
         elif commas and commas[0] - k <= 3 and tokens[b].text.lower() in _REGION_WORDS:
             out[k + 1 : commas[0] + 1] = ["publisher"] * (commas[0] - k)
