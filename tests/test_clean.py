@@ -36,6 +36,10 @@ def _mojibake(text: str, times: int = 1) -> str:
                      "www.x.gouv.qc.ca/bilan-retablissement-faucon.pdf]", id="link-broken"),
         pytest.param("http://naca.central. cranfield.ac.uk/reports/1954/r.pdf",
                      "http://naca.central.cranfield.ac.uk/reports/1954/r.pdf", id="host-broken"),
+        pytest.param("doi: 10.1093/molbev /msu300.", "doi: 10.1093/molbev/msu300.",
+                     id="doi-broken-before-slash"),
+        pytest.param("10.1000/x / and more", "10.1000/x / and more",
+                     id="doi-then-a-lone-slash-kept-apart"),
         pytest.param("www.site.org. www.other.org/x", "www.site.org. www.other.org/x",
                      id="two-links-kept-apart"),
         pytest.param("http://x.org/a- and http://x.org/ Center. 12-", "http://x.org/a- and "

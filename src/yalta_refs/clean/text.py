@@ -32,7 +32,9 @@ _SOFT_HYPHEN_RANGE = re.compile("(?<=\\d)\u00ad(?=\\d)")
 _LINK_BREAK = re.compile(
     r"((?:https?://|www\.|\b10\.\d{4,9}/)\S*[-/_=])\s+(?=[\w(]\S*(?:\d|/|\.\w))"
     # after a dot only a host name's rest with its path: "naca.central. cranfield.ac.uk/r"
-    r"|((?:https?://|www\.)[^\s/]*\.)\s+(?!www\.|https?:)(?=[a-z][\w-]*\.[a-z][\w.-]*/)",
+    r"|((?:https?://|www\.)[^\s/]*\.)\s+(?!www\.|https?:)(?=[a-z][\w-]*\.[a-z][\w.-]*/)"
+    # before a slash: "10.1093/molbev /msu300"
+    r"|(\b10\.\d{4,9}/[^\s/]+)\s+(?=/\w)",
     re.I)
 # control characters, and the two private-use marks the markup stage uses
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\ue002]")  # \ue003: see jats.py
@@ -90,6 +92,8 @@ def fix_line(line: str) -> str:
 
 def join_broken_links(text: str) -> str:
     """A link or DOI that a space broke after a hyphen, slash, underscore or equals
-    sign, or after a dot of its host name, joined again: "10.1016/0043- 1354(84)90246-X"
-    -> "10.1016/0043-1354(84)90246-X"."""
-    return _LINK_BREAK.sub(lambda m: m.group(1) or m.group(2), text) if "/" in text else text
+    sign, after a dot of its host name, or before a slash of a DOI's suffix, joined
+    again: "10.1016/0043- 1354(84)90246-X" -> "10.1016/0043-1354(84)90246-X",
+    "10.1093/molbev /msu300" -> "10.1093/molbev/msu300"."""
+    return _LINK_BREAK.sub(lambda m: m.group(1) or m.group(2) or m.group(3),
+                           text) if "/" in text else text
