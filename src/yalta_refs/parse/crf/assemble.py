@@ -1100,12 +1100,10 @@ def _in_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     "In:" opening a sentence or a comma piece inside the only title run ("…, w:
     Ajdukiewicz Kazimierz, Język i poznanie"), with no container labelled, starts the
     container, which runs to that sentence's end."""
-    if "container-title" in out:
+    only = _only_title(out, container=False)
+    if only is None:
         return
-    runs_ = _label_runs(out, "title")
-    if len(runs_) != 1:
-        return
-    a, b = runs_[0]
+    a, b = only
     for k in range(a + 1, b):
         if tokens[k].text in _IN_CUES and tokens[k - 1].after.strip() in (".", ",") and \
                 tokens[k].after.strip() == ":" and tokens[k + 1].text[:1].isupper():
@@ -1183,12 +1181,10 @@ def _newspaper_after_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     """"What is "metadata" and should you worry if yours is stored by law? The Sydney
     Morning Herald. Retrieved from …": with no container labelled, a newspaper's name
     as the only title's last sentence is the container."""
-    if "container-title" in out:
+    only = _only_title(out, container=False)
+    if only is None:
         return
-    runs_ = _label_runs(out, "title")
-    if len(runs_) != 1:
-        return
-    a, b = runs_[0]
+    a, b = only
     k = next((m for m in range(b - 1, a, -1)
               if tokens[m].after.strip()[:1] in (".", "?", "!")), None)
     if k is None or b - k > 6:
@@ -1354,12 +1350,10 @@ def _meeting_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     Meeting of the Central Appalachian Section of SME": with no container labelled,
     a comma piece or sentence ending the only title run that names a meeting in its
     first words is the meeting (the container)."""
-    if "container-title" in out:
+    only = _only_title(out, container=False)
+    if only is None:
         return
-    runs_ = _label_runs(out, "title")
-    if len(runs_) != 1:
-        return
-    a, b = runs_[0]
+    a, b = only
     for k in range(a + 3, b):
         if tokens[k - 1].after.strip()[:1] not in (",", ".") or tokens[k].text.lower() in (
                 "in", "a", "the", "and"):
@@ -1487,10 +1481,10 @@ def _in_editors_inside_the_title(tokens: Sequence[Token], out: list[str]) -> Non
     Behindertenpädagogik": "in:" after the title's first sentence or clause, then
     names closed by a bracketed role word, all read as one title. The names are the
     editors and the book's title starts after the role word."""
-    runs_ = _label_runs(out, "title")
-    if len(runs_) != 1:
+    only = _only_title(out)
+    if only is None:
         return
-    a, b = runs_[0]
+    a, b = only
     for k in range(a + 1, b - 2):
         if tokens[k].text not in ("in", "In") or tokens[k].after.strip() != ":" or \
                 tokens[k - 1].after.strip() not in (",", "."):
@@ -3246,6 +3240,15 @@ def _edition_read_as_editor(tokens: Sequence[Token], out: list[str]) -> None:
                 t.text.lower() in _EDITION_TAIL for t in run) and run[-1].text.lower() in (
                 "éd", "ed", "edn", "edition", "édition", "aufl", "auflage"):
             out[first - 1 : last + 1] = ["edition"] * (last + 2 - first)
+
+
+def _only_title(out: Sequence[str], *, container: bool = True) -> tuple[int, int] | None:
+    """(first, last) of the reference's one title run; None when there is none or more
+    than one, or (``container=False``) when a container is labelled too."""
+    if not container and "container-title" in out:
+        return None
+    found = _label_runs(out, "title")
+    return found[0] if len(found) == 1 else None
 
 
 def _label_runs(out: Sequence[str], label: str) -> list[tuple[int, int]]:
