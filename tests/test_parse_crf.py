@@ -2823,3 +2823,24 @@ def test_a_body_as_the_titles_last_sentence_is_the_publisher() -> None:
     ref = assemble(text, tokens, labels)
     assert ref.title == "Data Base of Labor Protests for Year 2015"
     assert ref.publisher == "The Egyptian Center for Economic and Social Rights"
+
+
+def test_an_imprint_opening_with_a_volume_or_a_place_and_a_subtitle_read_as_the_place() -> None:
+    text = "Montcombroux, G. 1997. The Canadian Inuit dog. Volume 1. Whippoorwill Press, " \
+        "Winnipeg, Canada."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (4, "title"),
+                                    (4, "publisher"), (2, "location")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.publisher) == ("1", "Whippoorwill Press")
+    text = "WALTON, R.: Principle of endodontic. 2nd ed. Philadelphia. Wb Saunders company, 1996."
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (2, "edition"),
+                                    (4, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.publisher_place, ref.publisher) == ("Philadelphia", "Wb Saunders company")
+    text = "QUAGHEBEUR Jöelle, Bretons et Normands. Rivalités, malentendus, convergences, " \
+        "PUR, Rennes, 2008"
+    tokens, labels = _labels(text, [(2, "author"), (3, "title"), (5, "location"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Bretons et Normands. Rivalités, malentendus, convergences"
+    assert (ref.publisher, ref.publisher_place) == ("PUR", "Rennes")

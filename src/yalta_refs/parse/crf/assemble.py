@@ -569,6 +569,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _meeting_inside_the_title(tokens, out)
     _cjk_names_before_a_quoted_title(tokens, out)
     _quoted_title_read_as_names(tokens, out)
+    _imprint_opening_with_a_volume_or_a_place(tokens, out)
+    _subtitle_read_as_the_place(tokens, out)
     _journal_cut_at_a_hyphen(tokens, out)
     i = 0
     while i < len(out):
@@ -1405,6 +1407,47 @@ def _quoted_title_read_as_names(tokens: Sequence[Token], out: list[str]) -> None
     quoted = [k for k in range(b + 1) if tokens[k].before[-1:] in ("‘", "“", '"', "«", "„")]
     if quoted and quoted[0] <= 2 and any(q in tokens[b].after for q in ("’", "”", '"', "»")):
         out[: b + 1] = ["title"] * (b + 1)
+
+
+def _imprint_opening_with_a_volume_or_a_place(tokens: Sequence[Token],
+                                              out: list[str]) -> None:
+    """A publisher run that opens with the volume ("Volume 1. Whippoorwill Press,
+    Winnipeg") or, with no place labelled, with a known place and its full stop
+    ("Philadelphia. Wb Saunders company"): those words are the volume, the place."""
+    for a, b in _label_runs(out, "publisher"):
+        if b - a < 2:
+            continue
+        if tokens[a].text.lower() in VOLUME_WORDS and tokens[a + 1].text.isdigit() and \
+                tokens[a + 1].after.strip()[:1] in (".", ",") and "volume" not in out:
+            out[a : a + 2] = ["volume", "volume"]
+        elif "location" not in out and tokens[a].text.lower() in PLACE_WORDS and \
+                tokens[a].after.strip() in (".", ":") and tokens[a + 1].text[:1].isupper():
+            out[a] = "location"
+
+
+def _subtitle_read_as_the_place(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Bretons et Normands au Moyen Âge. Rivalités, malentendus, convergences, PUR,
+    Rennes, 2008": with no publisher labelled, a place run of comma pieces ending in
+    a known place, after the title, whose first pieces hold lowercase words: those
+    are the title's, the piece before the place the publisher."""
+    if "publisher" in out:
+        return
+    for a, b in _label_runs(out, "location"):
+        if a == 0 or out[a - 1] != "title" or tokens[b].text.lower() not in PLACE_WORDS:
+            continue
+        commas = [m for m in range(a, b) if tokens[m].after.strip() == ","]
+        if len(commas) < 2 or b - commas[-1] > 3:
+            continue
+        low = [m for m in range(a, commas[-1] + 1) if tokens[m].text.isalpha() and
+               tokens[m].text.islower() and tokens[m].text not in ORG_LINKS]
+        if not low:
+            continue
+        cut = next(c for c in commas if c >= low[-1])
+        if cut == commas[-1]:
+            continue
+        out[a : cut + 1] = ["title"] * (cut + 1 - a)
+        out[cut + 1 : commas[-1] + 1] = ["publisher"] * (commas[-1] - cut)
+        return
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
