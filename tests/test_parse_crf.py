@@ -2844,3 +2844,11 @@ def test_an_imprint_opening_with_a_volume_or_a_place_and_a_subtitle_read_as_the_
     ref = assemble(text, tokens, labels)
     assert ref.title == "Bretons et Normands. Rivalités, malentendus, convergences"
     assert (ref.publisher, ref.publisher_place) == ("PUR", "Rennes")
+
+
+def test_a_volume_and_issue_read_as_pages() -> None:
+    text = "Fernandez H. Une histoire. J Gynecol Obstet (Paris) 2016.45(10);1205-1206."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (4, "container-title"),
+                                    (1, "date"), (4, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.issue, ref.page) == ("45", "10", "1205-1206")

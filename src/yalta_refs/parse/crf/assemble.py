@@ -571,6 +571,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _quoted_title_read_as_names(tokens, out)
     _imprint_opening_with_a_volume_or_a_place(tokens, out)
     _subtitle_read_as_the_place(tokens, out)
+    _volume_and_issue_read_as_pages(tokens, out)
     _journal_cut_at_a_hyphen(tokens, out)
     i = 0
     while i < len(out):
@@ -1448,6 +1449,22 @@ def _subtitle_read_as_the_place(tokens: Sequence[Token], out: list[str]) -> None
         out[a : cut + 1] = ["title"] * (cut + 1 - a)
         out[cut + 1 : commas[-1] + 1] = ["publisher"] * (commas[-1] - cut)
         return
+
+
+def _volume_and_issue_read_as_pages(tokens: Sequence[Token], out: list[str]) -> None:
+    """"J Gynecol Obstet Biol Reprod (Paris) Décembre 2016.45(10);1205-1206.": with no
+    volume or issue labelled, a page run shaped "45(10);1205-1206" holds the volume and
+    the issue before the pages."""
+    if "volume" in out or "issue" in out:
+        return
+    for a, b in _label_runs(out, "pages"):
+        if b - a == 3 and all(t.text.isdigit() for t in tokens[a : b + 1]) and \
+                tokens[a].after == "(" and tokens[a + 1].after.startswith(")") and \
+                tokens[a + 1].after[1:].strip() in (";", ":", ",") and \
+                tokens[a + 2].after.strip() in ("-", "–"):
+            out[a] = "volume"
+            out[a + 1] = "issue"
+            return
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
