@@ -139,8 +139,10 @@ def fold_ascii(text: str) -> str:
 
 
 def _transliterate(ch: str) -> str:
-    if ch.isascii() or unicodedata.combining(ch):
-        return ch if ch.isascii() else ""
+    if ch.isascii():
+        return ch
+    if unicodedata.combining(ch):
+        return ""  # the accent NFKD split off
     from anyascii import anyascii
 
     return str(anyascii(ch))
