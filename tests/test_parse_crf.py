@@ -2852,3 +2852,8 @@ def test_a_volume_and_issue_read_as_pages() -> None:
                                     (1, "date"), (4, "pages")])
     ref = assemble(text, tokens, labels)
     assert (ref.volume, ref.issue, ref.page) == ("45", "10", "1205-1206")
+
+
+def test_an_army_corps_is_a_body() -> None:
+    assert [n.literal for n in parse_names("U.S. Army Corps of Engineers")[0]] == [
+        "U.S. Army Corps of Engineers"]

@@ -269,7 +269,7 @@ _CORPORATE_WORDS = frozenset({
     "llc", "gmbh", "fund", "trust", "forum", "museum", "library", "institution",
     "coalition", "panel", "secretariat", "directorate", "observatory", "company", "project",
     "news", "times", "magazine", "radio", "television", "broadcasting", "media",
-    "international", "contributors",
+    "international", "contributors", "army", "corps", "navy", "police", "parliament",
 })
 
 
