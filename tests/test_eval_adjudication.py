@@ -12,6 +12,7 @@ from yalta_refs.eval.__main__ import main
 from yalta_refs.eval.adjudication import (
     VERDICTS,
     AdjudicationReport,
+    DevAdjudication,
     Disagreement,
     adjudication_path,
     cohen_kappa,
@@ -59,6 +60,13 @@ def test_sample_is_drawn_by_key_whatever_the_order() -> None:
     two = sample_disagreements(list(reversed(found)), size=10, seed=5)
     assert [d.key for d in one] == [d.key for d in two]
     assert len(one) == 10 and len(sample_disagreements(found[:3], size=10)) == 3
+    # a further sample leaves out what an earlier one read, and draws the rest alike
+    read = {d.key for d in one}
+    more = sample_disagreements(found, size=10, seed=6, exclude=read)
+    assert len(more) == 10 and not read & {d.key for d in more}
+    assert [d.key for d in more] == [
+        d.key for d in sample_disagreements([d for d in found if d.key not in read],
+                                            size=10, seed=6)]
 
 
 def test_verdicts_file_errors_name_the_line(tmp_path: Path) -> None:
@@ -82,6 +90,27 @@ def test_gold_mended_estimate() -> None:
     whole = Counts(tp=180, fp=15, fn=15)
     assert report.f1_gold_mended(whole) == pytest.approx(2 * 185 / (2 * 185 + 20))
     assert report.interval() == (0.0, 0.0)  # nothing judged to draw from
+
+
+def test_dev_estimate_mends_each_read_part_with_its_own_share() -> None:
+    one = AdjudicationReport("a", 10, 5, 4, 0, 0, counts=Counts(tp=80, fp=10, fn=10))
+    one.judged = [("parser", 10), ("gold", 10)]  # half its 20 errors are the gold's
+    one.errors_by_verdict = Counter({"parser": 10, "gold": 10})
+    two = AdjudicationReport("b", 10, 5, 4, 0, 0, counts=Counts(tp=90, fp=5, fn=5))
+    two.judged = [("parser", 2), ("both", 8)]  # a fifth of its 10 errors
+    two.errors_by_verdict = Counter({"parser": 2, "both": 8})
+    unread = AdjudicationReport("c", 10, 5, 0, 0, 0, counts=Counts(tp=50, fp=5, fn=5))
+    whole = Counts(tp=220, fp=20, fn=20)
+    dev = DevAdjudication([one, two, unread], whole)
+    # 10 + 2 gold-only errors: 6 mislabelled tokens go right; the unread part as it is
+    assert dev.f1_gold_mended() == pytest.approx(2 * 226 / (2 * 226 + 28))
+    assert DevAdjudication([unread], whole).f1_gold_mended() == pytest.approx(whole.f1)
+    low, high = dev.interval(rounds=500)
+    assert low <= dev.f1_gold_mended() <= high and low < high
+    assert DevAdjudication([unread], whole).interval() == (0.0, 0.0)
+    data = dev.to_dict()
+    assert [p["split"] for p in data["parts"]] == ["a", "b", "c"]
+    assert data["dev_f1"] < data["dev_f1_gold_mended"]
 
 
 def test_bootstrap_interval_holds_the_estimate() -> None:
@@ -142,10 +171,12 @@ def test_scan_counts_match_the_parser_evaluation() -> None:
 @needs_shared
 def test_cli_prints_the_report_and_a_sample(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["adjudication"]) == 0
-    assert "Cohen's kappa" in capsys.readouterr().out
-    assert main(["adjudication", "--sample", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "Cohen's kappa" in out and "== dev as a whole" in out
+    assert main(["adjudication", "--split", SPLIT, "--sample", "--seed", "3"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 60 and all(r["errors"] > 0 for r in rows)
+    assert not {r["key"] for r in rows} & load_verdicts(adjudication_path(SPLIT)).keys()
 
 
 def test_cli_unknown_split_exits_2() -> None:

@@ -299,8 +299,10 @@ def cmd_adjudication(args: argparse.Namespace) -> str | dict[str, Any]:
         adjudication_path,
         disagreements,
         format_adjudication,
+        format_dev_adjudication,
         load_verdicts,
         run_adjudication,
+        run_dev_adjudication,
         sample_disagreements,
     )
     from .parser import DEV_PARTS
@@ -308,21 +310,38 @@ def cmd_adjudication(args: argparse.Namespace) -> str | dict[str, Any]:
     base = shared_dir()
     if not (base / "data").is_dir():
         raise MissingInput(f"no shared data at {base}")
-    if args.split not in DEV_PARTS:
+    if args.split is not None and args.split not in DEV_PARTS:
         raise MissingInput(f"no dev split {args.split!r} (one of {', '.join(DEV_PARTS)})")
+
+    def verdicts_of(path: Path) -> dict[str, dict[str, str]]:
+        try:
+            return load_verdicts(path)
+        except ValueError as exc:
+            raise MissingInput(str(exc)) from exc
+
     if args.sample:
-        found = disagreements(args.split, base).found
+        split = args.split or "dev-anystyle-bad-ugly"
+        read = adjudication_path(split)
+        exclude = verdicts_of(read).keys() if read.is_file() else set()
+        found = disagreements(split, base).found
         rows = [{"key": d.key, "errors": d.errors, "text": d.text, "gold": d.gold,
-                 "pred": d.pred} for d in sample_disagreements(found, seed=args.seed)]
+                 "pred": d.pred}
+                for d in sample_disagreements(found, seed=args.seed, exclude=exclude)]
         return "\n".join(json.dumps(r, ensure_ascii=False, default=str) for r in rows)
+    if args.split is None:
+        if args.verdicts:
+            raise MissingInput("--verdicts needs --split")
+        found_files = {part: adjudication_path(part) for part in DEV_PARTS}
+        verdicts = {part: verdicts_of(path) for part, path in found_files.items()
+                    if path.is_file()}
+        if not verdicts:
+            raise MissingInput(f"no verdicts under {adjudication_path('x').parent}")
+        dev = run_dev_adjudication(base, verdicts)
+        return dev.to_dict() if args.json else format_dev_adjudication(dev)
     path = Path(args.verdicts) if args.verdicts else adjudication_path(args.split)
     if not path.is_file():
         raise MissingInput(f"no verdicts at {path}")
-    try:
-        verdicts = load_verdicts(path)
-    except ValueError as exc:
-        raise MissingInput(str(exc)) from exc
-    report = run_adjudication(args.split, base, verdicts)
+    report = run_adjudication(args.split, base, verdicts_of(path))
     return report.to_dict() if args.json else format_adjudication(report)
 
 
@@ -393,10 +412,12 @@ def build_parser() -> argparse.ArgumentParser:
     parse.set_defaults(func=cmd_parser)
     adj = sub.add_parser("adjudication", help="who is right where parser and gold disagree: "
                          "a sample of a dev split read again (tests/adjudication)")
-    adj.add_argument("--split", default="dev-anystyle-bad-ugly")
+    adj.add_argument("--split", help="one dev part (default: every part with verdicts, and "
+                     "dev as a whole)")
     adj.add_argument("--verdicts", help="verdicts file (default tests/adjudication/SPLIT.jsonl)")
     adj.add_argument("--sample", action="store_true",
-                     help="draw a sample to read (JSON lines: key, text, gold, parse)")
+                     help="draw a sample of --split to read (JSON lines: key, text, gold, "
+                     "parse), leaving out references its verdicts file already holds")
     adj.add_argument("--seed", type=int, default=2026, help="the sample's seed")
     adj.add_argument("--json", action="store_true", help="machine-readable output")
     adj.set_defaults(func=cmd_adjudication)
