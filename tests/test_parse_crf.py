@@ -2857,3 +2857,30 @@ def test_a_volume_and_issue_read_as_pages() -> None:
 def test_an_army_corps_is_a_body() -> None:
     assert [n.literal for n in parse_names("U.S. Army Corps of Engineers")[0]] == [
         "U.S. Army Corps of Engineers"]
+
+
+def test_names_written_initials_first_left_in_the_title() -> None:
+    text = "DS Reimer, BD Halbrook, PH Dreyfuss and C Tibiletti: A novel approach. " \
+        "Spine 19, 2026-2032 (1994)"
+    tokens, labels = _labels(text, [(4, "author"), (8, "title"), (1, "container-title"),
+                                    (1, "volume"), (2, "pages"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Reimer", "Halbrook", "Dreyfuss", "Tibiletti"]
+    assert ref.title == "A novel approach"
+    text = "K.I. Taylor, K.M. Oberle, P.G. Norton Promoting health in diabetes. " \
+        "Biol. Res. Nurs., 6 (2005)"
+    tokens, labels = _labels(text, [(8, "author"), (5, "title"), (3, "container-title"),
+                                    (1, "volume"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Taylor", "Oberle", "Norton"]
+    assert ref.title == "Promoting health in diabetes"
+    # a colon inside a title that opens with no names, and names written family first,
+    # are left alone
+    text = "DS Reimer, Spine surgery: a review. Spine 19 (1994)"
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (1, "container-title"),
+                                    (1, "volume"), (1, "date")])
+    assert assemble(text, tokens, labels).title == "Spine surgery: a review"
+    text = "Taylor, K. I., Oberle, K. M. Promoting health. Biol. Res. Nurs., 6 (2005)"
+    tokens, labels = _labels(text, [(6, "author"), (2, "title"), (3, "container-title"),
+                                    (1, "volume"), (1, "date")])
+    assert assemble(text, tokens, labels).title == "Promoting health"

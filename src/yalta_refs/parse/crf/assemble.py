@@ -459,6 +459,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _inverted_first_name(tokens, out)
     _family_after_initial(tokens, out)
     _names_then_title(tokens, out)
+    _names_left_before_the_colon(tokens, out)
+    _family_left_in_the_title(tokens, out)
     _title_after_trailing_initials(tokens, out)
     _numero_sign(tokens, out)
     _chinese_names_and_title(tokens, out)
@@ -1465,6 +1467,82 @@ def _volume_and_issue_read_as_pages(tokens: Sequence[Token], out: list[str]) -> 
             out[a] = "volume"
             out[a + 1] = "issue"
             return
+
+
+def _initials(token: Token) -> bool:
+    """A block of initials written without periods or with them glued: "PH", "BD",
+    "K.I" (as the tokenizer gives "K", "I": one capital), at most three capitals."""
+    return token.text.isalpha() and token.text.isupper() and len(token.text) <= 3
+
+
+def _initials_first_names(tokens: Sequence[Token], a: int, b: int) -> list[int] | None:
+    """Where each name of tokens ``a``..``b`` ends (the index of its family name), if
+    they read as names written initials first ("DS Reimer, BD Halbrook and C
+    Tibiletti", "K.I. Taylor, K.M. Oberle"), else None. Names are parted by a comma
+    or a linking word ("and", "&", "und", "et")."""
+    ends: list[int] = []
+    k = a
+    while k <= b:
+        start = k
+        while k <= b and (_initials(tokens[k]) and (
+                _one_capital(tokens[k]) or not tokens[k].after.strip())):
+            k += 1
+        if k == start or k > b:
+            return None  # no initials, or initials with no family name
+        family = tokens[k]
+        if not family.text[:1].isupper() or family.text.isupper() or len(family.text) < 2:
+            return None
+        ends.append(k)
+        k += 1
+        if k <= b and tokens[k].text.lower() in ("and", "&", "und", "et"):
+            k += 1
+        elif k <= b and "," not in family.after:
+            return None
+    return ends
+
+
+def _names_left_before_the_colon(tokens: Sequence[Token], out: list[str]) -> None:
+    """"DS Reimer, BD Halbrook, PH Dreyfuss and C Tibiletti: A novel approach …": names
+    written initials first go on, past the comma after the author run, into the title
+    run up to a colon; those names are the authors' and the title opens after it."""
+    runs = _label_runs(out, "author")
+    if not runs or runs[0][0] != 0:
+        return
+    first, last = runs[0]
+    if last + 2 >= len(out) or out[last + 1] != "title" or \
+            "," not in tokens[last].after or \
+            _initials_first_names(tokens, first, last) is None:
+        return
+    end = last + 1
+    while end < len(out) and out[end] == "title" and ":" not in tokens[end].after:
+        end += 1
+    if end + 1 >= len(out) or out[end] != "title" or out[end + 1] != "title" or \
+            tokens[end].after.strip() != ":" or \
+            _initials_first_names(tokens, last + 1, end) is None:
+        return
+    out[last + 1 : end + 1] = ["author"] * (end - last)
+
+
+def _family_left_in_the_title(tokens: Sequence[Token], out: list[str]) -> None:
+    """"K.I. Taylor, K.M. Oberle, P.G. Norton Promoting health …": names written
+    initials first whose run ends on initials, the title run straight after: the
+    title's first word is the last author's family name."""
+    runs = _label_runs(out, "author")
+    if not runs or runs[0][0] != 0:
+        return
+    first, last = runs[0]
+    if last + 2 >= len(out) or out[last + 1] != "title" or out[last + 2] != "title":
+        return
+    family, word = tokens[last + 1], tokens[last + 2]
+    if not _one_capital(tokens[last]) or tokens[last].after.strip() not in ("", ".") or \
+            family.after.strip() or not family.text[:1].isupper() or \
+            family.text.isupper() or len(family.text) < 2 or \
+            family.text.lower() in _ETAL_WORDS or not word.text[:1].isalpha():
+        return
+    if _initials_first_names(tokens, first, last + 1) is None or \
+            len(_initials_first_names(tokens, first, last + 1) or ()) < 2:
+        return
+    out[last + 1] = "author"
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
