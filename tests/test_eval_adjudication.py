@@ -20,7 +20,7 @@ from yalta_refs.eval.adjudication import (
     format_adjudication,
     load_verdicts,
     reference_key,
-    run_adjudication,
+    run_dev_adjudication,
     sample_disagreements,
     wilson,
 )
@@ -126,17 +126,23 @@ def test_bootstrap_interval_holds_the_estimate() -> None:
     assert low == high == report.f1_gold_mended(share=1.0)
 
 
-def test_shipped_verdicts_are_well_formed() -> None:
+#: the verdicts shipped for each dev part: references read (each twice)
+SHIPPED = {"dev-grobid": 60, "dev-anystyle": 60, "dev-anystyle-bad-ugly": 120}
+
+
+@pytest.mark.parametrize("part", sorted(SHIPPED))
+def test_shipped_verdicts_are_well_formed(part: str) -> None:
     rows = [json.loads(line) for line in
-            adjudication_path(SPLIT).read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) == 60
+            adjudication_path(part).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == SHIPPED[part]
     assert len({r["key"] for r in rows}) == len(rows)
     for row in rows:
         assert row["verdict"] in VERDICTS and row["first"] in VERDICTS
         assert row["second"] in VERDICTS and row["reason"].strip()
+        assert row["drawn"].strip()  # the commit and seed of the sample it was read in
         if row["first"] == row["second"]:  # a third reading only where the two differ
             assert row["verdict"] == row["first"]
-    assert load_verdicts(adjudication_path(SPLIT)).keys() == {r["key"] for r in rows}
+    assert load_verdicts(adjudication_path(part)).keys() == {r["key"] for r in rows}
 
 
 needs_shared = pytest.mark.skipif(not (shared_dir() / "data").is_dir(),
@@ -144,14 +150,18 @@ needs_shared = pytest.mark.skipif(not (shared_dir() / "data").is_dir(),
 
 
 @needs_shared
-def test_every_verdict_names_a_reference_of_the_split() -> None:
-    report = run_adjudication(SPLIT, shared_dir(), load_verdicts(adjudication_path(SPLIT)))
-    assert report.missing == 0
-    assert report.references == 412
-    assert sum(report.by_verdict.values()) + report.now_right == 60
-    assert report.readers_agree >= 56 and report.kappa > 0.85
-    assert report.whole is not None and report.whole.tp > report.counts.tp
-    data = report.to_dict()
+def test_every_verdict_names_a_reference_of_its_part() -> None:
+    verdicts = {part: load_verdicts(adjudication_path(part)) for part in SHIPPED}
+    dev = run_dev_adjudication(shared_dir(), verdicts)
+    sizes = {"dev-grobid": 680, "dev-anystyle": 528, "dev-anystyle-bad-ugly": 412}
+    for report in dev.parts:
+        assert report.missing == 0
+        assert report.references == sizes[report.split]
+        assert sum(report.by_verdict.values()) + report.now_right == SHIPPED[report.split]
+        assert report.kappa > 0.8
+        assert report.whole is not None and report.whole.tp > report.counts.tp
+    assert sum(p.counts.tp + p.counts.fn for p in dev.parts) == dev.whole.tp + dev.whole.fn
+    data = dev.to_dict()
     assert data["dev_f1"] < data["dev_f1_gold_mended"]
     low, high = data["dev_f1_gold_mended_interval"]
     assert low <= data["dev_f1_gold_mended"] <= high
@@ -173,6 +183,11 @@ def test_cli_prints_the_report_and_a_sample(capsys: pytest.CaptureFixture[str]) 
     assert main(["adjudication"]) == 0
     out = capsys.readouterr().out
     assert "Cohen's kappa" in out and "== dev as a whole" in out
+    assert out.count("== dev-") == len(SHIPPED)
+    assert main(["adjudication", "--split", "dev-grobid"]) == 0
+    out = capsys.readouterr().out
+    assert "== dev-grobid" in out and "with this part's gold so mended" in out
+    assert "== dev as a whole" not in out
     assert main(["adjudication", "--split", SPLIT, "--sample", "--seed", "3"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 60 and all(r["errors"] > 0 for r in rows)
