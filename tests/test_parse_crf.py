@@ -2874,6 +2874,12 @@ def test_names_written_initials_first_left_in_the_title() -> None:
     ref = assemble(text, tokens, labels)
     assert [n.family for n in ref.author] == ["Taylor", "Oberle", "Norton"]
     assert ref.title == "Promoting health in diabetes"
+    text = "A. Altland and B. D. Simons, Condensed matter field theory (Cambridge UP, 2010)."
+    tokens, labels = _labels(text, [(5, "author"), (5, "title"), (2, "publisher"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Altland", "Simons"]
+    assert ref.title == "Condensed matter field theory"
     # a colon inside a title that opens with no names, and names written family first,
     # are left alone
     text = "DS Reimer, Spine surgery: a review. Spine 19 (1994)"
@@ -2884,3 +2890,49 @@ def test_names_written_initials_first_left_in_the_title() -> None:
     tokens, labels = _labels(text, [(6, "author"), (2, "title"), (3, "container-title"),
                                     (1, "volume"), (1, "date")])
     assert assemble(text, tokens, labels).title == "Promoting health"
+
+
+def test_a_day_and_month_before_the_year_in_other_languages_are_the_date() -> None:
+    text = "L’Eléphant du plateau, Nouvel Observateur, 1 Marzo 1976, 74-76"
+    tokens, labels = _labels(text, [(3, "title"), (4, "container-title"), (1, "date"),
+                                    (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.container_title, ref.page) == ("Nouvel Observateur", "74-76")
+    assert ref.issued is not None and ref.issued.parts == ((1976, 3, 1),)
+    text = "Un artículo. El País, 3 de mayo de 2001."
+    tokens, labels = _labels(text, [(2, "title"), (6, "container-title"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.container_title == "El País"
+    assert ref.issued is not None and ref.issued.parts == ((2001, 5, 3),)
+    # a month word inside a title is left there
+    text = "Smith, J. Paris in May 1968. London: Verso, 2001."
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    assert assemble(text, tokens, labels).title == "Paris in May 1968"
+
+
+def test_a_journal_opening_on_the_titles_last_word() -> None:
+    text = "Moser, I. (2000). Against normalization. Science as culture, 9(2), 201-240."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"),
+                                    (2, "container-title"), (1, "volume"), (1, "issue"),
+                                    (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.title, ref.container_title) == ("Against normalization", "Science as culture")
+    # the last sentence set off by a mark, or no numbers after the journal: left alone
+    text = "Moser, I. (2000). Against normalization. Science, as culture, 9(2), 201-240."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (3, "title"),
+                                    (2, "container-title"), (1, "volume"), (1, "issue"),
+                                    (2, "pages")])
+    assert assemble(text, tokens, labels).title == "Against normalization. Science"
+
+
+def test_genre_words_opening_the_imprint_are_the_genre() -> None:
+    text = "Dang, J. Statistical analysis. Technical report, NHTSA, July 2007."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (3, "publisher"),
+                                    (2, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.genre, ref.publisher) == ("Technical report", "NHTSA")
+    text = "Dang, J. Statistical analysis. Report Press, 2007."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (2, "publisher"),
+                                    (1, "date")])
+    assert assemble(text, tokens, labels).publisher == "Report Press"

@@ -509,6 +509,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _given_name_read_as_date(tokens, out)
     _words_between_title_runs(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
+    _journal_opens_on_the_titles_last_word(tokens, out)
+    _genre_opening_the_imprint(tokens, out)
     _title_ends_mid_sentence(tokens, out)
     _date_closing_a_run(tokens, out)
     _number_before_bracketed_year(tokens, out)
@@ -1524,9 +1526,10 @@ def _names_left_before_the_colon(tokens: Sequence[Token], out: list[str]) -> Non
 
 
 def _family_left_in_the_title(tokens: Sequence[Token], out: list[str]) -> None:
-    """"K.I. Taylor, K.M. Oberle, P.G. Norton Promoting health …": names written
-    initials first whose run ends on initials, the title run straight after: the
-    title's first word is the last author's family name."""
+    """"K.I. Taylor, K.M. Oberle, P.G. Norton Promoting health …", "A. Altland and
+    B. D. Simons, Condensed matter …": names written initials first whose run ends
+    on initials, the title run straight after and going on past its first word: that
+    word is the last author's family name."""
     runs = _label_runs(out, "author")
     if not runs or runs[0][0] != 0:
         return
@@ -1535,7 +1538,7 @@ def _family_left_in_the_title(tokens: Sequence[Token], out: list[str]) -> None:
         return
     family, word = tokens[last + 1], tokens[last + 2]
     if not _one_capital(tokens[last]) or tokens[last].after.strip() not in ("", ".") or \
-            family.after.strip() or not family.text[:1].isupper() or \
+            family.after.strip() not in ("", ",", ".") or not family.text[:1].isupper() or \
             family.text.isupper() or len(family.text) < 2 or \
             family.text.lower() in _ETAL_WORDS or not word.text[:1].isalpha():
         return
@@ -2701,17 +2704,38 @@ def _names_read_as_journal(tokens: Sequence[Token], out: list[str]) -> None:
 
 
 def _month_day_before_year(tokens: Sequence[Token], out: list[str]) -> None:
-    """A month name (and its day) straight before a year labelled as the date is the
-    date too: "J Clin Oncol. Jan 1 2011;29(1)" (not the journal's and a volume)."""
+    """A month name (and its day, before or after it) straight before a year labelled
+    as the date is the date too: "J Clin Oncol. Jan 1 2011;29(1)" (not the journal's
+    and a volume), "Nouvel Observateur, 1 Marzo 1976", "El País, 3 de mayo de 2001"."""
     for k in range(len(tokens) - 1):
-        if out[k] == "date" or tokens[k].text.lower() not in _MONTHS:
+        if out[k] == "date" or tokens[k].text.lower() not in _ANY_MONTH:
             continue
-        j = k + 1
-        if tokens[j].text.isdecimal() and len(tokens[j].text) <= 2 and int(tokens[j].text) <= 31:
+        i, j = k, k + 1
+        if j + 1 < len(tokens) and tokens[j].text.lower() in _DAY_MONTH_LINKS:
+            j += 1  # "3 de mayo de 2001"
+        if _day(tokens[j]):
             j += 1
+        else:
+            before = k - 1 - (k > 1 and tokens[k - 1].text.lower() in _DAY_MONTH_LINKS)
+            if before >= 0 and _day(tokens[before]) and out[before] == out[k] and \
+                    not any(t.after.strip() for t in tokens[before:k]):
+                i = before
         if j < len(tokens) and out[j] == "date" and _YEAR.match(tokens[j].text) and \
-                (k == 0 or out[k - 1] != "title"):
-            out[k:j] = ["date"] * (j - k)
+                (i == 0 or out[i - 1] != "title" or (
+                    out[k] != "title" and "," in tokens[i - 1].after)):
+            out[i:j] = ["date"] * (j - i)
+
+
+#: month names in the languages the model knows, and the longer ones of the others
+#: the dates are read in ("out", "set" and such short words are left out)
+_ANY_MONTH = _MONTHS | {word for word in MONTH_WORDS if len(word) > 3}
+#: the words between day, month and year in Spanish and Portuguese: "3 de mayo de 2001"
+_DAY_MONTH_LINKS = frozenset({"de", "del"})
+
+
+def _day(token: Token) -> bool:
+    """A day of the month: "1", "23"."""
+    return token.text.isdecimal() and len(token.text) <= 2 and 0 < int(token.text) <= 31
 
 
 #: words that introduce a link ("Retrieved from", "Recuperado de", "Disponible sur")
@@ -3367,6 +3391,42 @@ def _journal_begins_mid_sentence(tokens: Sequence[Token], out: list[str]) -> Non
     if cut is not None and last - cut <= 12 and any(
             t.text.islower() and len(t.text) > 2 for t in tokens[start : cut + 1]):
         out[start : cut + 1] = ["title"] * (cut + 1 - start)
+
+
+def _journal_opens_on_the_titles_last_word(tokens: Sequence[Token], out: list[str]) -> None:
+    """"… of ability and disability. Science as culture, 9(2), 201-240": the title's
+    last sentence is a word or two run straight, with no mark, into the journal that
+    follows: they open the journal."""
+    titles = _label_runs(out, "title")
+    journals = _label_runs(out, "container-title")
+    if len(titles) != 1 or len(journals) != 1:
+        return
+    (first, end), (start, last) = titles[0], journals[0]
+    if start != end + 1 or tokens[end].after.strip() or \
+            not any(lab in ("volume", "issue", "pages") for lab in out[last + 1 :]):
+        return
+    for k in (end, end - 1):
+        if k > first + 1 and _sentence_starts(tokens, k) and \
+                all(not t.after.strip() for t in tokens[k:end]):
+            if tokens[k].text.lower() in _JOURNAL_WORDS or tokens[start].text.islower():
+                out[k : end + 1] = ["container-title"] * (end + 1 - k)
+            return
+
+
+def _genre_opening_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
+    """"… final report. Technical report, NHTSA, July 2007": genre words opening a
+    publisher run, set off by a comma, are the genre."""
+    for a, b in _label_runs(out, "publisher"):
+        k = a
+        while k < b and tokens[k].text.lower() in _GENRE_WORDS:
+            k += 1
+            if tokens[k - 1].after.strip(" ."):
+                break
+        if a < k <= b and tokens[k - 1].after.strip(" .") == "," and \
+                tokens[k - 1].text.lower() in ("report", "paper", "thesis", "dissertation",
+                                               "rapport", "rep", "preprint"):
+            out[a:k] = ["genre"] * (k - a)
+            return
 
 
 def _edition_read_as_editor(tokens: Sequence[Token], out: list[str]) -> None:
