@@ -2936,3 +2936,58 @@ def test_genre_words_opening_the_imprint_are_the_genre() -> None:
     tokens, labels = _labels(text, [(2, "author"), (2, "title"), (2, "publisher"),
                                     (1, "date")])
     assert assemble(text, tokens, labels).publisher == "Report Press"
+
+
+def test_numbers_after_the_journal_that_the_labels_misread() -> None:
+    # pages like years after the volume's bracketed year
+    text = "Feng, W. Explicit solutions, Commun Nonlinear Sci, 14( 2009 )2013- 2017"
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (3, "container-title"),
+                                    (1, "volume"), (3, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.page) == ("14", "2013-2017")
+    assert ref.issued is not None and ref.issued.parts == ((2009,),)
+    # a volume and a page after a colon read as one volume run
+    text = "G. Tejeda, Phys. Rev. Lett.,76 :34 ( 1996)"
+    tokens, labels = _labels(text, [(2, "author"), (3, "container-title"), (2, "volume"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.page) == ("76", "34")
+    # an issue's cue and number left out, straight after the volume
+    text = 'T. Hughes, "Insulators," Phys .Rev .B ,vol .83 ,no .24, p. 245132, 2011.'
+    tokens, labels = _labels(text, [(2, "author"), (1, "title"), (3, "container-title"),
+                                    (1, "other"), (1, "volume"), (3, "other"), (1, "pages"),
+                                    (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.volume, ref.issue, ref.page) == ("83", "24", "245132")
+    # but not a number in a note after the reference
+    text = "J. Demmel, On bisection. ETNA, 3 116-149, 1995. (See also LAPACK Working Note No.70)."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (1, "container-title"),
+                                    (1, "volume"), (2, "pages"), (1, "date"), (7, "note")])
+    assert assemble(text, tokens, labels).issue is None
+
+
+def test_a_month_read_as_the_publisher_and_the_body_before_it() -> None:
+    text = "Department of Health (DOH). 1999. Inspection Report, Kalaupapa Landfill. Solid " \
+        "Waste Branch, Office of Solid Waste Management. September."
+    tokens, labels = _labels(text, [(4, "author"), (1, "date"), (12, "title"),
+                                    (1, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Inspection Report, Kalaupapa Landfill"
+    assert ref.publisher == "Solid Waste Branch, Office of Solid Waste Management"
+    assert ref.issued is not None and ref.issued.parts == ((1999,),)
+
+
+def test_years_ending_a_subtitle_are_no_pages() -> None:
+    text = "Rosenwein, B. To Be the Neighbour of Saint Peter. The Social Meaning of " \
+        "Cluny’s Property, 909-1049, Ithaca, London, 1989."
+    tokens, labels = _labels(text, [(2, "author"), (7, "title"), (6, "container-title"),
+                                    (2, "pages"), (2, "location"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "To Be the Neighbour of Saint Peter. The Social Meaning of " \
+        "Cluny’s Property, 909-1049"
+    assert (ref.container_title, ref.page) == (None, None)
+    # a journal's pages that look like years stay pages
+    text = "Schwarz, E. (1975). Lacustrine fossils. European Physical Journal, 1094-1106."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
+                                    (3, "container-title"), (2, "pages")])
+    assert assemble(text, tokens, labels).page == "1094-1106"

@@ -463,6 +463,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _family_left_in_the_title(tokens, out)
     _title_after_trailing_initials(tokens, out)
     _numero_sign(tokens, out)
+    _issue_number_left_out(tokens, out)
     _chinese_names_and_title(tokens, out)
     _japanese_brackets(tokens, out)
     _retrieved_on_a_date(tokens, out)
@@ -564,6 +565,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _imprint_sentence_ending_the_title(tokens, out)
     _newspaper_after_the_title(tokens, out)
     _page_range_read_as_dates(tokens, out)
+    _years_ending_a_subtitle(tokens, out)
     _book_and_imprint_read_as_editors(tokens, out)
     _names_after_the_title(tokens, out)
     _names_before_a_lone_role_word(tokens, out)
@@ -790,8 +792,8 @@ _E_PAGE = re.compile(r"^e\d+$")
 
 
 def _volume_and_pages_in_one_run(tokens: Sequence[Token], out: list[str]) -> None:
-    """Two numbers read as one run, "2, 55" as the volume with no pages labelled or
-    "114, 687-697" as the pages with no volume labelled: the first is the volume,
+    """Two numbers read as one run, "2, 55" or "76 :34" as the volume with no pages
+    labelled or "114, 687-697" as the pages with no volume labelled: the first is the volume,
     the rest the pages. A number after the bracketed year of a volume, left as a
     note or as a second volume, with no pages labelled, is the page: "Prog. Part.
     Nucl. Phys. 40 (1998) 391"."""
@@ -803,7 +805,7 @@ def _volume_and_pages_in_one_run(tokens: Sequence[Token], out: list[str]) -> Non
         ranged = label == "volume" or (last - first == 2 and tokens[first + 1].after.strip()
                                        in ("-", "–"))  # "114, 687-697", not "427, 426"
         if last > first and ranged and tokens[first].text.isdigit() and \
-                tokens[first].after.strip() == "," and all(
+                tokens[first].after.strip() in (",", ":") and all(
                     t.text.isdigit() or (len(t.text) == 1 and t.text.isupper() and not t.after)
                     for t in tokens[first + 1 : last + 1]):  # "641, A6": an article number
             out[first] = "volume"
@@ -881,7 +883,8 @@ _BODY_WORDS = frozenset({
     "center", "centre", "institute", "institut", "association", "commission", "council",
     "committee", "ministry", "department", "agency", "foundation", "bureau", "office",
     "organization", "organisation", "university", "society", "academy", "international",
-    "federation", "authority", "secretariat", "laboratory", "survey", "board"})
+    "federation", "authority", "secretariat", "laboratory", "survey", "board", "branch",
+    "division"})
 
 
 def _body_name(tokens: Sequence[Token]) -> bool:
@@ -1158,26 +1161,45 @@ _PRESS_TAIL = frozenset({"press", "publishers", "publishing", "publications", "b
                          "bookstore", "bookshop", "inc", "ltd", "verlag", "buchhandlung"})
 
 
+def _month_read_as_the_publisher(tokens: Sequence[Token], out: list[str]) -> None:
+    """A publisher run that is only a month (and its day), with a year labelled as the
+    date: the month is the date's."""
+    runs = _label_runs(out, "publisher")
+    if len(runs) != 1 or "date" not in out:
+        return
+    a, b = runs[0]
+    if tokens[a].text.lower() in _ANY_MONTH and all(_day(t) for t in tokens[a + 1 : b + 1]) \
+            and b - a <= 1 and (a == 0 or tokens[a - 1].after.strip()[:1] in (".", ",")):
+        out[a : b + 1] = ["date"] * (b - a + 1)
+
+
 def _imprint_sentence_ending_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     """"Abnormal Psychology. Rex Bookstore, 2008.", "A Grammar of contemporary Persian.
     Mazda, Costa Mesa, California.": with no publisher or place labelled, the title's
     last sentence is the imprint when it names a press or a body ("… for Year 2015.
     The Egyptian Center for Economic and Social Rights (unpublished)"), or is a name
-    followed by a known place and region."""
+    followed by a known place and region. A month read as the publisher after it is
+    the date's ("… Waste Branch, Office of Solid Waste Management. September.")."""
+    _month_read_as_the_publisher(tokens, out)
     if "publisher" in out or "location" in out:
         return
     for a, b in _label_runs(out, "title"):
         if b + 1 < len(out) and out[b + 1] not in ("date", "annotation", "pages", "note"):
             continue
         k = next((m for m in range(b - 1, a, -1) if tokens[m].after.strip()[:1] == "."), None)
-        if k is None or b - k > 8 or not all(t.text[:1].isupper() or t.text.lower() in
-                                             ORG_LINKS for t in tokens[k + 1 : b + 1]):
+        if k is None or b - k > 12 or not all(t.text[:1].isupper() or t.text.lower() in
+                                              ORG_LINKS for t in tokens[k + 1 : b + 1]):
             return
         commas = [m for m in range(k + 1, b) if tokens[m].after.strip() == ","]
+        if b - k > 8 and not commas:
+            return
         if not commas and (tokens[b].text.lower() in _PRESS_TAIL or
                            tokens[k + 1].text.lower() in _PUBLISHER_HEAD or
                            (b - k >= 3 and _body_name(tokens[k + 1 : b + 1]))):
             out[k + 1 : b + 1] = ["publisher"] * (b - k)
+        elif commas and _body_name(tokens[k + 1 : commas[0] + 1]) and \
+                _body_name(tokens[commas[-1] + 1 : b + 1]):
+            out[k + 1 : b + 1] = ["publisher"] * (b - k)  # "… Branch, Office of …"
         elif commas and commas[0] - k <= 3 and tokens[b].text.lower() in _REGION_WORDS:
             out[k + 1 : commas[0] + 1] = ["publisher"] * (commas[0] - k)
             out[commas[0] + 1 : b + 1] = ["location"] * (b - commas[0])
@@ -1204,7 +1226,9 @@ def _newspaper_after_the_title(tokens: Sequence[Token], out: list[str]) -> None:
 
 def _page_range_read_as_dates(tokens: Sequence[Token], out: list[str]) -> None:
     """"Crit Care med 22:1907-1912, 1994.": a range of two year-like numbers after the
-    volume's colon, with the year after it in the same date run, is the pages."""
+    volume's colon, with the year after it in the same date run, is the pages; so is
+    such a range after the volume's bracketed year ("Sci NumerSimulat , 14( 2009
+    )2013- 2017")."""
     for a, b in _label_runs(out, "date"):
         if b - a == 2 and a > 0 and out[a - 1] == "volume" and ":" in tokens[a - 1].after and \
                 tokens[a].after.strip() in ("-", "–") and \
@@ -1212,6 +1236,40 @@ def _page_range_read_as_dates(tokens: Sequence[Token], out: list[str]) -> None:
                 int(tokens[a].text) < int(tokens[a + 1].text):
             out[a : a + 2] = ["pages", "pages"]
             return
+        if b - a == 2 and "pages" not in out and a > 0 and out[a - 1] == "volume" and \
+                "(" in tokens[a].before and ")" in tokens[a].after and \
+                tokens[a + 1].after.strip() in ("-", "–") and \
+                all(_YEAR.match(t.text) for t in tokens[a : b + 1]) and \
+                int(tokens[a + 1].text) < int(tokens[b].text):
+            out[a + 1 : b + 1] = ["pages", "pages"]  # "14( 2009 )2013- 2017"
+            return
+
+
+def _years_ending_a_subtitle(tokens: Sequence[Token], out: list[str]) -> None:
+    """"To Be the Neighbour of Saint Peter. The Social Meaning of Cluny's Property,
+    909-1049, Ithaca, London, 1989.": a book's subtitle read as a container, and the
+    span of years closing it as the pages, with only an imprint after them: both are
+    the title's."""
+    only = _only_title(out)
+    journals = _label_runs(out, "container-title")
+    pages = _label_runs(out, "pages")
+    if only is None or len(journals) != 1 or len(pages) != 1 or \
+            any(lab in out for lab in ("volume", "issue", "editor")):
+        return
+    (_, end), (start, last), (p, q) = only, journals[0], pages[0]
+    if start != end + 1 or p != last + 1 or q != p + 1 or \
+            tokens[end].after.strip()[:1] not in (".", ":") or \
+            tokens[start].text.lower() in ("in", "dans", "im") or \
+            any(t.text.lower() in _JOURNAL_WORDS for t in tokens[start : last + 1]) or \
+            tokens[p].before.strip(" ,").lower().endswith("p") or \
+            tokens[p].after.strip() not in ("-", "–") or \
+            not all(lab in ("location", "publisher", "date") for lab in out[q + 1 :]):
+        return
+    first, second = tokens[p].text, tokens[q].text
+    if first.isdigit() and second.isdigit() and 3 <= len(first) <= 4 and \
+            len(second) == 4 and 0 < int(second) - int(first) <= 300 and \
+            int(second) <= 2100:
+        out[start : q + 1] = ["title"] * (q + 1 - start)
 
 
 def _book_and_imprint_read_as_editors(tokens: Sequence[Token], out: list[str]) -> None:
@@ -2376,6 +2434,23 @@ def _numero_sign(tokens: Sequence[Token], out: list[str]) -> None:
         j = k + 1 if french else k
         if j < len(tokens) and tokens[j].text.isdigit():
             out[k : j + 1] = ["issue"] * (j + 1 - k)
+
+
+#: words that introduce an issue's number ("no. 24", "Nr. 3", "Heft 2", "núm. 5")
+_ISSUE_CUES = frozenset({"no", "nr", "num", "núm", "heft", "iss", "issue", "fasc"})
+
+
+def _issue_number_left_out(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Phys .Rev .B ,vol .83 ,no .24, p. 245132": an issue's cue and number left out
+    of every field, straight after the volume, with no issue labelled, are the issue."""
+    if "issue" in out or "volume" not in out:
+        return
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text.lower() in _ISSUE_CUES and out[k] in ("other", "note") and \
+                out[k + 1] in ("other", "note") and tokens[k + 1].text.isdigit() and \
+                out[k - 1] == "volume" and tokens[k].after.strip() in (".", ""):
+            out[k : k + 2] = ["issue", "issue"]
+            return
 
 
 def _title_after_trailing_initials(tokens: Sequence[Token], out: list[str]) -> None:
