@@ -2991,3 +2991,26 @@ def test_years_ending_a_subtitle_are_no_pages() -> None:
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (2, "title"),
                                     (3, "container-title"), (2, "pages")])
     assert assemble(text, tokens, labels).page == "1094-1106"
+
+
+def test_a_title_run_on_into_the_names_after_the_initials() -> None:
+    text = "Zempléni A., L'efficacité magique, in Corin H. et Toussignant P., Regards " \
+        "anthropologiques en psychiatrie, Montréal, 1986, 35-48."
+    tokens, labels = _labels(text, [(10, "author"), (4, "title"), (1, "location"),
+                                    (1, "date"), (2, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Zempléni"]
+    assert ref.title == "L'efficacité magique"
+    assert [n.family for n in ref.editor] == ["Corin", "Toussignant"]
+    assert ref.container_title == "Regards anthropologiques en psychiatrie"
+    text = "Martin, R. F. Apatite in the Sudbury complex. Can. Mineral. 28, 1-10, 1990."
+    tokens, labels = _labels(text, [(8, "author"), (2, "container-title"), (1, "volume"),
+                                    (2, "pages"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Martin"]
+    assert ref.title == "Apatite in the Sudbury complex"
+    # names with particles are left as they are
+    text = "Smith, J., Jan van der Berg, Title words. London: Verso, 2001."
+    tokens, labels = _labels(text, [(6, "author"), (2, "title"), (1, "location"),
+                                    (1, "publisher"), (1, "date")])
+    assert len(assemble(text, tokens, labels).author) == 2

@@ -571,6 +571,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_before_a_lone_role_word(tokens, out)
     _volume_and_article_number_ending_the_journal(tokens, out)
     _lowercase_words_are_no_names(tokens, out)
+    _title_run_on_after_the_initials(tokens, out)
     _cjk_title_and_journal_in_one_run(tokens, out)
     _meeting_inside_the_title(tokens, out)
     _cjk_names_before_a_quoted_title(tokens, out)
@@ -1391,6 +1392,46 @@ def _lowercase_words_are_no_names(tokens: Sequence[Token], out: list[str]) -> No
             all(t.text[:1].isupper() and t.text[1:].islower() for t in words[: comma + 1])):
         start = comma + 1
     out[start : b + 1] = ["title"] * (b + 1 - start)
+
+
+def _title_run_on_after_the_initials(tokens: Sequence[Token], out: list[str]) -> None:
+    """"DENIS, M. L’homéopathie en dermatologie. 1983.", "Zempléni A., L'efficacité
+    magique, in Corin H. et Toussignant P., Regards anthropologiques …": a first run
+    of names that goes on, past a name closed by its initials' period, into words
+    holding a lowercase one that is no particle: the names end at the period and the
+    title begins. Names after "in" in that title are the book's editors, and a title
+    run after them is the book."""
+    runs = _label_runs(out, "author")
+    if not runs or runs[0][0] != 0:
+        return
+    _, b = runs[0]
+    if b < 4 or not tokens[0].text[:1].isupper() or len(tokens[0].text) < 2 or \
+            tokens[0].after.strip() not in (",", ""):
+        return
+    k = 1
+    while k <= b and _is_initial(tokens[k]):
+        k += 1
+    if k == 1 or k > b or not tokens[k].text[:1].isupper() or _one_capital(tokens[k]):
+        return
+    low = next((m for m in range(k + 1, min(b, k + 4) + 1)
+                if tokens[m].text.isalpha() and tokens[m].text.islower() and
+                tokens[m].text not in PARTICLES and tokens[m].text not in _LINKS and
+                tokens[m].text not in _ETAL_WORDS), None)
+    if low is None:
+        return
+    cue = next((m for m in range(low, b) if tokens[m].text == "in" and
+                tokens[m - 1].after.strip() == "," and tokens[m + 1].text[:1].isupper()), None)
+    if cue is None:
+        if "title" in out:
+            return
+        out[k : b + 1] = ["title"] * (b + 1 - k)
+        return
+    later = _label_runs(out, "title")
+    if len(later) != 1 or later[0][0] != b + 1 or "container-title" in out:
+        return
+    out[k:cue] = ["title"] * (cue - k)
+    out[cue : b + 1] = ["editor"] * (b + 1 - cue)
+    out[later[0][0] : later[0][1] + 1] = ["container-title"] * (later[0][1] + 1 - later[0][0])
 
 
 def _cjk_title_and_journal_in_one_run(tokens: Sequence[Token], out: list[str]) -> None:
