@@ -3014,3 +3014,16 @@ def test_a_title_run_on_into_the_names_after_the_initials() -> None:
     tokens, labels = _labels(text, [(6, "author"), (2, "title"), (1, "location"),
                                     (1, "publisher"), (1, "date")])
     assert len(assemble(text, tokens, labels).author) == 2
+
+
+def test_a_kind_of_document_read_as_a_container_is_the_genre() -> None:
+    text = "Thompson, Wayne. (1997, February 4). Public Affairs Takes Top Honors. Press Release."
+    tokens, labels = _labels(text, [(2, "author"), (3, "date"), (5, "title"),
+                                    (2, "container-title")])
+    ref = assemble(text, tokens, labels)
+    assert (ref.genre, ref.container_title) == ("Press Release", None)
+    # a journal that only holds such words in a longer name stays the journal
+    text = "Thompson, W. (1997). Honors. Press Release Quarterly, 4, 1-2."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
+                                    (3, "container-title"), (1, "volume"), (2, "pages")])
+    assert assemble(text, tokens, labels).container_title == "Press Release Quarterly"

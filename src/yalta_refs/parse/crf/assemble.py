@@ -3873,11 +3873,28 @@ def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
 _DEGREE_LETTERS = frozenset({"m", "s", "a", "ph", "d", "b", "sc", "ma", "ms", "msc", "phd"})
 
 
+#: kinds of document named in a reference's own sentence
+_GENRE_PHRASES = frozenset({"press release", "news release", "personal communication",
+                            "unpublished manuscript", "fact sheet", "white paper",
+                            "policy brief", "working paper", "discussion paper"})
+
+
 def _genre_read_as_container(tokens: Sequence[Token], out: list[str]) -> None:
     """A "container" of genre words only, after a title, is the genre ("M.S. Thesis",
     "PhD dissertation", "Technical Report"), the degree's letters that end the title
-    run with it."""
-    if "title" not in out or "genre" in out:
+    run with it. So is a container, publisher or second title that is only a kind of
+    document ("… for Communications. Press Release.", "Personal communication")."""
+    if "genre" in out:
+        return
+    for label in ("container-title", "publisher", "title"):
+        for first, last in _label_runs(out, label):
+            words = " ".join(t.text.lower() for t in tokens[first : last + 1])
+            if words in _GENRE_PHRASES and first > 0 and \
+                    tokens[first - 1].after.strip()[:1] in (".", ",") and \
+                    (label != "title" or len(_label_runs(out, "title")) == 2):
+                out[first : last + 1] = ["genre"] * (last + 1 - first)
+                return
+    if "title" not in out:
         return
     for first, last in _label_runs(out, "container-title"):
         if not all(t.text.lower() in _GENRE_WORDS for t in tokens[first : last + 1]):
