@@ -3877,6 +3877,21 @@ _DEGREE_LETTERS = frozenset({"m", "s", "a", "ph", "d", "b", "sc", "ma", "ms", "m
 _GENRE_PHRASES = frozenset({"press release", "news release", "personal communication",
                             "unpublished manuscript", "fact sheet", "white paper",
                             "policy brief", "working paper", "discussion paper"})
+_GENRE_PHRASE_HEADS = frozenset(phrase.split()[0] for phrase in _GENRE_PHRASES)
+
+
+def _genre_phrase(tokens: Sequence[Token], out: list[str]) -> bool:
+    """A container, publisher or second title that is only a kind of document becomes
+    the genre; whether one did."""
+    for label in ("container-title", "publisher", "title"):
+        for first, last in _label_runs(out, label):
+            words = " ".join(t.text.lower() for t in tokens[first : last + 1])
+            if words in _GENRE_PHRASES and first > 0 and \
+                    tokens[first - 1].after.strip()[:1] in (".", ",") and \
+                    (label != "title" or len(_label_runs(out, "title")) == 2):
+                out[first : last + 1] = ["genre"] * (last + 1 - first)
+                return True
+    return False
 
 
 def _genre_read_as_container(tokens: Sequence[Token], out: list[str]) -> None:
@@ -3886,14 +3901,9 @@ def _genre_read_as_container(tokens: Sequence[Token], out: list[str]) -> None:
     document ("… for Communications. Press Release.", "Personal communication")."""
     if "genre" in out:
         return
-    for label in ("container-title", "publisher", "title"):
-        for first, last in _label_runs(out, label):
-            words = " ".join(t.text.lower() for t in tokens[first : last + 1])
-            if words in _GENRE_PHRASES and first > 0 and \
-                    tokens[first - 1].after.strip()[:1] in (".", ",") and \
-                    (label != "title" or len(_label_runs(out, "title")) == 2):
-                out[first : last + 1] = ["genre"] * (last + 1 - first)
-                return
+    if any(t.text.lower() in _GENRE_PHRASE_HEADS for t in tokens) and \
+            _genre_phrase(tokens, out):
+        return
     if "title" not in out:
         return
     for first, last in _label_runs(out, "container-title"):
