@@ -3027,3 +3027,23 @@ def test_a_kind_of_document_read_as_a_container_is_the_genre() -> None:
     tokens, labels = _labels(text, [(2, "author"), (1, "date"), (1, "title"),
                                     (3, "container-title"), (1, "volume"), (2, "pages")])
     assert assemble(text, tokens, labels).container_title == "Press Release Quarterly"
+
+
+def test_in_inside_the_title_before_its_container_and_a_bracketed_publisher() -> None:
+    text = "Preuss-Lausitz, Ulf: Wider die Schule. In: Schüler 95. Gewaltlösungen. " \
+        "Seelze (Friedrich-Verlag) 1995, S. 24-25"
+    tokens, labels = _labels(text, [(3, "author"), (6, "title"), (1, "container-title"),
+                                    (3, "publisher"), (1, "date"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert ref.title == "Wider die Schule"
+    assert ref.container_title == "Schüler 95. Gewaltlösungen"
+    assert (ref.publisher_place, ref.publisher) == ("Seelze", "Friedrich-Verlag")
+
+
+def test_a_file_name_is_no_date() -> None:
+    text = "Hietala, S., Distribution of Shatter Cones, Lunar Science XXXVIII, (1762.pdf). 2007."
+    tokens, labels = _labels(text, [(2, "author"), (4, "title"), (3, "container-title"),
+                                    (3, "date")])
+    ref = assemble(text, tokens, labels)
+    assert ref.issued is not None and ref.issued.parts == ((2007,),)
+    assert "1762.pdf" in (ref.note or "")

@@ -475,6 +475,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _university_of_a_place(tokens, out)
     _year_inside_a_container(tokens, out)
     _imprint_in_brackets(tokens, out)
+    _place_before_a_bracketed_publisher(tokens, out)
+    _file_name_read_as_a_date(tokens, out)
     _volume_issue_ending_the_journal(tokens, out)
     _untitled_sentence_after_the_date(tokens, out)
     _newspaper_section(tokens, out)
@@ -1110,15 +1112,21 @@ def _in_inside_the_title(tokens: Sequence[Token], out: list[str]) -> None:
     """"The Responsibility to Protect. In: International Commission on …. Ottawa": an
     "In:" opening a sentence or a comma piece inside the only title run ("…, w:
     Ajdukiewicz Kazimierz, Język i poznanie"), with no container labelled, starts the
-    container, which runs to that sentence's end."""
-    only = _only_title(out, container=False)
+    container, which runs to that sentence's end; with a container run straight after
+    the title ("… aseptische Schule. In: Schüler 95. | Gewaltlösungen."), the container
+    starts there."""
+    only = _only_title(out)
     if only is None:
         return
     a, b = only
+    journals = _label_runs(out, "container-title")
+    if journals and (len(journals) > 1 or journals[0][0] != b + 1):
+        return
     for k in range(a + 1, b):
         if tokens[k].text in _IN_CUES and tokens[k - 1].after.strip() in (".", ",") and \
                 tokens[k].after.strip() == ":" and tokens[k + 1].text[:1].isupper():
-            end = next((j for j in range(k + 1, b) if tokens[j].after.strip()[:1] == "."), b)
+            end = b if journals else next(
+                (j for j in range(k + 1, b) if tokens[j].after.strip()[:1] == "."), b)
             out[k : end + 1] = ["container-title"] * (end + 1 - k)
             return
 
@@ -1160,6 +1168,34 @@ _REGION_WORDS = STATE_WORDS | PLACE_WORDS
 #: the last word of a publisher's name written after the title's last sentence
 _PRESS_TAIL = frozenset({"press", "publishers", "publishing", "publications", "books",
                          "bookstore", "bookshop", "inc", "ltd", "verlag", "buchhandlung"})
+
+
+def _place_before_a_bracketed_publisher(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Seelze (Friedrich-Verlag) 1995": a publisher run of a word or two and then, in
+    brackets, a press's name is the place and the publisher."""
+    for a, b in _label_runs(out, "publisher"):
+        k = next((m for m in range(a + 1, min(b, a + 2) + 1) if "(" in tokens[m].before),
+                 None)
+        if k is None or ")" not in tokens[b].after or \
+                any("(" in t.before or ")" in t.after for t in tokens[k + 1 : b]) or \
+                not all(t.text[:1].isupper() for t in tokens[a:k]) or \
+                not any(t.text.lower() in _PRESS_TAIL or t.text.lower() in _PUBLISHER_HEAD
+                        for t in tokens[k : b + 1]):
+            continue
+        out[a:k] = ["location"] * (k - a)
+        return
+
+
+_FILE_TYPES = frozenset({"pdf", "htm", "html", "doc", "docx", "txt", "xml", "ps"})
+
+
+def _file_name_read_as_a_date(tokens: Sequence[Token], out: list[str]) -> None:
+    """"(1762.pdf). 2007.": a number that is a file's name is no date."""
+    for k in range(len(tokens) - 1):
+        if out[k] == "date" and tokens[k].after == "." and \
+                tokens[k + 1].text.lower() in _FILE_TYPES and \
+                any(lab == "date" for lab in out[k + 2 :]):
+            out[k : k + 2] = ["note", "note"]
 
 
 def _month_read_as_the_publisher(tokens: Sequence[Token], out: list[str]) -> None:
