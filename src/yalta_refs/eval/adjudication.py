@@ -16,13 +16,17 @@ independently, and each reading records who is right where the two differ
 
 Where the two readings differed, a third settled the verdict. A verdict names its
 reference by :func:`reference_key` (a hash of the text, so no text of ../shared
-is copied here) and gives its reason in a few words. The sample is frozen: it
-was drawn by ``python -m yalta_refs.eval adjudication --sample`` (seed 2026) at
-the commit named in docs/evaluation.md, and the report reads it against the
-parser as it is now, counting the sampled references it now gets right apart.
-The report prints the verdicts' shares, of the references and of their token
-errors, with a 95% Wilson interval for the share of references, and the two
-readers' agreement (Cohen's kappa).
+is copied here), gives its reason in a few words, and says where its sample was
+drawn (``drawn``: the commit and the seed). Every dev part has a sample (bad/ugly
+two, the second drawn leaving out the first); the rubric the readers followed is
+``tests/adjudication/RUBRIC.md``. The samples are frozen: drawn by ``python -m
+yalta_refs.eval adjudication --split PART --sample --seed N``, and the report
+reads them against the parser as it is now, counting the sampled references it
+now gets right apart. For each part it prints the verdicts' shares, of the
+references and of their token errors, with a 95% Wilson interval for the share
+of references, and the two readers' agreement (Cohen's kappa); then dev as a
+whole, scored against every read part's gold mended where only the gold is wrong
+(:class:`DevAdjudication`).
 """
 
 from __future__ import annotations
