@@ -564,6 +564,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _names_end_at_their_colon(tokens, out)
     _no_date_read_as_a_name(tokens, out)
     _last_name_and_role_read_as_the_title(tokens, out)
+    _month_read_as_the_publisher(tokens, out)
     _imprint_sentence_ending_the_title(tokens, out)
     _newspaper_after_the_title(tokens, out)
     _page_range_read_as_dates(tokens, out)
@@ -1215,9 +1216,9 @@ def _imprint_sentence_ending_the_title(tokens: Sequence[Token], out: list[str]) 
     Mazda, Costa Mesa, California.": with no publisher or place labelled, the title's
     last sentence is the imprint when it names a press or a body ("… for Year 2015.
     The Egyptian Center for Economic and Social Rights (unpublished)"), or is a name
-    followed by a known place and region. A month read as the publisher after it is
-    the date's ("… Waste Branch, Office of Solid Waste Management. September.")."""
-    _month_read_as_the_publisher(tokens, out)
+    followed by a known place and region, or names two bodies ("… Waste Branch,
+    Office of Solid Waste Management. September.", its month read as the date by
+    :func:`_month_read_as_the_publisher` first)."""
     if "publisher" in out or "location" in out:
         return
     for a, b in _label_runs(out, "title"):
@@ -1298,7 +1299,7 @@ def _years_ending_a_subtitle(tokens: Sequence[Token], out: list[str]) -> None:
             tokens[end].after.strip()[:1] not in (".", ":") or \
             tokens[start].text.lower() in ("in", "dans", "im") or \
             any(t.text.lower() in _JOURNAL_WORDS for t in tokens[start : last + 1]) or \
-            tokens[p].before.strip(" ,").lower().endswith("p") or \
+            tokens[p].before.strip(" ,.").lower().endswith("p") or \
             tokens[p].after.strip() not in ("-", "–") or \
             not all(lab in ("location", "publisher", "date") for lab in out[q + 1 :]):
         return
@@ -1431,12 +1432,12 @@ def _lowercase_words_are_no_names(tokens: Sequence[Token], out: list[str]) -> No
 
 
 def _title_run_on_after_the_initials(tokens: Sequence[Token], out: list[str]) -> None:
-    """"DENIS, M. L’homéopathie en dermatologie. 1983.", "Zempléni A., L'efficacité
-    magique, in Corin H. et Toussignant P., Regards anthropologiques …": a first run
-    of names that goes on, past a name closed by its initials' period, into words
-    holding a lowercase one that is no particle: the names end at the period and the
-    title begins. Names after "in" in that title are the book's editors, and a title
-    run after them is the book."""
+    """"Martin, R. F. Apatite in the Sudbury complex. Can. Mineral. 28", "Zempléni A.,
+    L'efficacité magique, in Corin H. et Toussignant P., Regards anthropologiques …":
+    a first run of names that goes on, past a name closed by its initials' period,
+    into words holding a lowercase one that is no particle: the names end at the
+    period and the title begins (when no other title is labelled). Names after "in"
+    in that title are the book's editors, and a title run after them is the book."""
     runs = _label_runs(out, "author")
     if not runs or runs[0][0] != 0:
         return
@@ -1677,10 +1678,8 @@ def _family_left_in_the_title(tokens: Sequence[Token], out: list[str]) -> None:
             family.text.isupper() or len(family.text) < 2 or \
             family.text.lower() in _ETAL_WORDS or not word.text[:1].isalpha():
         return
-    if _initials_first_names(tokens, first, last + 1) is None or \
-            len(_initials_first_names(tokens, first, last + 1) or ()) < 2:
-        return
-    out[last + 1] = "author"
+    if len(_initials_first_names(tokens, first, last + 1) or ()) >= 2:
+        out[last + 1] = "author"
 
 
 def _names_end_at_their_colon(tokens: Sequence[Token], out: list[str]) -> None:
