@@ -331,11 +331,10 @@ def cmd_adjudication(args: argparse.Namespace) -> str | dict[str, Any]:
     if args.split is None:
         if args.verdicts:
             raise MissingInput("--verdicts needs --split")
-        found_files = {part: adjudication_path(part) for part in DEV_PARTS}
-        verdicts = {part: verdicts_of(path) for part, path in found_files.items()
-                    if path.is_file()}
+        paths = {part: adjudication_path(part) for part in DEV_PARTS}
+        verdicts = {part: verdicts_of(path) for part, path in paths.items() if path.is_file()}
         if not verdicts:
-            raise MissingInput(f"no verdicts under {adjudication_path('x').parent}")
+            raise MissingInput(f"no verdicts under {next(iter(paths.values())).parent}")
         dev = run_dev_adjudication(base, verdicts)
         return dev.to_dict() if args.json else format_dev_adjudication(dev)
     path = Path(args.verdicts) if args.verdicts else adjudication_path(args.split)

@@ -175,6 +175,28 @@ def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+def _mended_f1(counts: Counts, gone: float) -> float:
+    """The F1 of ``counts`` with ``gone`` of its errors the gold's alone: each pair of
+    them (a false positive and a false negative) is one mislabelled token, which then
+    counts as a true positive."""
+    tp = counts.tp + gone / 2
+    return 2 * tp / (2 * tp + counts.fp + counts.fn - gone)
+
+
+def _redrawn_share(rng: random.Random, judged: Sequence[tuple[str, int]]) -> float:
+    """The share of token errors in references where only the gold is wrong, in the
+    judged references drawn again with replacement."""
+    draw = [rng.choice(judged) for _ in judged]
+    errors = sum(e for _, e in draw)
+    return sum(e for v, e in draw if v == "parser") / errors if errors else 0.0
+
+
+def _middle_95(values: list[float]) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of bootstrap values."""
+    values.sort()
+    return values[int(0.025 * len(values))], values[int(0.975 * len(values)) - 1]
+
+
 @dataclass
 class AdjudicationReport:
     split: str
@@ -224,14 +246,8 @@ class AdjudicationReport:
         if not self.judged:
             return (0.0, 0.0)
         rng = random.Random(seed)
-        values = []
-        for _ in range(rounds):
-            draw = [rng.choice(self.judged) for _ in self.judged]
-            errors = sum(e for _, e in draw)
-            share = sum(e for v, e in draw if v == "parser") / errors if errors else 0.0
-            values.append(self.f1_gold_mended(whole, share=share))
-        values.sort()
-        return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
+        return _middle_95([self.f1_gold_mended(whole, share=_redrawn_share(rng, self.judged))
+                           for _ in range(rounds)])
 
     def f1_gold_mended(self, whole: Counts | None = None, *,
                        share: float | None = None) -> float:
@@ -240,11 +256,7 @@ class AdjudicationReport:
         sample's share of such errors holds for the whole split and each pair of them
         (a false positive and a false negative) is one mislabelled token, which then
         counts as a true positive."""
-        counts = whole or self.counts
-        gone = self.gold_errors(share)
-        tp = counts.tp + gone / 2
-        rest = counts.fp + counts.fn - gone
-        return 2 * tp / (2 * tp + rest)
+        return _mended_f1(whole or self.counts, self.gold_errors(share))
 
 
 def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float:
@@ -269,10 +281,9 @@ class DevAdjudication:
     whole: Counts
 
     def f1_gold_mended(self, shares: Mapping[str, float] | None = None) -> float:
-        gone = sum(report.gold_errors(None if shares is None else shares[report.split])
-                   for report in self.parts if report.judged)
-        tp = self.whole.tp + gone / 2
-        return 2 * tp / (2 * tp + self.whole.fp + self.whole.fn - gone)
+        return _mended_f1(self.whole, sum(
+            report.gold_errors(None if shares is None else shares[report.split])
+            for report in self.parts if report.judged))
 
     def interval(self, rounds: int = 2000, seed: int = SAMPLE_SEED) -> tuple[float, float]:
         """A 95% bootstrap interval: each part's judged references drawn again with
@@ -281,17 +292,10 @@ class DevAdjudication:
         if not judged:
             return (0.0, 0.0)
         rng = random.Random(seed)
-        values = []
-        for _ in range(rounds):
-            shares = {}
-            for report in judged:
-                draw = [rng.choice(report.judged) for _ in report.judged]
-                errors = sum(e for _, e in draw)
-                shares[report.split] = (sum(e for v, e in draw if v == "parser") / errors
-                                        if errors else 0.0)
-            values.append(self.f1_gold_mended(shares))
-        values.sort()
-        return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
+        return _middle_95([
+            self.f1_gold_mended({report.split: _redrawn_share(rng, report.judged)
+                                 for report in judged})
+            for _ in range(rounds)])
 
     def to_dict(self) -> dict[str, Any]:
         return {"parts": [report.to_dict() for report in self.parts],
