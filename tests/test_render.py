@@ -376,3 +376,30 @@ def test_our_own_further_reading_style() -> None:
                "page": "201-219", "issued": {"date-parts": [[1988]]}}
     assert render([article], style="further-reading") == (
         "Smith, Jane. “The Treaty at Yalta.” Diplomatic History 12, no. 3 (1988): 201–219.\n")
+
+
+def test_our_own_bibtex_styles() -> None:
+    """plain.bst's and abbrv.bst's layouts: direct names, "In Editors, editors,
+    Booktitle, volume V, pages P, Address, Year. Publisher."; journals "J, V(N):P, Y"."""
+    from yalta_refs.render import find_style, render
+
+    assert find_style("bibtex-plain").parent.name == "styles"
+    paper = {"id": "p", "type": "paper-conference", "title": "Learning to rank",
+             "author": [{"family": "Smith", "given": "Anna"}, {"family": "Lee", "given": "Karl"},
+                        {"family": "Roe", "given": "Jim"}],
+             "editor": [{"family": "Doe", "given": "Jane"}],
+             "container-title": "Advances in Neural Information Processing Systems",
+             "volume": "13", "page": "932-938", "publisher": "MIT Press",
+             "publisher-place": "Cambridge, MA", "issued": {"date-parts": [[2001, 12]]}}
+    article = {"id": "a", "type": "article-journal", "title": "Parsing",
+               "author": [{"family": "Smith", "given": "Anna"}],
+               "container-title": "Machine Learning", "volume": "12", "issue": "3",
+               "page": "100-108", "issued": {"date-parts": [[1995]]}}
+    plain = render([paper, article], style="bibtex-plain", annotated=False)
+    assert ("Anna Smith, Karl Lee, and Jim Roe. Learning to rank. In Jane Doe, editor, "
+            "Advances in Neural Information Processing Systems, volume 13, pages 932–938, "
+            "Cambridge, MA, December 2001. MIT Press.") in plain
+    assert "Anna Smith. Parsing. Machine Learning, 12(3):100–108, 1995." in plain
+    abbrv = render([paper], style="bibtex-abbrv", annotated=False)
+    assert "A. Smith, K. Lee, and J. Roe. Learning to rank. In J. Doe, editor," in abbrv
+    assert "Cambridge, MA, Dec. 2001. MIT Press." in abbrv

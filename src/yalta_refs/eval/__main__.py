@@ -398,13 +398,15 @@ def build_parser() -> argparse.ArgumentParser:
     enrich.add_argument("--json", action="store_true", help="machine-readable output")
     enrich.set_defaults(func=cmd_enrich)
     parse = sub.add_parser("parser", help="parser token F1 per split: held-out shared sets, "
-                           "dev, synthetic per style family, annotations")
+                           "the CORA and ParsCit holdout, dev, synthetic per style family, "
+                           "annotations")
     parse.add_argument("--parser", choices=("crf", "rules", "auto"), default="auto")
     parse.add_argument("--lists", type=int, default=0, metavar="N",
                        help="read the references as reading lists of N (the block path; "
                        "with --parser auto the parser is chosen per list)")
     parse.add_argument("--splits", help="comma-separated split names or prefixes "
-                       "(anystyle-gold, grobid-eval, dev, synthetic, annotated, apa, ...)")
+                       "(anystyle-gold, grobid-eval, holdout, dev, synthetic, annotated, "
+                       "apa, bibtex, ...)")
     parse.add_argument("--synthetic", type=int, default=200, help="references per family")
     parse.add_argument("--summary", action="store_true", help="summary lines only")
     parse.add_argument("--json", action="store_true", help="machine-readable output")

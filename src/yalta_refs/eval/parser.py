@@ -20,7 +20,12 @@ gold labels (:mod:`.labels`). The splits:
   train half of the pool: the tuning set for annotation handling;
 * ``synthetic-unseen-styles``: test records rendered through eight CSL styles
   that no training reference was rendered in (how well it generalises to a
-  style it has never seen).
+  style it has never seen);
+* ``holdout-cora``, ``holdout-parscit``: the shared references listed in
+  ``holdout_overlap.jsonl`` (kept out of training because other evaluation sets,
+  CORA and ParsCit's, hold them too), scored with their own labels and grouped by
+  that other set. They are never trained or tuned on: a measure of the kinds of
+  references those sets hold, mostly computer-science papers of the 1990s.
 
 Synthetic splits also count the names split right: a name of the record that the
 rendered text shows (its family name is in it) is right when a predicted name
@@ -69,6 +74,11 @@ DEV_PARTS: dict[str, frozenset[str]] = {
     "dev-grobid": frozenset({"grobid"}),
     "dev-anystyle": frozenset({"core", "good"}),
     "dev-anystyle-bad-ugly": frozenset({"bad", "ugly"}),
+}
+#: Holdout split -> the evaluation sets (``holdout_sources``) whose records it holds.
+HOLDOUT_PARTS: dict[str, tuple[str, ...]] = {
+    "holdout-cora": ("cora",),
+    "holdout-parscit": ("parscit:", "umass-citation:"),
 }
 #: CRF label -> the label name the shared datasets use in their ``csl`` mapping.
 _GOLD_NAME = {"url": "url", "doi": "doi", "isbn": "isbn"}
@@ -267,6 +277,12 @@ def run_parser_eval(parser: str, shared: Path | None = None, *, splits: Sequence
             records = load_records(dataset_path(name, base))
             report.splits.append(SplitResult(run_dataset(name, records, clean=clean,
                                                          to_csl=reference_to_csl)))
+    if any(wanted(name) for name in HOLDOUT_PARTS):
+        held = holdout_records(base)
+        for name, records in held.items():
+            if wanted(name):
+                report.splits.append(SplitResult(run_dataset(name, records, clean=clean,
+                                                             to_csl=reference_to_csl)))
     dev_names = ["dev", *DEV_PARTS]
     if any(wanted(name) for name in [*dev_names, ANNOTATED_DEV]):
         from ..parse.crf.splits import load_splits
@@ -321,6 +337,44 @@ def unseen_style_records(shared: Path, count: int) -> list[Any]:
 
     pools = make_pools(load_splits(shared).train, test=True)
     return render_family(make_records(pools, count, TEST_SEED + 99), UNSEEN_STYLES, UNSEEN)
+
+
+def holdout_records(shared: Path) -> dict[str, list[Record]]:
+    """Holdout split -> the records ``holdout_overlap.jsonl`` lists for it (read from
+    their own JSONL file with its labels; a text seen before is kept once, in the
+    split of its first listing)."""
+    import json
+
+    from ..parse.crf.data import normalized_key
+
+    wanted: dict[str, dict[int, str]] = {}
+    with (shared / "data" / "holdout_overlap.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            sources = [str(s) for s in row.get("holdout_sources", ())]
+            part = next((name for name, prefixes in HOLDOUT_PARTS.items()
+                         if any(s.startswith(p) for s in sources for p in prefixes)), None)
+            if part is not None:
+                wanted.setdefault(str(row["source"]), {})[int(row["id"])] = part
+    out: dict[str, list[Record]] = {name: [] for name in HOLDOUT_PARTS}
+    seen: set[str] = set()
+    for source, ids in sorted(wanted.items()):
+        folder, name = source.split(":")
+        with (shared / "data" / folder / f"{name}.jsonl").open(encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    continue
+                data = json.loads(line)
+                part = ids.get(int(data.get("id", -1)))
+                text = " ".join(str(data.get("text", "")).split())
+                key = normalized_key(text)
+                if part is None or not key or key in seen:
+                    continue
+                seen.add(key)
+                out[part].append(Record(text, dict(data.get("csl", {}))))
+    return out
 
 
 def _families() -> list[str]:

@@ -340,7 +340,7 @@ _MEDIUM = re.compile(
 #: a label word left on its own ("Vol. 41" read as "Vol" and "41"): consumed, as the
 #: rules consume it in "vol. 41" (eval.words.STRUCTURAL_WORDS), not kept as a note
 _LABEL_WORD = re.compile(
-    r"(?:vols?|volume|nos?|nr|num|pp?|pages?|art|doi|in|and|ed|eds|s|bd|heft|jg|h|t)", re.I)
+    r"(?:vols?|volume|nos?|nr|num|pp?|pages?|art|doi|in|and|of|ed|eds|s|bd|heft|jg|h|t)", re.I)
 _URL_PIECE = re.compile(r"^[\w./?=&%#~+:;@()!*$'-]+$")
 
 
@@ -376,7 +376,7 @@ def _infer_type(values: dict[str, Any], labels: set[str]) -> str:
     genre = str(values.get("genre", "")).lower()
     if re.search(r"thes|diss|thèse|mémoire|habil|doctor", genre):
         return "thesis"
-    if re.search(r"report|rapport|working paper|bericht", genre):
+    if re.search(r"report|rapport|working paper|bericht|\btech\b|memo", genre):
         return "report"
     container = str(values.get("container_title", ""))
     if _STANDARD.match(str(values.get("number", ""))):
@@ -513,6 +513,8 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _words_between_title_runs(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
     _journal_opens_on_the_titles_last_word(tokens, out)
+    _report_number(tokens, out)
+    _bibtex_proceedings(tokens, out)
     _genre_opening_the_imprint(tokens, out)
     _title_ends_mid_sentence(tokens, out)
     _date_closing_a_run(tokens, out)
@@ -655,6 +657,10 @@ def _capitalised(tokens: Sequence[Token], first: int, last: int, most: int) -> b
         for t in span)
 
 
+#: Small words that join the names of a list ("A. Smith, B. Lee, and J. Roe").
+_NAMES_JOINED = frozenset({"and", "und", "et", "e", "y", "i", "och", "og", "en"})
+
+
 def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
     """Italian, Spanish and older French lists part every field with a comma:
     "Croce, Benedetto, Storia d'Italia dal 1871 al 1915, Bari, Laterza, 1928."
@@ -687,7 +693,9 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
     names_gone_wrong = any(
         out[k] in _NAME_LABELS and (any(ch.isdigit() for ch in tokens[k].text) or (
             tokens[k].text.isalpha() and tokens[k].text[:1].islower()
-            and tokens[k].text not in PARTICLES))  # not "l’équipe GINÉ"
+            and tokens[k].text not in PARTICLES  # not "l’équipe GINÉ"
+            and tokens[k].text not in _NAMES_JOINED  # not "A. Smith, and J. Roe"
+            and tokens[k].text not in _CUE_ROLES))  # not "…, and F. R. Leroy, editors,"
         for k in range(year_first))
     imprint_gone_wrong = any(
         any(tokens[k].after.strip() == "," for k in range(first, last)) and any(
@@ -699,6 +707,8 @@ def _commas_only(tokens: Sequence[Token], out: list[str]) -> None:
     (f0, f1), (g0, g1) = segments[0], segments[1]
     if not (_capitalised(tokens, f0, f1, 3) and _capitalised(tokens, g0, g1, 3)):
         return
+    if f1 > f0 and _is_initial(tokens[f0]):
+        return  # "A. Brown, G. A. Williams, …": names initials first, not "Family, Given"
     authors = 2
     while authors + 3 < len(segments) and all(
             _capitalised(tokens, *segments[authors + n], 3) and
@@ -1331,8 +1341,14 @@ def _book_and_imprint_read_as_editors(tokens: Sequence[Token], out: list[str]) -
                    for t in tokens[names:cue]) or cue - names > 12:
             continue
         if not any(t.text.isalpha() and t.text.islower() and t.text not in ORG_LINKS
-                   for t in tokens[a + 1 : names]):
+                   and t.text not in PARTICLES for t in tokens[a + 1 : names]):
             continue  # "In: Schiff ER, Sorrell MF, Maddrey WC, editors.": names only
+        pieces = [(start + 1, end)
+                  for start, end in zip([a, *commas], [*commas, names - 1], strict=True)]
+        if all(any(_is_initial(t) for t in tokens[p0 : p1 + 1]) and
+               all(t.text[:1].isupper() or t.text in PARTICLES for t in tokens[p0 : p1 + 1])
+               for p0, p1 in pieces if p0 <= p1):
+            continue  # "In S. van der Parker, E. L. O'Brien, and S. Eastwood, editors,"
         out[a:names] = ["container-title"] * (names - a)
         colon = next((m for m in range(cue + 1, b) if ":" in tokens[m].after), None)
         if colon is not None and colon - cue <= 4:
@@ -3564,6 +3580,143 @@ def _journal_opens_on_the_titles_last_word(tokens: Sequence[Token], out: list[st
             return
 
 
+#: The kinds of report a number follows ("Technical Report CS-95-12", "Tech. Rep. 385").
+_REPORT_KINDS = frozenset({"technical", "tech", "research", "internal", "working", "report",
+                           "rep", "memo", "memorandum", "paper", "note", "notes", "rapport"})
+_REPORT_ENDS = frozenset({"report", "rep", "memo", "memorandum", "paper", "note", "rapport"})
+_REPORT_STARTS = frozenset({"technical", "tech", "research", "internal", "working", "report",
+                            "rapport"})
+
+
+def _report_number(tokens: Sequence[Token], out: list[str]) -> None:
+    """"Technical Report CMU-CS-90-80, Carnegie Mellon University, 1990", "Tech. Rep.
+    385, …", "Report No. 1174, …": after the title, a kind of report and its number
+    (digits, perhaps with capitals, joined by hyphens or slashes, up to a comma, a
+    semicolon or the sentence's end) are the genre and the report's number, not the
+    publisher, a container, a volume or an issue. A year alone is no number."""
+    titles = _label_runs(out, "title")
+    if not titles:
+        return
+    n = len(tokens)
+
+    def part(t: Token) -> bool:
+        return t.text.isdigit() or (t.text.isalpha() and t.text.isupper())
+
+    k = titles[0][1] + 1
+    while k < n and tokens[k].text.lower() not in _REPORT_STARTS:
+        k += 1
+    if k >= n:
+        return
+    j = k
+    while j + 1 < n and tokens[j + 1].text.lower() in _REPORT_KINDS and \
+            tokens[j].after.strip() in ("", "."):
+        j += 1
+    m = j + 1
+    if tokens[j].text.lower() not in _REPORT_ENDS or m >= n:
+        return
+    if tokens[m].text.lower() in ("no", "nr", "number") and m + 1 < n:
+        m += 1
+    first = m
+    if not part(tokens[m]):
+        return
+    while m + 1 < n and tokens[m].after.strip() in ("", "-", "–", "/", "_") and \
+            part(tokens[m + 1]) and m - first < 6:
+        m += 1
+    number = tokens[first : m + 1]
+    if not any(t.text.isdigit() for t in number) or \
+            (len(number) == 1 and _YEAR.fullmatch(number[0].text)) or \
+            not (m + 1 == n or tokens[m].after.strip()[:1] in (",", ".", ";")):
+        return
+    out[k : j + 1] = ["genre"] * (j + 1 - k)
+    out[j + 1 : m + 1] = ["other"] * (m - j)
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()
+
+
+def _bibtex_proceedings(tokens: Sequence[Token], out: list[str]) -> None:
+    """The tail of a paper in proceedings as BibTeX's standard styles print it, which
+    the tagger reads into the book's title: "In Booktitle, volume 1234 of Lecture Notes
+    in Computer Science, pages 10–17, …" (the volume, the series after "of", the
+    pages), "…, KDD '02, pages …" (the conference's acronym and year are the book's),
+    "… Processing Systems 13, pages 932–938" (a number ending the book's title and the
+    pages cue read as pages: the number is the title's), and, with no title found,
+    "Graphical models. In Advances …" (the sentence before "In" is the title)."""
+    n = len(tokens)
+    for a, b in _label_runs(out, "pages"):  # "Systems 13, pages 932–938" read as pages
+        cue = next((k for k in range(a, b + 1)
+                    if tokens[k].text.lower() in ("pages", "page", "pp")), None)
+        if cue is not None and a < cue and a > 0 and out[a - 1] == "container-title" and \
+                tokens[cue - 1].after.strip() == "," and \
+                all(t.text[:1].isupper() or t.text.isdigit() for t in tokens[a:cue]):
+            out[a:cue] = ["container-title"] * (cue - a)
+    for a, b in _label_runs(out, "publisher"):  # "… Democratic Republic, page 188. MK"
+        if a == 0 or out[a - 1] != "container-title":
+            continue
+        cue = next((k for k in range(a + 1, b) if tokens[k].text.lower() in ("pages", "page")
+                    and tokens[k - 1].after.strip() == "," and tokens[k + 1].text.isdigit()),
+                   None)
+        if cue is None:
+            continue
+        end = cue + 1
+        while end + 1 <= b and tokens[end].after.strip() in ("-", "–") and \
+                tokens[end + 1].text.isdigit():
+            end += 1
+        if end < b and tokens[end].after.strip() == "." and \
+                all(t.text[:1].isupper() for t in tokens[a:cue]):
+            out[a:cue] = ["container-title"] * (cue - a)
+            out[cue : end + 1] = ["pages"] * (end + 1 - cue)
+    if "title" not in out:
+        runs = _label_runs(out, "container-title")
+        if len(runs) == 1:
+            a, b = runs[0]
+            cut = next((k for k in range(a + 2, b) if tokens[k].text == "In" and
+                        tokens[k - 1].after.strip() == "."), None)
+            if cut is not None and (a == 0 or out[a - 1] in ("author", "editor", "date")):
+                out[a:cut] = ["title"] * (cut - a)
+    for a, b in _label_runs(out, "container-title"):
+        k = a + 1
+        while k <= b:
+            word = tokens[k].text.lower()
+            if tokens[k].text == "volume" and tokens[k - 1].after.strip() == "," and \
+                    k + 1 <= b and tokens[k + 1].text.isdigit():
+                # ", volume 1234 of Lecture Notes in Computer Science,"
+                end = k + 1
+                out[k : end + 1] = ["volume"] * 2
+                if end + 2 <= b and tokens[end + 1].text == "of" and \
+                        tokens[end + 2].text[:1].isupper():
+                    stop = next((j for j in range(end + 2, b + 1)
+                                 if tokens[j].after.strip()[:1] in (",", ".")), b)
+                    out[end + 1] = "other"  # "of", a word of the style's
+                    out[end + 2 : stop + 1] = ["collection-title"] * (stop - end - 1)
+                    k = stop + 1
+                    continue
+                k = end + 1
+                continue
+            if word in ("pages", "page", "pp") and tokens[k - 1].after.strip() == "," and \
+                    k + 1 < n and tokens[k + 1].text.isdigit() and \
+                    out[k + 1] in ("container-title", "volume", "pages"):
+                # ", pages 1–8," or ", page 1372" left inside the book's title
+                end = k + 1
+                while end + 1 < n and tokens[end].after.strip() in ("-", "–", "—") and \
+                        tokens[end + 1].text.isdigit():
+                    end += 1
+                out[k : end + 1] = ["pages"] * (end + 1 - k)
+                k = end + 1
+                continue
+            k += 1
+        if b + 1 < n and out[b + 1] == "volume" and _acronym(tokens[b]) and \
+                len(tokens[b + 1].text) == 2 and tokens[b + 1].text.isdigit() and \
+                tokens[b].after.strip() in ("'", "’", "‘") and \
+                tokens[b + 1].after.strip()[:1] == ",":
+            out[b + 1] = "container-title"  # "KDD '02,"
+    for a, _ in _label_runs(out, "collection-title"):
+        if tokens[a].text == "of" and a > 0 and out[a - 1] == "volume" and \
+                tokens[a - 1].text.isdigit():
+            out[a] = "other"  # "volume 3518 of Frontiers in …": the style's word
+
+
 def _genre_opening_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
     """"… final report. Technical report, NHTSA, July 2007": genre words opening a
     publisher run, set off by a comma, are the genre."""
@@ -4251,6 +4404,10 @@ def _names_before_a_marked_title(tokens: Sequence[Token], labels: Sequence[str],
     return out
 
 
+#: a report's number: "385", "CMU-CS-90-80", "1999-66", "No. 1174"
+_REPORT_NUMBER = re.compile(r"(?:(?:No|Nr|Number)\.?\s*)?[A-Z0-9][A-Z0-9/_ -]*\d[A-Z0-9/_-]*")
+
+
 def assemble(text: str, tokens: Sequence[Token], labels: Sequence[str], *,
              title_end: int | None = None) -> Reference:
     """The reference the labels describe (``text`` is what the tokens index into).
@@ -4262,11 +4419,18 @@ def assemble(text: str, tokens: Sequence[Token], labels: Sequence[str], *,
     notes: list[str] = []
     diagnostics: list[Diagnostic] = []
     annotation = None
+    previous = None
     for label, raw in runs(tokens, labels, text):
         if label == "annotation":
             annotation = raw.strip()
             break
-        _field(label, raw, values, notes, diagnostics, doi_elsewhere="doi" in labels)
+        number = raw.strip(" ,.;:#")
+        if label == "other" and previous == "genre" and "number" not in values and \
+                _REPORT_NUMBER.fullmatch(number):  # "Technical Report CS-95-12"
+            values["number"] = re.sub(r"^(?:No|Nr|Number)\.?\s*", "", number)
+        else:
+            _field(label, raw, values, notes, diagnostics, doi_elsewhere="doi" in labels)
+        previous = label
     if notes:
         values["note"] = ". ".join(notes)
     if annotation:

@@ -14,15 +14,15 @@ import argparse
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from .data import Labelled, token_labels
 from .features import features
-from .synth import EXTRA_TRAIN_STYLES, FAMILIES, make_records, render_family
+from .synth import EXTRA_TRAIN_STYLES, FAMILIES, FLAVOURS, make_records, render_family
 from .tagger import MODEL_PATH
 
-__all__ = ["build_training", "main", "synthetic_set", "train"]
+__all__ = ["build_training", "main", "synthetic_set", "train", "weighted"]
 
 PARAMS = {
     "c1": 0.05,
@@ -45,6 +45,15 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+#: The families there were when the extra styles' seed was fixed (``seed + 9000``);
+#: a family added later is seeded past it, so the records of the others stay the same.
+_FIRST_FAMILIES = 9
+
+
+def _family_seed(seed: int, k: int) -> int:
+    return seed + 1000 * k + (500 if k >= _FIRST_FAMILIES else 0)
+
+
 def synthetic_set(shared: Path, train: Sequence[Labelled], *, test: bool,
                   per_family: int, seed: int) -> dict[str, list[Labelled]]:
     """Family -> rendered synthetic references (train or test pools and styles); for
@@ -54,11 +63,16 @@ def synthetic_set(shared: Path, train: Sequence[Labelled], *, test: bool,
     pools = make_pools(train, test=test)
     out: dict[str, list[Labelled]] = {}
     for k, (family, (train_styles, test_styles)) in enumerate(FAMILIES.items()):
-        records = make_records(pools, per_family, seed + 1000 * k, short_titles=not test)
+        if not (test_styles if test else train_styles):
+            continue  # a family measured only
+        family_seed = _family_seed(seed, k)
+        records = make_records(pools, per_family, family_seed, short_titles=not test)
+        if family in FLAVOURS:
+            records = FLAVOURS[family](records, pools, family_seed + 1)
         out[family] = render_family(records, test_styles if test else train_styles,
                                     f"synthetic-{family}")
     if not test:  # training only: more styles (physics, astronomy, author-date)
-        records = make_records(pools, EXTRA_SYNTHETIC, seed + 1000 * len(FAMILIES),
+        records = make_records(pools, EXTRA_SYNTHETIC, seed + 1000 * _FIRST_FAMILIES,
                                short_titles=True)
         out["extra"] = render_family(records, EXTRA_TRAIN_STYLES, "synthetic-extra")
     return out
@@ -77,9 +91,12 @@ def _with_annotations(items: list[Labelled], pool: Sequence[str], share: float,
 
 
 def build_training(shared: Path, corpus_dir: Path, *, per_family: int = SYNTHETIC_PER_FAMILY,
-                   real_weight: int = REAL_WEIGHT) -> tuple[list[Labelled], list[Labelled]]:
+                   real_weight: int = REAL_WEIGHT,
+                   source_weights: Mapping[str, int] | None = None,
+                   ) -> tuple[list[Labelled], list[Labelled]]:
     """(training references, dev references), annotations appended as configured and
-    every real reference repeated ``real_weight`` times in all."""
+    every real reference repeated ``real_weight`` times in all (or as many times as
+    ``source_weights`` gives its source, e.g. ``{"anystyle:bad": 3}``)."""
     from .splits import annotation_pool, load_splits
 
     splits = load_splits(shared)
@@ -92,8 +109,17 @@ def build_training(shared: Path, corpus_dir: Path, *, per_family: int = SYNTHETI
     pool = annotation_pool(corpus_dir, test=False)
     train = _with_annotations(splits.train, pool, ANNOTATED_REAL, SEED) + \
         _with_annotations(flat, pool, ANNOTATED_SYNTHETIC, SEED + 1)
-    real = [item for item in train if not item.source.startswith("synthetic")]
-    return train + real * (real_weight - 1), splits.dev
+    return weighted(train, real_weight, source_weights), splits.dev
+
+
+def weighted(items: Sequence[Labelled], real_weight: int = REAL_WEIGHT,
+             source_weights: Mapping[str, int] | None = None) -> list[Labelled]:
+    """``items`` with every real reference given ``real_weight`` times in all, or as
+    many times as ``source_weights`` gives its source; synthetic ones once."""
+    weights = dict(source_weights or {})
+    extra = [item for item in items if not item.source.startswith("synthetic")
+             for _ in range(weights.get(item.source, real_weight) - 1)]
+    return [*items, *extra]
 
 
 def _sequences(items: Iterable[Labelled]) -> Iterable[tuple[list[list[str]], list[str]]]:
@@ -161,6 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="synthetic references per style family")
     parser.add_argument("--real-weight", type=int, default=REAL_WEIGHT,
                         help="times each real reference is given")
+    parser.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=N",
+                        help="times each reference of one source is given "
+                             "(e.g. anystyle:bad=3); repeatable")
     parser.add_argument("--c1", type=float, default=PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
     parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
@@ -170,8 +199,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (shared / "data").is_dir():
         print(f"error: no shared data at {shared}", file=sys.stderr)
         return 2
+    try:
+        weights = {name: int(n) for name, n in
+                   (spec.split("=", 1) for spec in args.source_weight)}
+    except ValueError:
+        print("error: --source-weight takes SOURCE=N", file=sys.stderr)
+        return 2
     items, dev = build_training(shared, default_corpus_dir(), per_family=args.synthetic,
-                                real_weight=args.real_weight)
+                                real_weight=args.real_weight, source_weights=weights)
     train(items, args.out, {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations})
     if args.dev:
         print(dev_report(dev, args.out))
