@@ -346,18 +346,15 @@ def holdout_records(shared: Path) -> dict[str, list[Record]]:
     import json
 
     from ..parse.crf.data import normalized_key
+    from ..parse.crf.splits import holdout_listing
 
     wanted: dict[str, dict[int, str]] = {}
-    with (shared / "data" / "holdout_overlap.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            sources = [str(s) for s in row.get("holdout_sources", ())]
-            part = next((name for name, prefixes in HOLDOUT_PARTS.items()
-                         if any(s.startswith(p) for s in sources for p in prefixes)), None)
-            if part is not None:
-                wanted.setdefault(str(row["source"]), {})[int(row["id"])] = part
+    for row in holdout_listing(shared):
+        sources = [str(s) for s in row.get("holdout_sources", ())]
+        part = next((name for name, prefixes in HOLDOUT_PARTS.items()
+                     if any(s.startswith(p) for s in sources for p in prefixes)), None)
+        if part is not None:
+            wanted.setdefault(str(row["source"]), {})[int(row["id"])] = part
     out: dict[str, list[Record]] = {name: [] for name in HOLDOUT_PARTS}
     seen: set[str] = set()
     for source, ids in sorted(wanted.items()):

@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .data import Labelled, normalized_key, read_anystyle, read_grobid, read_jsonl_texts
 from .synth import CORPORATE, FAMILY_NAMES, GIVEN, Pools, split_pool
@@ -29,6 +30,7 @@ __all__ = [
     "ANYSTYLE_TRAIN",
     "Splits",
     "annotation_pool",
+    "holdout_listing",
     "load_splits",
     "make_pools",
     "with_annotation",
@@ -46,22 +48,25 @@ class Splits:
     duplicates: int
 
 
+def holdout_listing(shared: Path) -> list[dict[str, Any]]:
+    """The rows of ``holdout_overlap.jsonl``: each a record (``source`` such as
+    "anystyle:core", ``id`` in that set's JSONL) and the other evaluation sets that
+    hold it (``holdout_sources``)."""
+    with (shared / "data" / "holdout_overlap.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
 def _excluded_keys(shared: Path) -> set[str]:
     keys = set()
     for rel in TEST_JSONL:
         keys |= {normalized_key(t) for t in read_jsonl_texts(shared / rel).values()}
     texts: dict[str, dict[int, str]] = {}
-    with (shared / "data" / "holdout_overlap.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            source = str(row["source"])
-            if source not in texts:
-                folder, name = source.split(":")
-                folder = {"grobid-citation": "grobid-citation"}.get(folder, folder)
-                texts[source] = read_jsonl_texts(shared / "data" / folder / f"{name}.jsonl")
-            keys.add(normalized_key(texts[source][int(row["id"])]))
+    for row in holdout_listing(shared):
+        source = str(row["source"])
+        if source not in texts:
+            folder, name = source.split(":")
+            texts[source] = read_jsonl_texts(shared / "data" / folder / f"{name}.jsonl")
+        keys.add(normalized_key(texts[source][int(row["id"])]))
     return keys
 
 
