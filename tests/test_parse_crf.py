@@ -178,6 +178,22 @@ def test_bibtex_family_renders_through_our_own_styles() -> None:
     assert "A. Smith and K. Lee." in abbrv.text
 
 
+def test_footnotes_family_renders_first_notes_not_bibliography_entries() -> None:
+    pytest.importorskip("citeproc")
+    from yalta_refs.parse.crf.synth import FAMILIES, NOTE_FAMILIES, render_family
+
+    record = {"id": "r1", "type": "book", "title": "Against Their Will",
+              "author": [{"family": "Polian", "given": "Pavel"}], "publisher": "CEU Press",
+              "publisher-place": "Budapest", "issued": {"date-parts": [[2004]]}}
+    assert "footnotes" in NOTE_FAMILIES and not FAMILIES["footnotes"][0]
+    note, = render_family([record], ["chicago-notes-bibliography"], "t", notes=True)
+    entry, = render_family([record], ["chicago-notes-bibliography"], "t")
+    # the note: given name (citeproc-py gives its initial) first, the imprint in brackets
+    assert note.text == "P. Polian, Against Their Will (CEU Press, 2004)."
+    assert entry.text == "Polian, P. Against Their Will. CEU Press, 2004."  # inverted
+    assert {label for _, _, label in note.spans} >= {"author", "title", "publisher", "date"}
+
+
 def test_training_weights_give_real_references_again_by_source() -> None:
     from yalta_refs.parse.crf.data import Labelled
     from yalta_refs.parse.crf.train import weighted
@@ -3269,3 +3285,24 @@ def test_a_page_cue_read_into_the_publisher_after_the_book() -> None:
         "Papers of the Symposium on the Republic", "188", "MK Marketing")
     # names initials first are no "Family, Given" list, whatever the imprint holds
     assert [n.family for n in ref.author] == ["Brown", "Roe"]
+
+
+def test_and_others_ends_the_names() -> None:
+    """MHRA's "and others" is "et al.": the names end there, on either side of the
+    tagger's mistake."""
+    text = "C. Kingsley and others, Travail du public, travail du privé, Working paper no. " \
+        "703 (John Murray, 2000)."
+    tokens, labels = _labels(text, [(7, "author"), (3, "title"), (2, "genre"), (2, "other"),
+                                    (2, "publisher"), (1, "date")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Kingsley"]
+    assert ref.title == "Travail du public, travail du privé"
+    assert (ref.genre, ref.number, ref.type) == ("Working paper", "703", "report")
+    text = "J. Park and others, ‘Language Models Are Few-shot Learners’, Annales, 97.3 " \
+        "(1976), pp. 1895–925."
+    tokens, labels = _labels(text, [(1, "author"), (9, "title"), (1, "container-title"),
+                                    (2, "volume"), (1, "date"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.author] == ["Park"]
+    assert ref.title == "Language Models Are Few-shot Learners"
+    assert (ref.volume, ref.issue) == ("97", "3")  # MHRA's and MLA 7's "97.3 (1976)"

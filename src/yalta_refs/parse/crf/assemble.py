@@ -257,8 +257,12 @@ def _field(label: str, raw: str, values: dict[str, Any], notes: list[str],
         _put(values, "page", parse_pages(value) or value)
     elif label in ("volume", "issue"):
         count = _VOLUMES.fullmatch(raw.strip(" .,;:()"))
+        dotted = _VOLUME_DOT_ISSUE.fullmatch(raw.strip(" ,;:"))
         if label == "volume" and count and "number_of_volumes" not in values:
             values["number_of_volumes"] = count.group(1)  # "3 vols.": how many, not which
+        elif label == "volume" and dotted and "volume" not in values and \
+                "issue" not in values:
+            values["volume"], values["issue"] = dotted.groups()  # MHRA, MLA 7: "97.3 (1976)"
         else:
             _put(values, label, _number(raw))
     elif label == "edition":
@@ -513,6 +517,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _words_between_title_runs(tokens, out)
     _journal_begins_mid_sentence(tokens, out)
     _journal_opens_on_the_titles_last_word(tokens, out)
+    _and_others(tokens, out)
     _report_number(tokens, out)
     _bibtex_proceedings(tokens, out)
     _genre_opening_the_imprint(tokens, out)
@@ -3717,6 +3722,30 @@ def _bibtex_proceedings(tokens: Sequence[Token], out: list[str]) -> None:
             out[a] = "other"  # "volume 3518 of Frontiers in …": the style's word
 
 
+def _and_others(tokens: Sequence[Token], out: list[str]) -> None:
+    """MHRA's "et al.", "and others", ends the names: "C. Kingsley and others, Travail
+    du public, …" (names run on past it: the rest is the title) and "J. Park and others,
+    ‘Language Models …’" (the names stopped at the initial: "Park and others" is
+    theirs)."""
+    n = len(tokens)
+    for k in range(2, n - 1):
+        if tokens[k].text.lower() != "others" or tokens[k - 1].text.lower() not in ("and", "&") \
+                or tokens[k].after.strip()[:1] not in (",", "."):
+            continue
+        if out[k] in _NAME_LABELS and out[k + 1] == out[k]:
+            end = k + 1
+            while end + 1 < n and out[end + 1] == out[k]:
+                end += 1
+            after = out[end + 1] if end + 1 < n else "title"
+            if after == "title" or after not in out[k + 1 :end + 1]:
+                out[k + 1 : end + 1] = ["title"] * (end - k)
+        elif out[k] == "title" and out[k - 1] == "title" and k >= 3 and \
+                out[k - 2] == "title" and out[k - 3] in _NAME_LABELS and \
+                _is_initial(tokens[k - 3]) and (k - 3 == 0 or out[k - 4] != "title"):
+            out[k - 2 : k + 1] = [out[k - 3]] * 3
+        return
+
+
 def _genre_opening_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
     """"… final report. Technical report, NHTSA, July 2007": genre words opening a
     publisher run, set off by a comma, are the genre."""
@@ -4404,8 +4433,11 @@ def _names_before_a_marked_title(tokens: Sequence[Token], labels: Sequence[str],
     return out
 
 
-#: a report's number: "385", "CMU-CS-90-80", "1999-66", "No. 1174"
-_REPORT_NUMBER = re.compile(r"(?:(?:No|Nr|Number)\.?\s*)?[A-Z0-9][A-Z0-9/_ -]*\d[A-Z0-9/_-]*")
+#: a report's number: "385", "CMU-CS-90-80", "1999-66", "No. 1174", "no. 703"
+_REPORT_NUMBER = re.compile(
+    r"(?:(?:[Nn]o|[Nn]r|[Nn]umber)\.?\s*)?[A-Z0-9][A-Z0-9/_ -]*\d[A-Z0-9/_-]*")
+#: a volume and its issue joined by a period, as MHRA and MLA 7 print them: "97.3"
+_VOLUME_DOT_ISSUE = re.compile(r"(\d{1,4})\.(\d{1,2})")
 
 
 def assemble(text: str, tokens: Sequence[Token], labels: Sequence[str], *,
@@ -4427,7 +4459,7 @@ def assemble(text: str, tokens: Sequence[Token], labels: Sequence[str], *,
         number = raw.strip(" ,.;:#")
         if label == "other" and previous == "genre" and "number" not in values and \
                 _REPORT_NUMBER.fullmatch(number):  # "Technical Report CS-95-12"
-            values["number"] = re.sub(r"^(?:No|Nr|Number)\.?\s*", "", number)
+            values["number"] = re.sub(r"^(?:No|Nr|Number)\.?\s*", "", number, flags=re.I)
         else:
             _field(label, raw, values, notes, diagnostics, doi_elsewhere="doi" in labels)
         previous = label

@@ -25,6 +25,7 @@ __all__ = [
     "EXTRA_TRAIN_STYLES",
     "FAMILIES",
     "FLAVOURS",
+    "NOTE_FAMILIES",
     "UNSEEN_STYLES",
     "Pools",
     "abbreviate",
@@ -60,6 +61,10 @@ FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # numbered technical reports, months). A test family only: no training style
     # (training on it was measured and not kept, docs/parser.md)
     "bibtex": ((), ("bibtex-plain", "bibtex-abbrv")),
+    # footnotes: a reference as a note style cites it the first time ("1. Pavel Polian,
+    # Against Their Will (Budapest: CEU Press, 2004), 45."), the form humanities
+    # reading lists are often copied from; measured only (NOTE_FAMILIES)
+    "footnotes": ((), ("chicago-notes-bibliography", "mhra-notes")),
 }
 
 
@@ -353,6 +358,8 @@ def computer_science(records: Sequence[dict[str, Any]], pools: Pools, seed: int
 
 #: Family -> what its records are given before rendering.
 FLAVOURS = {"bibtex": computer_science}
+#: Families rendered as first footnotes rather than bibliography entries.
+NOTE_FAMILIES = frozenset({"footnotes"})
 
 
 def make_records(pools: Pools, count: int, seed: int, *, short_titles: bool = False
@@ -372,9 +379,10 @@ _GLUED_MONTH = re.compile(r"(\d{4})(?=[A-Z][a-z])")
 
 def render_family(
     records: Sequence[Mapping[str, Any]], styles: Sequence[str], source: str,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, *, notes: bool = False,
 ) -> list[Labelled]:
-    """Render each record through one of ``styles`` (round robin) and label its tokens."""
+    """Render each record through one of ``styles`` (round robin) and label its tokens;
+    with ``notes``, as the style's first footnote citing it, not its bibliography entry."""
     from citeproc import (
         Citation,
         CitationItem,
@@ -395,8 +403,10 @@ def render_family(
             try:
                 bib = CitationStylesBibliography(parsed[style], CiteProcJSON([dict(record)]),
                                                  formatter.plain)
-                bib.register(Citation([CitationItem(record["id"])]))
-                text = str(bib.bibliography()[0])
+                citation = Citation([CitationItem(record["id"])])
+                bib.register(citation)
+                text = str(bib.cite(citation, lambda _: None) if notes
+                           else bib.bibliography()[0])
             except Exception:  # a style citeproc-py cannot render for this record
                 continue
         text = _GLUED_MONTH.sub(r"\1 ", _GLUED_NUMBER.sub(r"\1 ", " ".join(text.split())))

@@ -19,7 +19,14 @@ from pathlib import Path
 
 from .data import Labelled, token_labels
 from .features import features
-from .synth import EXTRA_TRAIN_STYLES, FAMILIES, FLAVOURS, make_records, render_family
+from .synth import (
+    EXTRA_TRAIN_STYLES,
+    FAMILIES,
+    FLAVOURS,
+    NOTE_FAMILIES,
+    make_records,
+    render_family,
+)
 from .tagger import MODEL_PATH
 
 __all__ = ["build_training", "main", "synthetic_set", "train", "weighted"]
@@ -70,7 +77,7 @@ def synthetic_set(shared: Path, train: Sequence[Labelled], *, test: bool,
         if family in FLAVOURS:
             records = FLAVOURS[family](records, pools, family_seed + 1)
         out[family] = render_family(records, test_styles if test else train_styles,
-                                    f"synthetic-{family}")
+                                    f"synthetic-{family}", notes=family in NOTE_FAMILIES)
     if not test:  # training only: more styles (physics, astronomy, author-date)
         records = make_records(pools, EXTRA_SYNTHETIC, seed + 1000 * _FIRST_FAMILIES,
                                short_titles=True)
