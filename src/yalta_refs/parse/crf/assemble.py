@@ -3728,22 +3728,20 @@ def _and_others(tokens: Sequence[Token], out: list[str]) -> None:
     ‘Language Models …’" (the names stopped at the initial: "Park and others" is
     theirs)."""
     n = len(tokens)
-    for k in range(2, n - 1):
-        if tokens[k].text.lower() != "others" or tokens[k - 1].text.lower() not in ("and", "&") \
-                or tokens[k].after.strip()[:1] not in (",", "."):
-            continue
-        if out[k] in _NAME_LABELS and out[k + 1] == out[k]:
-            end = k + 1
-            while end + 1 < n and out[end + 1] == out[k]:
-                end += 1
-            after = out[end + 1] if end + 1 < n else "title"
-            if after == "title" or after not in out[k + 1 :end + 1]:
-                out[k + 1 : end + 1] = ["title"] * (end - k)
-        elif out[k] == "title" and out[k - 1] == "title" and k >= 3 and \
-                out[k - 2] == "title" and out[k - 3] in _NAME_LABELS and \
-                _is_initial(tokens[k - 3]) and (k - 3 == 0 or out[k - 4] != "title"):
-            out[k - 2 : k + 1] = [out[k - 3]] * 3
+    k = next((k for k in range(2, n - 1) if tokens[k].text.lower() == "others" and
+              tokens[k - 1].text.lower() in ("and", "&") and
+              tokens[k].after.strip()[:1] in (",", ".")), None)
+    if k is None:
         return
+    if out[k] in _NAME_LABELS and out[k + 1] == out[k]:
+        end = k + 1
+        while end + 1 < n and out[end + 1] == out[k]:
+            end += 1
+        if end + 1 == n or out[end + 1] == "title" or "title" not in out:
+            out[k + 1 : end + 1] = ["title"] * (end - k)
+    elif out[k - 2 : k + 1] == ["title"] * 3 and k >= 3 and out[k - 3] in _NAME_LABELS and \
+            _is_initial(tokens[k - 3]):
+        out[k - 2 : k + 1] = [out[k - 3]] * 3
 
 
 def _genre_opening_the_imprint(tokens: Sequence[Token], out: list[str]) -> None:
