@@ -3306,3 +3306,23 @@ def test_and_others_ends_the_names() -> None:
     assert [n.family for n in ref.author] == ["Park"]
     assert ref.title == "Language Models Are Few-shot Learners"
     assert (ref.volume, ref.issue) == ("97", "3")  # MHRA's and MLA 7's "97.3 (1976)"
+
+
+def test_editors_and_translators_part_at_the_second_cue() -> None:
+    text = "M. Sokolov, ‘Exact Solutions’, in Dizionario Di Teologia, ed. by M. Choi and " \
+        "W. M. Patel, trans. by C. Michel (University of Maryland, 1998), pp. 1802–15."
+    tokens, labels = _labels(text, [(2, "author"), (2, "title"), (4, "container-title"),
+                                    (6, "editor"), (6, "translator"), (3, "publisher"),
+                                    (1, "date"), (3, "pages")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.editor] == ["Choi", "Patel"]
+    assert [n.family for n in ref.translator] == ["Michel"]
+    # a cue after its names ("H. Arendt, ed.") closes them: nothing moves
+    text = "Benjamin, W. (1969) “The Work of Art,” trans. H. Zohn. In H. Arendt, ed., " \
+        "Illuminations, pp. 217-252. New York: Schoken Books."
+    tokens, labels = _labels(text, [(2, "author"), (1, "date"), (4, "title"),
+                                    (3, "translator"), (4, "editor"), (1, "container-title"),
+                                    (3, "pages"), (2, "location"), (2, "publisher")])
+    ref = assemble(text, tokens, labels)
+    assert [n.family for n in ref.translator] == ["Zohn"]
+    assert [n.family for n in ref.editor] == ["Arendt"]

@@ -540,6 +540,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _publisher_name_goes_on(tokens, out)
     _genre_read_as_container(tokens, out)
     _role_cue_inside_run(tokens, out)
+    _roles_meet_at_their_cue(tokens, out)
     _title_in_book(tokens, out)
     _subtitle_read_as_book(tokens, out)
     _subtitle_read_as_journal(tokens, out)
@@ -4041,6 +4042,31 @@ def _inside_brackets(tokens: Sequence[Token], k: int) -> bool:
     for token in tokens[: k + 1]:
         depth += token.before.count("(") - token.before.count(")")
     return depth > 0
+
+
+def _roles_meet_at_their_cue(tokens: Sequence[Token], out: list[str]) -> None:
+    """"ed. by M. Choi and W. M. Patel, trans. by C. Michel": an editor run and the
+    translator run after it (or the other way round) part where the second role's cue
+    stands, after a comma: the names before the cue are the first role's, whatever
+    side of it the tagger put them."""
+    for first, second in (("editor", "translator"), ("translator", "editor")):
+        for a, b in _label_runs(out, first):
+            if b + 1 >= len(out) or out[b + 1] != second or \
+                    _CUE_ROLES.get(tokens[a].text.lower()) != first:
+                continue
+            end = b + 1
+            while end + 1 < len(out) and out[end + 1] == second:
+                end += 1
+            cue = next((k for k in range(b + 2, end + 1)
+                        if _CUE_ROLES.get(tokens[k].text.lower()) == second and
+                        tokens[k - 1].after.strip() == ","), None)
+            if cue is None or cue == end or not all(
+                    t.text[:1].isupper() or t.text in PARTICLES or
+                    t.text.lower() in _NAMES_JOINED for t in tokens[b + 1 : cue]) or \
+                    any(t.text.lower() in ("in", "dans") for t in tokens[b + 1 : cue]):
+                continue  # "trans. H. Zohn. In H. Arendt, ed.": the cue closes its names
+            out[b + 1 : cue] = [first] * (cue - b - 1)
+            return
 
 
 def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
