@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -289,9 +290,39 @@ def cmd_parser(args: argparse.Namespace) -> str | dict[str, Any]:
     if not (base / "data").is_dir():
         raise MissingInput(f"no shared data at {base}")
     splits = [s for s in (args.splits or "").split(",") if s]
+    if args.model:
+        from ..parse.crf.tagger import MODEL_ENV
+
+        if not Path(args.model).is_file():
+            raise MissingInput(f"no model file at {args.model}")
+        os.environ[MODEL_ENV] = str(Path(args.model).resolve())
     report = run_parser_eval(args.parser, base, splits=splits, per_family=args.synthetic,
                              lists=args.lists)
+    if args.save:
+        from ..io import write_output
+
+        write_output(json.dumps(report.to_dict(per_reference=True), ensure_ascii=False) + "\n",
+                     args.save)
     return report.to_dict() if args.json else format_report(report, tables=not args.summary)
+
+
+def cmd_compare(args: argparse.Namespace) -> str | dict[str, Any]:
+    from .compare import compare_runs, format_comparison
+
+    runs = []
+    for name in (args.a, args.b):
+        try:
+            runs.append(json.loads(Path(name).read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise MissingInput(f"{name}: not a saved parser run ({exc})") from exc
+    rows = compare_runs(runs[0], runs[1], draws=args.draws, seed=args.seed)
+    if not rows:
+        raise MissingInput("the two runs share no split saved with its per-reference counts "
+                           "(python -m yalta_refs.eval parser --save FILE)")
+    if args.json:
+        return {"a": args.a, "b": args.b, "splits": [
+            {**vars(r), "significant": r.significant} for r in rows]}
+    return f"A = {args.a}\nB = {args.b}\n" + format_comparison(rows)
 
 
 def cmd_adjudication(args: argparse.Namespace) -> str | dict[str, Any]:
@@ -410,7 +441,19 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--synthetic", type=int, default=200, help="references per family")
     parse.add_argument("--summary", action="store_true", help="summary lines only")
     parse.add_argument("--json", action="store_true", help="machine-readable output")
+    parse.add_argument("--model", metavar="FILE",
+                       help="a CRF model file to score instead of the shipped one")
+    parse.add_argument("--save", metavar="FILE", help="also write the run, with each "
+                       "reference's counts, as JSON for `compare`")
     parse.set_defaults(func=cmd_parser)
+    comp = sub.add_parser("compare", help="two saved parser runs split by split, with a "
+                          "paired bootstrap interval of each difference")
+    comp.add_argument("a", help="the run to compare against (parser --save)")
+    comp.add_argument("b", help="the candidate run (parser --save)")
+    comp.add_argument("--draws", type=int, default=1000, help="bootstrap draws")
+    comp.add_argument("--seed", type=int, default=2026, help="the draws' seed")
+    comp.add_argument("--json", action="store_true", help="machine-readable output")
+    comp.set_defaults(func=cmd_compare)
     adj = sub.add_parser("adjudication", help="who is right where parser and gold disagree: "
                          "a sample of a dev split read again (tests/adjudication)")
     adj.add_argument("--split", help="one dev part (default: every part with verdicts, and "

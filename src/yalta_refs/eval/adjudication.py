@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .labels import gold_tokens, pred_tokens
-from .metrics import Counts
+from .metrics import Counts, middle_95
 from .parser import DEV_PARTS, ISSUE_FIELDS, _token_record
 
 __all__ = [
@@ -191,12 +191,6 @@ def _redrawn_share(rng: random.Random, judged: Sequence[tuple[str, int]]) -> flo
     return sum(e for v, e in draw if v == "parser") / errors if errors else 0.0
 
 
-def _middle_95(values: list[float]) -> tuple[float, float]:
-    """The 2.5th and 97.5th percentiles of bootstrap values."""
-    values.sort()
-    return values[int(0.025 * len(values))], values[int(0.975 * len(values)) - 1]
-
-
 @dataclass
 class AdjudicationReport:
     split: str
@@ -246,7 +240,7 @@ class AdjudicationReport:
         if not self.judged:
             return (0.0, 0.0)
         rng = random.Random(seed)
-        return _middle_95([self.f1_gold_mended(whole, share=_redrawn_share(rng, self.judged))
+        return middle_95([self.f1_gold_mended(whole, share=_redrawn_share(rng, self.judged))
                            for _ in range(rounds)])
 
     def f1_gold_mended(self, whole: Counts | None = None, *,
@@ -292,7 +286,7 @@ class DevAdjudication:
         if not judged:
             return (0.0, 0.0)
         rng = random.Random(seed)
-        return _middle_95([
+        return middle_95([
             self.f1_gold_mended({report.split: _redrawn_share(rng, report.judged)
                                  for report in judged})
             for _ in range(rounds)])

@@ -106,6 +106,12 @@ def total_counts(per_field: Iterable[Mapping[str, Counts]]) -> dict[str, Counts]
     return out
 
 
+def middle_95(values: list[float]) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of bootstrap values (sorts ``values``)."""
+    values.sort()
+    return values[int(0.025 * len(values))], values[int(0.975 * len(values)) - 1]
+
+
 # --------------------------------------------------------------------------- normalisation
 
 

@@ -99,6 +99,14 @@ class SplitResult:
     def issue_micro(self) -> Counts:
         return micro_counts({k: v for k, v in self.result.fields.items() if k in ISSUE_FIELDS})
 
+    def per_reference(self) -> list[tuple[int, int, int]]:
+        """Each line's (tp, fp, fn) over the issue's fields, in input order."""
+        out = []
+        for line in self.result.per_line:
+            c = micro_counts({k: v for k, v in line.items() if k in ISSUE_FIELDS})
+            out.append((c.tp, c.fp, c.fn))
+        return out
+
 
 @dataclass
 class ParserReport:
@@ -108,14 +116,17 @@ class ParserReport:
     def f1(self) -> dict[str, float]:
         return {s.result.name: s.issue_micro.f1 for s in self.splits}
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, per_reference: bool = False) -> dict[str, Any]:
+        """The report as JSON data; ``per_reference`` adds each line's (tp, fp, fn)
+        over the issue's fields, which ``python -m yalta_refs.eval compare`` reads."""
         return {
             "parser": self.parser,
             "splits": [
                 {**s.result.to_dict(), "issue_micro": s.issue_micro.to_dict(),
                  "annotations": s.annotations, "annotations_exact": s.annotations_exact,
                  "names": s.names, "names_right": s.names_right,
-                 "annotations_missed": s.annotations_missed}
+                 "annotations_missed": s.annotations_missed,
+                 **({"per_reference": s.per_reference()} if per_reference else {})}
                 for s in self.splits
             ],
         }

@@ -92,6 +92,8 @@ class DatasetResult:
     seconds: float = 0.0
     note: str | None = None
     error: str | None = None
+    #: each input line's field counts, in order (what a paired comparison resamples)
+    per_line: list[dict[str, Counts]] = field(default_factory=list, repr=False)
 
     @property
     def count_ok(self) -> bool:
@@ -156,8 +158,7 @@ def run_dataset(name: str, records: Sequence[Record], *, clean: Cleaner | None =
     result.predicted = len(refs)
     groups, result.note = _by_line(refs, len(records))
     fold = _folds(records)
-    result.fields = total_counts(
-        token_counts([items[i] for i in group], record.csl, fold=fold)
-        for record, group in zip(records, groups, strict=True)
-    )
+    result.per_line = [token_counts([items[i] for i in group], record.csl, fold=fold)
+                       for record, group in zip(records, groups, strict=True)]
+    result.fields = total_counts(result.per_line)
     return result

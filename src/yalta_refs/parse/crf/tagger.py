@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -15,19 +16,22 @@ from .decode import one_run_per_field
 from .features import features
 from .tokens import Token, tokenize
 
-__all__ = ["MODEL_PATH", "load_tagger", "parse_crf", "tag_tokens"]
+__all__ = ["MODEL_ENV", "MODEL_PATH", "load_tagger", "parse_crf", "tag_tokens"]
 
 #: The versioned model shipped with the package.
 MODEL_PATH = Path(__file__).with_name("model-v1.crfsuite")
-
+#: An environment variable naming another model file to use instead (a candidate
+#: model under evaluation: ``python -m yalta_refs.eval parser --model FILE`` sets it).
+MODEL_ENV = "YALTA_REFS_CRF_MODEL"
 
 
 @cache
 def load_tagger(path: str | None = None) -> Any:
-    """A python-crfsuite Tagger for ``path`` (default: the shipped model), opened once."""
+    """A python-crfsuite Tagger for ``path`` (default: the file :data:`MODEL_ENV`
+    names, else the shipped model), opened once."""
     import pycrfsuite
 
-    model = Path(path) if path else MODEL_PATH
+    model = Path(path or os.environ.get(MODEL_ENV) or MODEL_PATH)
     if not model.is_file():
         raise FileNotFoundError(
             f"CRF model {model} is missing; build it with python -m yalta_refs.parse.crf.train")
