@@ -3326,3 +3326,42 @@ def test_editors_and_translators_part_at_the_second_cue() -> None:
     ref = assemble(text, tokens, labels)
     assert [n.family for n in ref.translator] == ["Zohn"]
     assert [n.family for n in ref.editor] == ["Arendt"]
+
+
+def test_an_edition_statement_after_the_editors_is_the_edition() -> None:
+    # the word-pair model (sixteenth round) reads "Rev. ed." as the end of the
+    # editors; the sentence of its own says otherwise
+    text, _, labels = _labelled([
+        ("Stephen Hero.", "title"),
+        ("Edited by John J. Slocum and Herbert Cahoon. Rev. ed.", "editor"),
+        ("London:", "location"), ("Jonathan Cape,", "publisher"), ("1956.", "date")])
+    ref = assemble(text, tokenize(text), labels)
+    assert [n.family for n in ref.editor] == ["Slocum", "Cahoon"]
+    assert ref.edition == "Rev."
+    # "ed." after the names with no sentence of its own is the editors' cue
+    text, _, labels = _labelled([("Smith, John, ed.", "editor"), ("A Book.", "title"),
+                                 ("London:", "location"), ("Cape,", "publisher"),
+                                 ("1956.", "date")])
+    ref = assemble(text, tokenize(text), labels)
+    assert [n.family for n in ref.editor] == ["Smith"] and ref.edition is None
+    # an initial before "2nd ed." does not end a sentence
+    text, _, labels = _labelled([("Lee, A. B. 2nd ed.", "editor"), ("A Book.", "title"),
+                                 ("1990.", "date")])
+    assert [n.family for n in assemble(text, tokenize(text), labels).editor][:1] == ["Lee"]
+
+
+def test_a_gbt_marker_closes_the_title_whatever_the_words_before_it_were_read_as() -> None:
+    text = ("National Bureau of Statistics. China Statistical Yearbook[EB/OL]. "
+            "(2020-10-01)[2021-03-05]. http://www.stats.gov.cn/tjsj/ndsj/.")
+    tokens = tokenize(text)
+    marker = text.index("[EB/OL]")
+    words = [t.text for t in tokens]
+    at = words.index("China")
+    labels = ["publisher"] * at + ["location"] * 3 + ["other"] * (len(tokens) - at - 3)
+    ref = assemble(text, tokens, labels, title_end=marker)
+    assert ref.title == "China Statistical Yearbook"
+    assert [n.literal for n in ref.author] == ["National Bureau of Statistics"]
+    # names the tagger found stay as they are
+    labels = ["author"] * at + ["title"] * 3 + ["other"] * (len(tokens) - at - 3)
+    ref = assemble(text, tokens, labels, title_end=marker)
+    assert ref.title == "China Statistical Yearbook" and ref.author

@@ -488,6 +488,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _description_in_brackets(tokens, out)
     _media_description(tokens, out)
     _names_before_a_quoted_title(tokens, out)
+    _edition_closing_the_names(tokens, out)
     _standard_number(tokens, out)
     _editors_by_abbreviated_cue(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -2697,6 +2698,25 @@ _EDITION_TAIL = frozenset({"e", "er", "re", "ème", "eme", "éd", "ed", "edn", "
                            "édition", "aufl", "auflage"})
 
 
+#: what opens an edition statement written as two words: "Rev. ed.", "New ed.", "2nd ed."
+_EDITION_HEAD = re.compile(r"(?i)(?:rev|revised|new|enl|enlarged|expanded|corr|updated|"
+                           r"abridged|\d+(?:st|nd|rd|th|e|er|re|ème|\.)?)$")
+
+
+def _edition_closing_the_names(tokens: Sequence[Token], out: list[str]) -> None:
+    """An edition statement in a sentence of its own right after the names is no part
+    of them: "Edited by John J. Slocum and Herbert Cahoon. Rev. ed. London" (the
+    "ed." is not the editors' cue)."""
+    for first, last in [r for label in _NAME_LABELS for r in _label_runs(out, label)]:
+        if last - first < 2 or tokens[last].text.lower() not in _EDITION_TAIL:
+            continue
+        head = last - 1
+        if _EDITION_HEAD.match(tokens[head].text) and \
+                tokens[head - 1].after.strip().startswith(".") and \
+                not _is_initial(tokens[head - 1]):
+            out[head : last + 1] = ["edition", "edition"]
+
+
 def _journal_as_last_name(tokens: Sequence[Token], out: list[str]) -> None:
     """In a reference with no title labelled, the author run's last piece that is one
     capitalised word with no initials, after names that all carry initials, and with
@@ -3790,13 +3810,14 @@ def _label_runs(out: Sequence[str], label: str) -> list[tuple[int, int]]:
     n = len(out)
     k = out.index(label)
     while True:
-        j = k
-        while j + 1 < n and out[j + 1] == label:
+        j = k + 1
+        while j < n and out[j] == label:
             j += 1
-        found.append((k, j))
-        if label not in out[j + 1 :]:
+        found.append((k, j - 1))
+        try:
+            k = out.index(label, j)
+        except ValueError:
             return found
-        k = out.index(label, j + 1)
 
 
 def _editor_run_with_book(tokens: Sequence[Token], out: list[str]) -> None:
@@ -4442,19 +4463,29 @@ def _role_cue(tokens: Sequence[Token], i: int, j: int) -> str | None:
 
 def _names_before_a_marked_title(tokens: Sequence[Token], labels: Sequence[str],
                                  title_end: int) -> list[str]:
-    """GB/T 7714 sets its type marker right after the title, so a title run that ends
-    there and opens the reference with a sentence inside it is names, then the title:
-    "National Bureau of Statistics. China Statistical Yearbook[EB/OL]"."""
+    """GB/T 7714 sets its type marker right after the title: the sentence the marker
+    closes is the title, and one sentence before it, read as a title, a place or a
+    publisher, is the names: "National Bureau of Statistics. China Statistical
+    Yearbook[EB/OL]"."""
     out = list(labels)
     last = max((k for k, t in enumerate(tokens) if t.end <= title_end), default=-1)
-    if last < 1 or out[last] != "title" or any(x in out for x in _NAME_LABELS) or \
-            any(x != "title" for x in out[: last + 1]):
+    if last < 1 or any(x in out for x in _NAME_LABELS):
         return out
     cut = max((k for k in range(last) if tokens[k].after.strip().startswith(".")
                and not _is_initial(tokens[k])), default=None)
-    if cut is not None:
-        out[: cut + 1] = ["author"] * (cut + 1)
+    if out[last] != "title":
+        # the marker closes the title whatever the tagger made of the words before
+        # it, if it read them as a place, a publisher or a book
+        start = 0 if cut is None else cut + 1
+        if not set(out[start : last + 1]) <= _IMPRINT_OR_BOOK:
+            return out
+        out[start : last + 1] = ["title"] * (last + 1 - start)
+    if cut is not None and len(set(out[: cut + 1])) == 1 and out[0] in _IMPRINT_OR_BOOK:
+        out[: cut + 1] = ["author"] * (cut + 1)  # one sentence before the title: names
     return out
+
+
+_IMPRINT_OR_BOOK = {"title", "location", "publisher", "container-title", "collection-title"}
 
 
 #: a report's number: "385", "CMU-CS-90-80", "1999-66", "No. 1174", "no. 703"

@@ -183,6 +183,9 @@ def features(tokens: Sequence[Token]) -> list[list[str]]:
             feats.append("1:none")
         if i > in_at:
             feats.append("after_in")
+        # the word with each neighbour ("new|york", "university|press"; fifteenth round)
+        feats.append("bi-=" + (lows[i - 1] if i else "^") + "|" + lows[i])
+        feats.append("bi+=" + lows[i] + "|" + (lows[i + 1] if i + 1 < n else "$"))
         out.append(feats)
         if posts[i][7] and not (len(text) == 1 and text.isupper()):
             sentence += 1

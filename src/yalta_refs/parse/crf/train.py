@@ -32,7 +32,7 @@ from .tagger import MODEL_PATH
 __all__ = ["build_training", "main", "synthetic_set", "train", "weighted"]
 
 PARAMS = {
-    "c1": 0.05,
+    "c1": 0.1,
     "c2": 0.01,
     "max_iterations": 150,
     "feature.minfreq": 2,
