@@ -3365,3 +3365,24 @@ def test_a_gbt_marker_closes_the_title_whatever_the_words_before_it_were_read_as
     labels = ["author"] * at + ["title"] * 3 + ["other"] * (len(tokens) - at - 3)
     ref = assemble(text, tokens, labels, title_end=marker)
     assert ref.title == "China Statistical Yearbook" and ref.author
+
+
+def test_an_editor_cue_opening_the_publisher_gives_the_editors() -> None:
+    # the word-pair model read "ed. U. Delacroix et al. (Link" as the publisher
+    text, _, labels = _labelled([
+        ("B. Cooper,", "author"), ("“Diurnal Rhythm in Lymph Nodes”, ", "title"),
+        ("in Regieren Ohne Staat?,", "container-title"),
+        ("ed. U. Delacroix et al. (Link,", "publisher"), ("1985).", "date")])
+    ref = assemble(text, tokenize(text), labels)
+    assert [n.family for n in ref.editor] == ["Delacroix"] and ref.publisher == "Link"
+    text, _, labels = _labelled([
+        ("Cooper, B.", "author"), ("“Diurnal Rhythm”.", "title"),
+        ("Regieren Ohne Staat?,", "container-title"),
+        ("edited by Ann Roe and Bo Lee, Link,", "publisher"), ("1985.", "date")])
+    ref = assemble(text, tokenize(text), labels)
+    assert [n.family for n in ref.editor] == ["Roe", "Lee"] and ref.publisher == "Link"
+    # a publisher that only starts like a cue is left alone: "Eds Press"
+    text, _, labels = _labelled([("Roe, A.", "author"), ("A Book.", "title"),
+                                 ("London:", "location"), ("Eds Press Ltd,", "publisher"),
+                                 ("1990.", "date")])
+    assert assemble(text, tokenize(text), labels).publisher == "Eds Press Ltd"

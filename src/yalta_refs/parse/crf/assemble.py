@@ -489,6 +489,7 @@ def repair(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     _media_description(tokens, out)
     _names_before_a_quoted_title(tokens, out)
     _edition_closing_the_names(tokens, out)
+    _editors_opening_the_publisher(tokens, out)
     _standard_number(tokens, out)
     _editors_by_abbreviated_cue(tokens, out)
     _edition_read_as_editor(tokens, out)
@@ -2715,6 +2716,36 @@ def _edition_closing_the_names(tokens: Sequence[Token], out: list[str]) -> None:
                 tokens[head - 1].after.strip().startswith(".") and \
                 not _is_initial(tokens[head - 1]):
             out[head : last + 1] = ["edition", "edition"]
+
+
+_OPENING_EDITOR_CUES = frozenset({"ed", "eds", "edited", "hrsg", "éd", "éds"})
+
+
+def _editors_opening_the_publisher(tokens: Sequence[Token], out: list[str]) -> None:
+    """A publisher run that opens with an editor's cue holds the editors first, up to
+    "et al." or the next comma or bracket: "…, ed. U. Delacroix et al. (Link, 1985)",
+    "…, edited by U. Delacroix et al., Link, 1985"."""
+    if "editor" in out:
+        return
+    for first, last in _label_runs(out, "publisher"):
+        cue = tokens[first]
+        if cue.text.lower() not in _OPENING_EDITOR_CUES or last - first < 3 or not (
+                cue.after.startswith(".") or cue.text.lower() == "edited"):
+            continue  # "Eds Press" is a name
+        k = first + 1 + (tokens[first + 1].text.lower() == "by")
+        end = None
+        for j in range(k, last):
+            if tokens[j].text.lower() == "al" and tokens[j - 1].text.lower() == "et":
+                end = j
+                break
+            if any(c in tokens[j].after for c in ",(;:"):
+                end = j
+                break
+        if end is None or not 1 <= end - k <= 10:
+            continue
+        if all(t.text[:1].isupper() or t.text.lower() in ("and", "et", "al", "und", "&")
+               for t in tokens[k : end + 1]):
+            out[first : end + 1] = ["editor"] * (end + 1 - first)
 
 
 def _journal_as_last_name(tokens: Sequence[Token], out: list[str]) -> None:
