@@ -4492,6 +4492,11 @@ def _role_cue(tokens: Sequence[Token], i: int, j: int) -> str | None:
     return None
 
 
+#: labels a GB/T title and the names before it may have been read as
+_IMPRINT_OR_BOOK = frozenset({"title", "location", "publisher", "container-title",
+                              "collection-title"})
+
+
 def _names_before_a_marked_title(tokens: Sequence[Token], labels: Sequence[str],
                                  title_end: int) -> list[str]:
     """GB/T 7714 sets its type marker right after the title: the sentence the marker
@@ -4514,9 +4519,6 @@ def _names_before_a_marked_title(tokens: Sequence[Token], labels: Sequence[str],
     if cut is not None and len(set(out[: cut + 1])) == 1 and out[0] in _IMPRINT_OR_BOOK:
         out[: cut + 1] = ["author"] * (cut + 1)  # one sentence before the title: names
     return out
-
-
-_IMPRINT_OR_BOOK = {"title", "location", "publisher", "container-title", "collection-title"}
 
 
 #: a report's number: "385", "CMU-CS-90-80", "1999-66", "No. 1174", "no. 703"
