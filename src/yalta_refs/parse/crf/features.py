@@ -8,6 +8,7 @@ fastest. :func:`features` is pure and deterministic.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -189,11 +190,17 @@ def features(tokens: Sequence[Token]) -> list[list[str]]:
         out.append(feats)
         if posts[i][7] and not (len(text) == 1 and text.isupper()):
             sentence += 1
+    if not role_at:
+        return out
     for i in range(n):  # cues need the sentence numbers of the tokens after
-        ahead = next((j for j in role_at if j > i), None)
-        if ahead is not None and ahead - i <= 12 and segs[ahead] == segs[i]:
-            out[i].append("ahead=" + _CUES[lows[ahead]])
-        behind = next((j for j in reversed(role_at) if j < i), None)
-        if behind is not None and i - behind <= 25 and segs[behind] >= segs[i] - 1:
-            out[i].append("cue=" + _CUES[lows[behind]])
+        at = bisect_right(role_at, i)  # role_at[at] is the first cue after i
+        if at < len(role_at):
+            ahead = role_at[at]
+            if ahead - i <= 12 and segs[ahead] == segs[i]:
+                out[i].append("ahead=" + _CUES[lows[ahead]])
+        before = at - 1 if at and role_at[at - 1] == i else at  # the last cue before i
+        if before:
+            behind = role_at[before - 1]
+            if i - behind <= 25 and segs[behind] >= segs[i] - 1:
+                out[i].append("cue=" + _CUES[lows[behind]])
     return out
