@@ -12,7 +12,7 @@ SEED = SHARED / "seeds" / "000_513468435c83c218.txt"
 EXAMPLE = ROOT / "docs" / "examples" / "further-reading.txt"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
