@@ -3418,3 +3418,19 @@ def test_an_editor_cue_opening_the_publisher_gives_the_editors() -> None:
                                  ("London:", "location"), ("Eds Press Ltd,", "publisher"),
                                  ("1990.", "date")])
     assert assemble(text, tokenize(text), labels).publisher == "Eds Press Ltd"
+
+
+def test_a_translators_cue_with_the_language_between_and_names_with_a_particle() -> None:
+    # "Trad fr. par Maurice de Gandillac" inside the book's run (the word-pair model
+    # reads it so): the translator, the particle kept in the name
+    text, _, labels = _labelled([
+        ("Walter Benjamin,", "author"), ("« Petite histoire de la photographie »", "title"),
+        ("in Œuvres II, Trad fr. par Maurice de Gandillac.", "container-title"),
+        ("Paris :", "location"), ("Gallimard,", "publisher"), ("2000.", "date")])
+    ref = assemble(text, tokenize(text), labels)
+    assert ref.container_title == "Œuvres II"
+    (name,) = ref.translator
+    assert (name.given, name.non_dropping_particle, name.family) == (
+        "Maurice", "de", "Gandillac")
+    assert [n.family for n in parse_names("Trad. fr. Jean Dupont")[0]] == ["Dupont"]
+    assert [n.family for n in parse_names("Trad, Anna")[0]] == ["Trad"]  # a name

@@ -4121,6 +4121,11 @@ def _roles_meet_at_their_cue(tokens: Sequence[Token], out: list[str]) -> None:
             return
 
 
+#: a translation's language, abbreviated between "trad." and "par": "trad. fr. par"
+_TARGET_LANGUAGES = frozenset({"fr", "franç", "angl", "all", "it", "ital", "esp", "engl",
+                               "dt"})
+
+
 def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
     """"Hg. v. Brigitta Oestreich", "Edited by Ann Lee", "a cura di Valentino Gerratana"
     inside a title, book or note
@@ -4135,15 +4140,21 @@ def _role_cue_inside_run(tokens: Sequence[Token], out: list[str]) -> None:
         if role is None and k > 2 and tokens[k].text.lower() == "direction" and \
                 [t.text.lower() for t in tokens[k - 2 : k]] == ["sous", "la"]:
             role, cue = "editor", k - 2  # French "sous la direction de"
+        by = k + 1
+        if role == "translator" and tokens[by].text.lower() in _TARGET_LANGUAGES and \
+                by + 2 < len(tokens) and tokens[by].after.startswith("."):
+            by += 1  # "Trad. fr. par Maurice de Gandillac": the language between
         if role is None or out[k] not in ("title", "container-title", "note") or \
-                tokens[k + 1].text.lower() not in ("by", "von", "v", "par", "di", "de") or \
-                out[k + 1] != out[k] or out[k + 2] != out[k] or out[cue] != out[k]:
+                tokens[by].text.lower() not in ("by", "von", "v", "par", "di", "de") or \
+                out[by] != out[k] or out[by + 1] != out[k] or out[cue] != out[k]:
             continue
         if not any(ch in tokens[cue - 1].after for ch in ".,;:"):
             continue  # "… edited by" inside a sentence of the title
-        end = k + 2
+        end = by + 1
         while end < len(tokens) and end - k <= 7 and out[end] == out[k] and (
-                tokens[end].text[:1].isupper() or tokens[end].text.lower() in _LINKS):
+                tokens[end].text[:1].isupper() or tokens[end].text.lower() in _LINKS or (
+                    tokens[end].text in PARTICLES and end > by + 1 and end + 1 < len(tokens)
+                    and tokens[end + 1].text[:1].isupper())):  # "Maurice de Gandillac"
             if any(mark in tokens[end].after for mark in ",.:;()[]") and not (
                     _is_initial(tokens[end]) and tokens[end].after.strip() == "."):
                 break  # (an initial's period goes on: "Edited by R. W. Chapman.")

@@ -30,7 +30,7 @@ _BOTH_AT_START = re.compile(rf"^(?:{BOTH_ROLES.pattern})\.?(?:\s+(?:by|von|par))
 _ROLE_AROUND = re.compile(
     r"^(?:(?:edited|translated|compiled)\s+(?:and\s+\w+\s+)?by|eds?\.|eds\b|hrsg\.?(?:\s+v(?:on|\.))?|"
     r"hg\.?(?:\s+v(?:on|\.))?|herausgegeben\s+von|übers\.(?:\s+von)?|übersetzt\s+von|trans\.|"
-    r"transl\.|tr\.|trad\.(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
+    r"transl\.|tr\.|trad\.?(?:\s+(?:fr|franç|angl|all|it|ital|esp|engl|dt)\.)?(?:\s+par)?|traduit\s+par|sous\s+la\s+dir(?:ection|\.)\s+de|"
     r"dir\.|a\s+cura\s+di|by|par|in:?|dans:?|en:|em:|w:|"
     r"(?:под\s+)?ред\.|съст(?:ав)?\.|сост\.)\s+"
     rf"|[\s,;]*[([]?\b(?:editors?|{_ROLE})\.?[)\]]?[\s.,;:]*$",
