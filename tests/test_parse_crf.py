@@ -3434,3 +3434,22 @@ def test_a_translators_cue_with_the_language_between_and_names_with_a_particle()
         "Maurice", "de", "Gandillac")
     assert [n.family for n in parse_names("Trad. fr. Jean Dupont")[0]] == ["Dupont"]
     assert [n.family for n in parse_names("Trad, Anna")[0]] == ["Trad"]  # a name
+
+
+@needs_model
+def test_the_model_environment_variable_is_read_at_each_load(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a candidate model named after the shipped one was loaded is used, not the cache
+    from yalta_refs.parse.crf.tagger import MODEL_ENV, load_tagger
+
+    shipped = load_tagger()
+    copy = tmp_path / "candidate.crfsuite"
+    copy.write_bytes(MODEL_PATH.read_bytes())
+    monkeypatch.setenv(MODEL_ENV, str(copy))
+    candidate = load_tagger()
+    assert candidate is not shipped and candidate is load_tagger()
+    monkeypatch.delenv(MODEL_ENV)
+    assert load_tagger() is shipped
+    monkeypatch.setenv(MODEL_ENV, str(tmp_path / "missing.crfsuite"))
+    with pytest.raises(FileNotFoundError):
+        load_tagger()

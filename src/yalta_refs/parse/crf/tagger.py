@@ -25,13 +25,17 @@ MODEL_PATH = Path(__file__).with_name("model-v1.crfsuite")
 MODEL_ENV = "YALTA_REFS_CRF_MODEL"
 
 
-@cache
 def load_tagger(path: str | None = None) -> Any:
     """A python-crfsuite Tagger for ``path`` (default: the file :data:`MODEL_ENV`
-    names, else the shipped model), opened once."""
+    names, else the shipped model), each file opened once."""
+    return _open_tagger(str(path or os.environ.get(MODEL_ENV) or MODEL_PATH))
+
+
+@cache
+def _open_tagger(path: str) -> Any:
     import pycrfsuite
 
-    model = Path(path or os.environ.get(MODEL_ENV) or MODEL_PATH)
+    model = Path(path)
     if not model.is_file():
         raise FileNotFoundError(
             f"CRF model {model} is missing; build it with python -m yalta_refs.parse.crf.train")
